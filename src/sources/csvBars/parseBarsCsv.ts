@@ -1,0 +1,158 @@
+import { formatInputIssue, type InputErrorDetails } from '../../core/errors.js';
+import { asSecurityId, isSessionDate, type SecurityId, type SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+
+export const BAR_CSV_HEADER = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
+
+/** One problem found while parsing; `severity: "error"` lost a row or the file, `"warning"` repaired it. */
+export interface ParseIssue extends InputErrorDetails {
+  readonly severity: 'error' | 'warning';
+  /** What was done: `file rejected`, `row skipped`, `row repaired`. */
+  readonly action: 'file rejected' | 'row skipped' | 'row repaired';
+  readonly message: string;
+}
+
+export interface ParsedBars {
+  readonly symbol: SecurityId;
+  readonly source: string;
+  /** Good bars, ascending by date. Empty when the file was rejected. */
+  readonly bars: Bar[];
+  readonly issues: ParseIssue[];
+  /** True when the whole file was rejected (nothing of it may be stored). */
+  readonly rejected: boolean;
+}
+
+/**
+ * Parses one bar CSV with header `date,open,high,low,close,adj_close,volume`.
+ *
+ * Policy (documented in the README):
+ * - wrong or missing header, a row with the wrong number of fields, a bad date, a duplicate date or a date
+ *   out of order: the **file is rejected** (nothing from it is stored);
+ * - a price that is empty, not a number, or not positive; high below low; a negative volume:
+ *   the **row is skipped** and reported;
+ * - high/low that do not bracket open/close (a known Yahoo artefact): the **row is repaired** by widening
+ *   high/low to max/min(open, high, low, close) and reported as a warning;
+ * - empty `adj_close`/`volume` are allowed; volume 0 (Yahoo's half days) is read as unknown (null).
+ *
+ * @example parseBarsCsv('date,open,high,low,close,adj_close,volume\n2025-01-02,1,2,1,2,,\n', 'X.csv').bars.length // 1
+ */
+export function parseBarsCsv(text: string, source: string, symbol?: string): ParsedBars {
+  const sym = asSecurityId(symbol ?? symbolFromFileName(source));
+  const issues: ParseIssue[] = [];
+  const bars: Bar[] = [];
+  const reject = (d: Omit<InputErrorDetails, 'source'>): ParsedBars => {
+    issues.push(issue({ ...d, source }, 'error', 'file rejected'));
+    return { symbol: sym, source, bars: [], issues, rejected: true };
+  };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  if (lines.length === 0 || (lines.length === 1 && header[0] === '')) {
+    return reject({ line: 1, reason: 'empty file: expected header date,open,high,low,close,adj_close,volume' });
+  }
+  for (let i = 0; i < BAR_CSV_HEADER.length; i++) {
+    const want = BAR_CSV_HEADER[i] as string;
+    if (header[i] !== want) {
+      const missing = !header.includes(want);
+      return reject({
+        line: 1,
+        field: want,
+        value: header[i] ?? '',
+        reason: missing
+          ? `missing column "${want}": expected header ${BAR_CSV_HEADER.join(',')}`
+          : `wrong header: expected ${BAR_CSV_HEADER.join(',')}`,
+      });
+    }
+  }
+  if (header.length !== BAR_CSV_HEADER.length) {
+    return reject({ line: 1, value: lines[0] ?? '', reason: `wrong header: expected ${BAR_CSV_HEADER.join(',')}` });
+  }
+  let prevDate: SessionDate | null = null;
+  for (let li = 1; li < lines.length; li++) {
+    const raw = lines[li] as string;
+    const line = li + 1;
+    if (raw.trim() === '') continue;
+    const f = raw.split(',').map((x) => x.trim().replace(/^"(.*)"$/, '$1'));
+    if (f.length !== BAR_CSV_HEADER.length) {
+      return reject({ line, value: raw, reason: `expected ${BAR_CSV_HEADER.length} fields, got ${f.length}` });
+    }
+    const date = f[0] as string;
+    if (!isSessionDate(date)) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
+    if (prevDate !== null && date === prevDate) {
+      return reject({ line, field: 'date', value: date, reason: `duplicate date (also on an earlier line)` });
+    }
+    if (prevDate !== null && date < prevDate) {
+      return reject({ line, field: 'date', value: date, reason: `date out of order: after ${prevDate}` });
+    }
+    prevDate = date;
+    const px: number[] = [];
+    let bad = false;
+    for (let k = 1; k <= 4; k++) {
+      const name = BAR_CSV_HEADER[k] as string;
+      const v = f[k] as string;
+      const x = Number(v);
+      if (v === '' || !Number.isFinite(x)) {
+        issues.push(issue({ source, line, field: name, value: v, reason: 'not a number' }, 'error', 'row skipped'));
+        bad = true;
+        break;
+      }
+      if (x <= 0) {
+        issues.push(issue({ source, line, field: name, value: v, reason: 'price must be positive' }, 'error', 'row skipped'));
+        bad = true;
+        break;
+      }
+      px.push(x);
+    }
+    if (bad) continue;
+    let [open, high, low, close] = px as [number, number, number, number];
+    const adjRaw = f[5] as string;
+    const volRaw = f[6] as string;
+    let adjClose: number | null = null;
+    if (adjRaw !== '') {
+      const a = Number(adjRaw);
+      if (!Number.isFinite(a) || a <= 0) {
+        issues.push(issue({ source, line, field: 'adj_close', value: adjRaw, reason: 'not a positive number' }, 'error', 'row skipped'));
+        continue;
+      }
+      adjClose = a;
+    }
+    let volume: number | null = null;
+    if (volRaw !== '') {
+      const v = Number(volRaw);
+      if (!Number.isFinite(v) || v < 0) {
+        issues.push(issue({ source, line, field: 'volume', value: volRaw, reason: 'not a non-negative number' }, 'error', 'row skipped'));
+        continue;
+      }
+      volume = v === 0 ? null : v;
+    }
+    if (high < low) {
+      issues.push(issue({ source, line, field: 'high', value: String(high), reason: `high below low ${low}` }, 'error', 'row skipped'));
+      continue;
+    }
+    if (high < Math.max(open, close) || low > Math.min(open, close)) {
+      const field = high < Math.max(open, close) ? 'high' : 'low';
+      const value = field === 'high' ? high : low;
+      issues.push(
+        issue(
+          { source, line, field, value: String(value), reason: `does not bracket open ${open} and close ${close}; widened` },
+          'warning',
+          'row repaired',
+        ),
+      );
+      high = Math.max(open, high, close);
+      low = Math.min(open, low, close);
+    }
+    bars.push({ date, open, high, low, close, adjClose, volume });
+  }
+  return { symbol: sym, source, bars, issues, rejected: false };
+}
+
+/** `0992.HK.csv` -> `0992.HK`; `dir/HSTECH.csv` -> `HSTECH`. */
+export function symbolFromFileName(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.csv$/i, '');
+}
+
+function issue(d: InputErrorDetails, severity: ParseIssue['severity'], action: ParseIssue['action']): ParseIssue {
+  return { ...d, severity, action, message: `${formatInputIssue(d)} (${action})` };
+}

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SourceError } from '../../core/errors.js';
+import { parseBarsCsv, type ParsedBars } from './parseBarsCsv.js';
+
+/**
+ * Reads every `*.csv` bar file in `dir` (not recursive). Files that are not bar files by name
+ * (membership files: names containing `member`) are left out.
+ * @throws SourceError when the folder cannot be read.
+ */
+export function readBarsFolder(dir: string, only?: ReadonlySet<string>): ParsedBars[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new SourceError(dir, `cannot read data folder: ${(e as Error).message}`, false);
+  }
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.csv') && !/member/i.test(n))
+    .filter((n) => !only || only.has(n.replace(/\.csv$/i, '')))
+    .sort()
+    .map((n) => readBarsFile(join(dir, n)));
+}
+
+/** Reads one bar CSV file. @throws SourceError when the file cannot be read. */
+export function readBarsFile(path: string, symbol?: string): ParsedBars {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
+  }
+  return parseBarsCsv(text, path, symbol);
+}
