@@ -1,0 +1,100 @@
+/**
+ * Folds one UTF-16 code unit for matching: ASCII capitals to lower case, every whitespace (tab, new line,
+ * no-break space, ideographic space) to a plain space. One unit in, one unit out, so offsets never shift.
+ */
+export function foldCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) return 32;
+  return c;
+}
+
+/** A match: pattern index and the end offset (exclusive) in UTF-16 code units; start = end - pattern length. */
+export type MatchCallback = (patternIndex: number, end: number) => void;
+
+/**
+ * A multi-pattern automaton (Aho-Corasick 1975) over UTF-16 code units, built once, one pass per text.
+ * Patterns and text are folded with `foldCode` (case and whitespace insensitive); callers that need exact case
+ * compare the original slice. Root transitions are a dense table, deeper ones small maps.
+ * @example new AhoCorasick(['he', 'she']).findAll('ushers') // [[1, 4], [0, 4]]
+ * @throws RangeError when a pattern is empty.
+ */
+export class AhoCorasick {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Patterns ending at each node, own and inherited through failure links. */
+  private readonly out: number[][] = [[]];
+  private readonly rootTable = new Int32Array(65536);
+  readonly lengths: readonly number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    patterns.forEach((p, i) => {
+      if (p.length === 0) throw new RangeError(`pattern ${i} is empty`);
+      let node = 0;
+      for (let k = 0; k < p.length; k++) {
+        const c = foldCode(p.charCodeAt(k));
+        let to = this.next[node]!.get(c);
+        if (to === undefined) {
+          to = this.next.length;
+          this.next.push(new Map());
+          this.fail.push(0);
+          this.out.push([]);
+          this.next[node]!.set(c, to);
+        }
+        node = to;
+      }
+      this.out[node]!.push(i);
+    });
+    this.buildFailureLinks();
+  }
+
+  private buildFailureLinks(): void {
+    const queue: number[] = [];
+    for (const [c, child] of this.next[0]!) {
+      this.rootTable[c] = child;
+      queue.push(child);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const node = queue[qi]!;
+      for (const [c, child] of this.next[node]!) {
+        queue.push(child);
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const target = f === 0 ? this.rootTable[c]! : this.next[f]!.get(c)!;
+        this.fail[child] = target === child ? 0 : target;
+        const inherited = this.out[this.fail[child]!]!;
+        if (inherited.length > 0) this.out[child] = [...this.out[child]!, ...inherited];
+      }
+    }
+  }
+
+  /** Calls `onMatch` for every occurrence of every pattern, in order of end offset. */
+  scan(text: string, onMatch: MatchCallback): void {
+    let node = 0;
+    const next = this.next, fail = this.fail, out = this.out, root = this.rootTable;
+    for (let i = 0; i < text.length; i++) {
+      const c = foldCode(text.charCodeAt(i));
+      for (;;) {
+        if (node === 0) {
+          node = root[c]!;
+          break;
+        }
+        const to = next[node]!.get(c);
+        if (to !== undefined) {
+          node = to;
+          break;
+        }
+        node = fail[node]!;
+      }
+      const hits = out[node]!;
+      for (let h = 0; h < hits.length; h++) onMatch(hits[h]!, i + 1);
+    }
+  }
+
+  /** Every match as `[patternIndex, end]` (for tests and small inputs). */
+  findAll(text: string): [number, number][] {
+    const r: [number, number][] = [];
+    this.scan(text, (p, end) => r.push([p, end]));
+    return r;
+  }
+}
