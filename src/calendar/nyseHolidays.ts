@@ -1,0 +1,81 @@
+import { addDays, isoWeekday, type SessionDate } from '../core/units.js';
+import { easterSunday } from './easterSunday.js';
+
+/** NYSE full-day closures and 13:00 early closes of one year. */
+export interface NyseYear {
+  /** Closed weekday -> holiday name. */
+  readonly holidays: ReadonlyMap<SessionDate, string>;
+  /** Early-close session -> occasion. */
+  readonly earlyCloses: ReadonlyMap<SessionDate, string>;
+}
+
+/** One-off NYSE closures (national days of mourning, ...), not computable from rules. */
+export const NYSE_EXTRA_CLOSURES: ReadonlyMap<string, string> = new Map([
+  ['2012-10-29', 'Hurricane Sandy'],
+  ['2012-10-30', 'Hurricane Sandy'],
+  ['2018-12-05', 'National Day of Mourning for George H. W. Bush'],
+  ['2025-01-09', 'National Day of Mourning for Jimmy Carter'],
+]);
+
+const ymd = (y: number, m: number, d: number): SessionDate =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` as SessionDate;
+
+/** The `n`-th (1-based) ISO weekday `wd` of month `m`; n = -1 means the last one. */
+function nthWeekday(y: number, m: number, wd: number, n: number): SessionDate {
+  if (n > 0) {
+    const first = ymd(y, m, 1);
+    const shift = (wd - isoWeekday(first) + 7) % 7;
+    return addDays(first, shift + 7 * (n - 1));
+  }
+  const last = addDays(ymd(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1), -1);
+  return addDays(last, -((isoWeekday(last) - wd + 7) % 7));
+}
+
+/** NYSE Rule 7.2 observance: Saturday -> Friday before, Sunday -> Monday after. */
+function observed(d: SessionDate): SessionDate {
+  const w = isoWeekday(d);
+  return w === 6 ? addDays(d, -1) : w === 7 ? addDays(d, 1) : d;
+}
+
+const cache = new Map<number, NyseYear>();
+
+/**
+ * NYSE holidays and early closes of `year` from an explicit rule table (NYSE Rule 7.2; date-holidays 'US'
+ * is a federal list and differs: Columbus and Veterans Day are open, Good Friday is closed):
+ * New Year's Day (Sunday -> Monday; a Saturday New Year is not moved to Friday), Martin Luther King Jr. Day
+ * (3rd Monday of January, from 1998), Washington's Birthday (3rd Monday of February), Good Friday, Memorial Day
+ * (last Monday of May), Juneteenth (June 19, from 2022), Independence Day (July 4), Labor Day (1st Monday of
+ * September), Thanksgiving (4th Thursday of November), Christmas (December 25); Saturday -> Friday,
+ * Sunday -> Monday; plus {@link NYSE_EXTRA_CLOSURES}. Early closes at 13:00 ET: July 3, the day after
+ * Thanksgiving and December 24, each when it is a weekday session. Memoised per year.
+ * @example nyseHolidays(2025).holidays.get(asSessionDate('2025-04-18')) // 'Good Friday'
+ */
+export function nyseHolidays(year: number): NyseYear {
+  const hit = cache.get(year);
+  if (hit) return hit;
+  const h = new Map<SessionDate, string>();
+  const newYear = ymd(year, 1, 1);
+  if (isoWeekday(newYear) !== 6) h.set(observed(newYear), "New Year's Day");
+  if (year >= 1998) h.set(nthWeekday(year, 1, 1, 3), 'Martin Luther King Jr. Day');
+  h.set(nthWeekday(year, 2, 1, 3), "Washington's Birthday");
+  h.set(addDays(easterSunday(year), -2), 'Good Friday');
+  h.set(nthWeekday(year, 5, 1, -1), 'Memorial Day');
+  if (year >= 2022) h.set(observed(ymd(year, 6, 19)), 'Juneteenth National Independence Day');
+  h.set(observed(ymd(year, 7, 4)), 'Independence Day');
+  h.set(nthWeekday(year, 9, 1, 1), 'Labor Day');
+  const thanksgiving = nthWeekday(year, 11, 4, 4);
+  h.set(thanksgiving, 'Thanksgiving Day');
+  h.set(observed(ymd(year, 12, 25)), 'Christmas Day');
+  for (const [d, name] of NYSE_EXTRA_CLOSURES) if (d.startsWith(`${year}-`)) h.set(d as SessionDate, name);
+
+  const early = new Map<SessionDate, string>();
+  const addEarly = (d: SessionDate, name: string): void => {
+    if (isoWeekday(d) <= 5 && !h.has(d)) early.set(d, name);
+  };
+  addEarly(ymd(year, 7, 3), 'Day before Independence Day');
+  addEarly(addDays(thanksgiving, 1), 'Day after Thanksgiving');
+  addEarly(ymd(year, 12, 24), 'Christmas Eve');
+  const out: NyseYear = { holidays: h, earlyCloses: early };
+  cache.set(year, out);
+  return out;
+}
