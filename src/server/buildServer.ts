@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { systemClock, type Clock } from '../core/clock.js';
+import type { DeskService } from '../app/desk/deskService.js';
+import { apiRoutes } from './apiRoutes.js';
+import { buildDashboardBundle, DASHBOARD_DIR } from './dashboardBundle.js';
+import { errorResponse, HttpError } from './errorResponse.js';
+import { SECURITY_HEADERS } from './securityHeaders.js';
+import { ServerStats } from './serverStats.js';
+import { TokenBucket, type TokenBucketOptions } from './tokenBucket.js';
+
+export interface ServerOptions {
+  readonly desk: DeskService;
+  /** Bearer tokens for admin/write endpoints (from config/env at the app layer). Empty: admin disabled. */
+  readonly adminTokens?: readonly string[];
+  /** Per-IP token bucket on `/api/*`; `false` turns it off. Default 100 burst, 50 requests/s sustained. */
+  readonly rateLimit?: TokenBucketOptions | false;
+  /** Serve the dashboard at `/` (bundles the client with esbuild). Default true. */
+  readonly dashboard?: boolean;
+  /** A fastify plugin for live updates (the realtime engineer's `src/server/live`), registered after @fastify/websocket. */
+  readonly live?: FastifyPluginAsync;
+  readonly clock?: Clock;
+  /** fastify's pino logger; default off. */
+  readonly logger?: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT: TokenBucketOptions = { capacity: 100, refillPerSec: 50 };
+
+/**
+ * Builds the Indexwire HTTP server (not listening: call `listen`, or `inject()` in tests).
+ * One error mapper for every route; security headers (strict CSP) on every response.
+ */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false });
+  const stats = new ServerStats(clock);
+  const limiter = opts.rateLimit === false ? null : new TokenBucket(opts.rateLimit ?? DEFAULT_RATE_LIMIT, clock);
+
+  app.addHook('onRequest', async (req, reply) => {
+    stats.requests++;
+    reply.headers(SECURITY_HEADERS);
+    if (limiter !== null && req.url.startsWith('/api/')) {
+      const r = limiter.take(req.ip);
+      if (!r.allowed) {
+        stats.rateLimited++;
+        throw new HttpError(429, 'rate_limited', `too many requests: retry in ${r.retryAfterSec} s`, {
+          'retry-after': String(r.retryAfterSec),
+        });
+      }
+    }
+  });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const r = errorResponse(err);
+    if (r.statusCode >= 500) {
+      stats.errors5xx++;
+      req.log.error({ err }, 'request failed');
+    }
+    if (err instanceof HttpError) reply.headers(err.headers);
+    return reply.code(r.statusCode).type('application/json; charset=utf-8').send(r.body);
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    const r = errorResponse(new HttpError(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0] ?? ''}`));
+    return reply.code(404).type('application/json; charset=utf-8').send(r.body);
+  });
+
+  await app.register(apiRoutes, { desk: opts.desk, adminTokens: opts.adminTokens ?? [], stats });
+
+  if (opts.dashboard !== false) {
+    const bundle = await buildDashboardBundle();
+    app.get('/assets/dashboard.js', async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(bundle.js),
+    );
+    await app.register(fastifyStatic, { root: resolve(DASHBOARD_DIR, 'public'), prefix: '/', index: ['index.html'] });
+  }
+
+  if (opts.live !== undefined) {
+    const live = opts.live;
+    await app.register(async (scope) => {
+      await scope.register((await import('@fastify/websocket')).default);
+      await scope.register(live);
+    });
+  }
+  return app;
+}
