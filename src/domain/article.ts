@@ -22,6 +22,18 @@ export interface Article {
   readonly origin: string;
   /** Id of the earlier article this one duplicates, if any. */
   readonly duplicateOf: string | null;
+  /** The publication date exactly as the source wrote it (news ingest). */
+  readonly publishedAtText?: string;
+  /** IANA zone applied when the source's date had no offset (news ingest rule), e.g. `Asia/Hong_Kong`. */
+  readonly timeZoneAssumed?: string;
+  /** Short summary or standfirst as published, repaired like the body. */
+  readonly summary?: string;
+  /** The article's HTML after sanitize-html (only for HTML pages and feed items that carried HTML). */
+  readonly bodyHtml?: string;
+  /** Input format it was parsed from: `markdown`, `rss`, `atom`, `html` or `text`. */
+  readonly format?: string;
+  /** 64-bit SimHash of the body's word 3-shingles, 16 hex digits (near-duplicate detection). */
+  readonly simhash?: string;
 }
 
 /** A mention of a security in an article. Offsets are UTF-16 code unit offsets into `title + "\n\n" + body`. */

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../../domain/article.js';
+import { canonicalUrl } from '../repair/canonicalUrl.js';
+import { normalizeLine, normalizeText } from '../repair/normalizeText.js';
+import { simhash64 } from '../dedupe/simhash64.js';
+import { parsePublishedDate } from './parsePublishedDate.js';
+
+/** What a format parser extracts, before repair. Text fields may still hold mojibake and entities. */
+export interface RawArticle {
+  readonly title: string;
+  readonly body: string;
+  /** The date as written, or null when the source gave none. */
+  readonly dateText: string | null;
+  readonly url?: string | null;
+  readonly source: string;
+  readonly language?: string | null;
+  readonly categories?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly summary?: string | null;
+  /** Sanitised HTML (callers run sanitizeArticleHtml first). */
+  readonly bodyHtml?: string | null;
+  readonly format: string;
+  /** File path or URL; item position for feeds (`feed.xml#item3`). */
+  readonly origin: string;
+}
+
+export interface BuildOptions {
+  /** Zone for dates written without offset (IANA). */
+  readonly assumeZone: string;
+}
+
+/** Why a raw article was refused: the field and the reason. */
+export class ArticleFieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly value: string | undefined,
+    readonly reason: string,
+  ) {
+    super(`field "${field}": ${value === undefined ? '' : `value "${value.slice(0, 80)}" `}${reason}`);
+  }
+}
+
+/**
+ * Turns a parsed item into a repaired Article: text normalised (mojibake, entities, quotes, whitespace),
+ * URL canonical (tracking parameters stripped), date parsed with its offset (original text kept), SimHash
+ * computed. `id` = first 16 hex digits of SHA-256 of the canonical URL, or of `source|title|publishedAt`
+ * when there is no URL.
+ * @throws ArticleFieldError when the title is empty or the date missing or unparsable (an empty body is allowed: headline-only feed items).
+ */
+export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
+  const title = normalizeLine(raw.title);
+  if (title === '') throw new ArticleFieldError('title', undefined, 'missing or empty');
+  const body = normalizeText(raw.body);
+  if (raw.dateText === null || raw.dateText.trim() === '') throw new ArticleFieldError('date', undefined, 'missing');
+  let date;
+  try {
+    date = parsePublishedDate(raw.dateText, opts.assumeZone);
+  } catch (e) {
+    throw new ArticleFieldError('date', raw.dateText, (e as Error).message);
+  }
+  const url = raw.url ? canonicalUrl(raw.url) : null;
+  const source = normalizeLine(raw.source) || 'unknown';
+  const id = sha16(url ?? `${source}|${title}|${date.publishedAt}`);
+  const summary = raw.summary ? normalizeText(raw.summary) : '';
+  const clean = (xs: readonly string[] | undefined) =>
+    [...new Set((xs ?? []).map(normalizeLine).filter((x) => x !== ''))];
+  const article: Article = {
+    id,
+    url,
+    title,
+    body,
+    publishedAt: date.publishedAt,
+    publishedMs: date.publishedMs,
+    source,
+    language: normalizeLine(raw.language ?? '') || 'und',
+    categories: clean(raw.categories),
+    tags: clean(raw.tags),
+    origin: raw.origin,
+    duplicateOf: null,
+    publishedAtText: date.publishedAtText,
+    format: raw.format,
+    simhash: simhash64(`${title}\n${body}`),
+  };
+  return {
+    ...article,
+    ...(date.timeZoneAssumed !== undefined ? { timeZoneAssumed: date.timeZoneAssumed } : {}),
+    ...(summary !== '' ? { summary } : {}),
+    ...(raw.bodyHtml ? { bodyHtml: raw.bodyHtml } : {}),
+  };
+}
+
+function sha16(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 16);
+}
