@@ -1,0 +1,41 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium, launched the way the brief measured to work here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Console errors, page errors and CSP violations seen by a page. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return problems;
+}
+
+/**
+ * Counts pixels of the chart's canvases that are clearly the line colour (#1f5fbf: blue well above red).
+ * Zero means nothing was drawn.
+ */
+export async function countLinePixels(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    let n = 0;
+    for (const c of Array.from(document.querySelectorAll<HTMLCanvasElement>(`${sel} canvas`))) {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) continue;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) {
+        const r = d[i] ?? 0, g = d[i + 1] ?? 0, b = d[i + 2] ?? 0, a = d[i + 3] ?? 0;
+        if (a > 200 && b > 150 && b - r > 80 && b - g > 40) n++;
+      }
+    }
+    return n;
+  }, selector);
+}

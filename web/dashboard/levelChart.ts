@@ -1,0 +1,59 @@
+import {
+  createChart,
+  createSeriesMarkers,
+  LineSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type SeriesMarker,
+  type Time,
+} from 'lightweight-charts';
+import type { LevelPoint } from '../../src/app/desk/deskService.js';
+import type { MilestoneReport } from '../../src/domain/fact.js';
+
+/** The index chart: a line of closing levels (lightweight-charts v5) with milestone markers. */
+export class LevelChart {
+  private readonly chart: IChartApi;
+  private readonly series: ISeriesApi<'Line'>;
+  private readonly markers: ISeriesMarkersPluginApi<Time>;
+
+  constructor(container: HTMLElement, onPick: (date: string) => void) {
+    this.chart = createChart(container, {
+      autoSize: true,
+      layout: { background: { color: '#ffffff' }, textColor: '#1d2330', attributionLogo: false },
+      grid: { vertLines: { color: '#f0f2f5' }, horzLines: { color: '#f0f2f5' } },
+      rightPriceScale: { borderVisible: false },
+      timeScale: { borderVisible: false },
+    });
+    this.series = this.chart.addSeries(LineSeries, { color: '#1f5fbf', lineWidth: 2 });
+    this.markers = createSeriesMarkers(this.series, []);
+    this.chart.subscribeClick((p) => {
+      if (typeof p.time === 'string') onPick(p.time);
+    });
+  }
+
+  setLevels(points: readonly LevelPoint[]): void {
+    this.series.setData(points.map((p) => ({ time: p.date as Time, value: p.level })));
+    this.chart.timeScale().fitContent();
+  }
+
+  /** One marker per session with facts; the text is the fact types (drawn on canvas, never parsed as HTML). */
+  setMilestones(sessions: readonly MilestoneReport[]): void {
+    const markers: SeriesMarker<Time>[] = sessions.map((s) => {
+      const down = (s.changePct ?? 0) < 0;
+      return {
+        time: s.date as Time,
+        position: down ? 'belowBar' : 'aboveBar',
+        shape: down ? 'arrowUp' : 'arrowDown',
+        color: down ? '#c0262d' : '#0a7f3f',
+        text: [...new Set(s.facts.map((f) => f.type.replace(/_/g, ' ')))].slice(0, 2).join(', '),
+      };
+    });
+    this.markers.setMarkers(markers);
+  }
+
+  /** Updates the last point with a live level (same session) or appends it (new session). */
+  updateLive(date: string, level: number): void {
+    this.series.update({ time: date as Time, value: level });
+  }
+}

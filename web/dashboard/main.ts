@@ -1,0 +1,106 @@
+/**
+ * Indexwire dashboard client: index chart with milestone markers, constituents, movers, news and
+ * stories. Every piece of untrusted text goes through dom.ts (text nodes only).
+ */
+import type { IndexInfo, LevelPoint } from '../../src/app/desk/deskService.js';
+import { api, ApiError } from './api.js';
+import { byId, fill, h } from './dom.js';
+import { fmtLevel, fmtPct, signClass } from './format.js';
+import { LevelChart } from './levelChart.js';
+import { connectLive } from './live.js';
+import { renderConstituents, renderMovers, renderNews, renderStory, renderStoryList } from './panels.js';
+
+const state = { code: '', date: '', points: [] as readonly LevelPoint[] };
+const why = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+
+function addDaysIso(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function loadIndex(code: string, chart: LevelChart): Promise<void> {
+  state.code = code;
+  const last = (await api.latest(code)).date;
+  const from = addDaysIso(last, -730); // two years on the chart
+  const series = await api.levels(code, from);
+  state.points = series.points;
+  chart.setLevels(series.points);
+  fill(byId('chart-title'), `${code} level (${series.source === 'engine' ? 'computed by the engine' : 'from the level file'})`);
+  const dates = byId<HTMLSelectElement>('date-select');
+  fill(dates, ...[...series.points].reverse().slice(0, 260).map((p) => h('option', { value: p.date }, p.date)));
+  api.timeline(code, from, last).then(
+    (t) => chart.setMilestones(t.sessions),
+    () => chart.setMilestones([]),
+  );
+  await selectDate(last);
+}
+
+async function selectDate(date: string): Promise<void> {
+  state.date = date;
+  byId<HTMLSelectElement>('date-select').value = date;
+  const p = state.points.find((x) => x.date === date);
+  if (p) fill(byId('latest'), `${state.code} ${fmtLevel(p.level)} `, h('span', { class: signClass(p.changePct) }, fmtPct(p.changePct)), ` on ${date}`);
+  const code = state.code;
+  await Promise.all([
+    api.constituents(code, date).then(renderConstituents, (e) => {
+      fill(byId('constituents').querySelector('tbody') as HTMLElement);
+      fill(byId('constituents-note'), why(e));
+    }),
+    api.movers(code, date).then(
+      (m) => renderMovers(m, ''),
+      (e) => renderMovers(null, why(e)),
+    ),
+    api.milestones(code, date).then(
+      (r) => fill(byId('facts'), ...r.facts.map((f) => h('li', {}, f.type.replace(/_/g, ' '), f.changePct === undefined ? '' : ` ${fmtPct(f.changePct)}`))),
+      () => fill(byId('facts')),
+    ),
+    loadNews(''),
+  ]);
+}
+
+async function loadNews(text: string): Promise<void> {
+  const params = text === '' ? { from: addDaysIso(state.date, -7), to: state.date, limit: 50 } : { q: text, limit: 50 };
+  await api.news(params).then(
+    (p) => renderNews(p.items, text === '' ? `${p.total} articles in the week to ${state.date}` : `${p.total} matches`),
+    (e) => renderNews([], why(e)),
+  );
+}
+
+async function openStory(slug: string, lang: string): Promise<void> {
+  await api.story(slug, lang).then(renderStory, (e) => fill(byId('story'), why(e)));
+}
+
+async function start(): Promise<void> {
+  const chart = new LevelChart(byId('chart'), (d) => void selectDate(d));
+  const { indexes } = await api.indexes();
+  const sel = byId<HTMLSelectElement>('index-select');
+  fill(sel, ...indexes.map((i: IndexInfo) => h('option', { value: i.code }, `${i.code} · ${i.name}`)));
+  sel.addEventListener('change', () => void loadIndex(sel.value, chart));
+  byId<HTMLSelectElement>('date-select').addEventListener('change', (e) => void selectDate((e.target as HTMLSelectElement).value));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  byId<HTMLInputElement>('news-search').addEventListener('input', (e) => {
+    clearTimeout(timer);
+    const v = (e.target as HTMLInputElement).value.trim();
+    timer = setTimeout(() => void loadNews(v), 250);
+  });
+  api.stories().then(
+    (s) => renderStoryList(s.stories, (slug, lang) => void openStory(slug, lang)),
+    (e) => fill(byId('stories'), h('li', { class: 'muted' }, why(e))),
+  );
+  const first = indexes[0];
+  if (first) await loadIndex(first.code, chart);
+  connectLive(
+    () => state.code,
+    (u) => {
+      if (u.code !== state.code) return;
+      chart.updateLive(u.date, u.level);
+      fill(byId('latest'), `${u.code} ${fmtLevel(u.level)} `, h('span', { class: signClass(u.changePct) }, fmtPct(u.changePct)), ' live');
+    },
+    (status) => fill(byId('live-status'), status),
+  );
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((e: unknown) => {
+  document.body.dataset.ready = 'error';
+  fill(byId('latest'), `Could not load the desk: ${why(e)}`);
+});
