@@ -64,3 +64,27 @@ export function previousCloseLevel(state: LiveIndexState): number {
   for (const m of state.members) sum += m.indexShares * m.previousClose;
   return sum / state.divisor;
 }
+
+/**
+ * A stand-in state when no engine output is at hand: equal weights at the previous close, scaled so the level
+ * at the previous close is `previousLevel` (divisor 1, indexShares_i = previousLevel / N / previousClose_i).
+ * @throws ConfigError on an empty member list, a non-positive close or level.
+ * @example equalWeightLiveState(code, date, [{symbol: A, previousClose: 100}, {symbol: B, previousClose: 50}], 1000).members[1].indexShares // 10
+ */
+export function equalWeightLiveState(
+  code: IndexCode,
+  sessionDate: SessionDate,
+  closes: readonly { readonly symbol: SecurityId; readonly previousClose: number }[],
+  previousLevel: number,
+): LiveIndexState {
+  if (!(Number.isFinite(previousLevel) && previousLevel > 0)) {
+    throw new ConfigError({ source: `equal-weight state ${code}`, field: 'previousLevel', value: String(previousLevel), reason: 'must be a positive number' });
+  }
+  const n = closes.length;
+  return validateLiveState({
+    code,
+    sessionDate,
+    divisor: 1,
+    members: closes.map((c) => ({ symbol: c.symbol, previousClose: c.previousClose, indexShares: previousLevel / n / c.previousClose })),
+  }, `equal-weight state ${code}`);
+}
