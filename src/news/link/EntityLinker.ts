@@ -24,7 +24,8 @@ const isWordUnitAt = (s: string, i: number): boolean => i >= 0 && i < s.length &
 /**
  * Links the securities a text names, in one pass of an Aho-Corasick automaton built once from the master.
  * Rules, in order:
- * 1. case: short all-caps aliases (NIO, BYD, JD, HSI) must match exactly; other aliases ignore ASCII case;
+ * 1. case: short Latin aliases (up to 5 characters: NIO, Nio, BYD, JD, HSI) and ticker forms must match exactly;
+ *    longer aliases ignore ASCII case;
  * 2. word boundaries: an alias that starts (ends) with a letter or digit may not touch another letter or digit
  *    on that side; Chinese aliases need no boundary;
  * 3. longest match wins among overlapping candidates (Alibaba Health over Alibaba, Hang Seng Bank over Hang Seng;

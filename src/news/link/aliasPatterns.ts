@@ -10,7 +10,7 @@ export interface AliasPattern {
   /** The security it names; null for a blocker. */
   readonly securityId: string | null;
   readonly kind: PatternKind;
-  /** True for short all-caps aliases (NIO, BYD, JD): matched with exact case. */
+  /** True for short Latin aliases (NIO, Nio, BYD, JD) and ticker forms: matched with exact case. */
   readonly caseSensitive: boolean;
   /**
    * True for ticker forms that also read as years when the code looks like one (`(2015)`, `2015 HK`):
@@ -19,10 +19,10 @@ export interface AliasPattern {
   readonly needsNameBefore: boolean;
 }
 
-/** Longest alias (in UTF-16 units) that is still matched case-sensitively when written in capitals. */
+/** Longest Latin alias (in UTF-16 units) that is matched case-sensitively: `NIO` and `Nio` but not `nio`. */
 export const CASE_SENSITIVE_MAX_LEN = 5;
 
-const isAllCaps = (s: string): boolean => /^[A-Z0-9.&-]+$/.test(s) && /[A-Z]/.test(s);
+const isShortLatin = (s: string): boolean => s.length <= CASE_SENSITIVE_MAX_LEN && /[A-Za-z]/.test(s);
 const looksLikeYear = (n: number): boolean => n >= 1900 && n <= 2099;
 
 /**
@@ -65,7 +65,7 @@ export function usTickerForms(symbol: string): string[] {
 
 /**
  * Every pattern of a master: names (English, Chinese, aliases), HK ticker forms, US tickers, blockers.
- * Case rule: aliases of up to 5 characters written in capitals are case-sensitive; the rest ignore ASCII case.
+ * Case rule: Latin aliases of up to 5 characters (NIO, Nio, BYD, Qwen) are case-sensitive; longer ones ignore ASCII case.
  */
 export function aliasPatterns(master: SecurityMaster): AliasPattern[] {
   const out: AliasPattern[] = [];
@@ -79,7 +79,7 @@ export function aliasPatterns(master: SecurityMaster): AliasPattern[] {
   for (const s of master.securities) {
     const names = [s.name, s.zhHant, s.zhHans, ...s.aliases].filter((x): x is string => x !== undefined);
     for (const text of names) {
-      const caseSensitive = isAllCaps(text) && text.length <= CASE_SENSITIVE_MAX_LEN;
+      const caseSensitive = isShortLatin(text);
       push({ text, securityId: s.id, kind: 'name', caseSensitive, needsNameBefore: false });
     }
     if (s.code !== undefined) {
