@@ -41,6 +41,10 @@ export interface FakeDeskOptions {
   readonly stories?: readonly StoryDocument[];
   /** Make milestones/movers throw UnavailableError (501). */
   readonly noAnalytics?: boolean;
+  /** Replace member names (XSS tests put payloads here). */
+  readonly memberNames?: readonly string[];
+  /** Fact type strings for the milestone sessions (XSS tests). */
+  readonly factTypes?: readonly string[];
 }
 
 /** A DeskService over fixed in-memory data for server and browser tests; counts calls. */
@@ -68,7 +72,9 @@ export function createFakeDesk(opts: FakeDeskOptions = {}): DeskService & { call
       changePct: p.changePct,
       high: p.high ?? p.level,
       low: p.low ?? p.level,
-      facts: i % 20 === 10 ? [{ type: 'period_high', basis: 'close', period: '52w', value: p.level }] : [],
+      facts: i % 20 === 10 || (opts.factTypes !== undefined && i === levels.length - 1)
+        ? (opts.factTypes ?? ['period_high']).map((type) => ({ type, basis: 'close' as const, period: '52w', value: p.level }))
+        : [],
     };
   };
   return {
@@ -98,7 +104,7 @@ export function createFakeDesk(opts: FakeDeskOptions = {}): DeskService & { call
         source: 'engine',
         rows: FAKE_MEMBERS.map((m, k) => ({
           symbol: m.symbol,
-          name: m.name,
+          name: opts.memberNames?.[k] ?? m.name,
           weight: m.weight,
           price: 10 * (k + 1),
           changePct: k === 2 ? -1.25 : 2.5,
@@ -128,8 +134,8 @@ export function createFakeDesk(opts: FakeDeskOptions = {}): DeskService & { call
       return {
         symbol,
         date,
-        gainers: [{ symbol: 'AAA.HK', name: 'Alpha Holdings', close: 10, changePct: 2.5, asMuchAsPct: 3.1, contributionPoints: 6.25 }],
-        losers: [{ symbol: 'CCC.HK', name: 'Gamma Tech', close: 30, changePct: -1.25, asMuchAsPct: -2, contributionPoints: -2.5 }],
+        gainers: [{ symbol: 'AAA.HK', name: opts.memberNames?.[0] ?? 'Alpha Holdings', close: 10, changePct: 2.5, asMuchAsPct: 3.1, contributionPoints: 6.25 }],
+        losers: [{ symbol: 'CCC.HK', name: opts.memberNames?.[2] ?? 'Gamma Tech', close: 30, changePct: -1.25, asMuchAsPct: -2, contributionPoints: -2.5 }],
       };
     },
     async news(q: NewsQuery): Promise<NewsPage> {
