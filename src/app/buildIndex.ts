@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SourceError } from '../core/errors.js';
+import type { SecurityId, SessionDate } from '../core/units.js';
+import type { Bar } from '../domain/bar.js';
+import type { IndexRun } from '../domain/indexRun.js';
+import type { MembershipInterval } from '../domain/membership.js';
+import type { Methodology } from '../domain/methodology.js';
+import { buildIndex } from '../engine/buildIndex.js';
+import { parseMethodology } from '../engine/methodology/parseMethodology.js';
+import { readBarsFolder } from '../sources/csvBars/readBarsFolder.js';
+import { loadMembers } from './marketData.js';
+
+export type { IndexRun } from '../domain/indexRun.js';
+
+export interface BuildIndexFilesOptions {
+  /** Path of the methodology YAML. */
+  readonly methodologyPath: string;
+  /** Folder of bar CSVs (`--data DIR`). */
+  readonly dataDir: string;
+  /** Membership file overriding the methodology's `universe.membership` (`--members FILE`). */
+  readonly membersPath?: string;
+  readonly from?: SessionDate;
+  readonly to?: SessionDate;
+  /** Per-constituent detail in each session (default true). */
+  readonly detail?: boolean;
+}
+
+/**
+ * Reads a methodology file (YAML), its membership file and the bars it needs from `dataDir`, and builds the index.
+ * The membership file is `--members`, else `universe.membership` relative to the methodology file, else the file of
+ * that name in `dataDir`. Bar parse problems of the files used are returned in `issues`.
+ * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
+ */
+export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise<IndexRun> {
+  const methodology = readMethodology(opts.methodologyPath);
+  const members = resolveMembers(methodology, opts);
+  const needed = new Set<string>(methodology.universe.symbols ?? []);
+  for (const iv of members ?? []) needed.add(iv.symbol);
+  if (methodology.weighting.fit) needed.add(methodology.weighting.fit.target);
+  const filtersOnly = methodology.universe.symbols === undefined && members === undefined;
+  const parsed = readBarsFolder(opts.dataDir, filtersOnly ? undefined : needed);
+  const bars = new Map<SecurityId, readonly Bar[]>();
+  const issues: string[] = [];
+  for (const p of parsed) {
+    for (const i of p.issues) issues.push(i.message);
+    if (!p.rejected) bars.set(p.symbol, p.bars);
+  }
+  for (const s of needed) if (!bars.has(s as SecurityId)) issues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
+  const run = buildIndex(
+    methodology,
+    {
+      bars,
+      ...(members ? { members } : {}),
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+    },
+    { detail: opts.detail ?? true },
+  );
+  return { ...run, issues: [...issues, ...run.issues] };
+}
+
+/** Reads and validates a methodology file. @throws SourceError (unreadable), ConfigError (invalid). */
+export function readMethodology(path: string): Methodology {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SourceError(path, `cannot read methodology: ${(e as Error).message}`, false);
+  }
+  return parseMethodology(text, path);
+}
+
+function resolveMembers(m: Methodology, opts: BuildIndexFilesOptions): MembershipInterval[] | undefined {
+  if (opts.membersPath) return loadMembers(opts.membersPath);
+  const rel = m.universe.membership;
+  if (rel === undefined) return undefined;
+  const beside = resolve(dirname(opts.methodologyPath), rel);
+  if (existsSync(beside)) return loadMembers(beside);
+  const inData = join(opts.dataDir, basename(rel));
+  if (existsSync(inData)) return loadMembers(inData);
+  throw new SourceError(beside, `membership file not found (nor ${inData}); pass --members FILE`, false);
+}

@@ -1,0 +1,122 @@
+import type { SecurityId, SessionDate } from '../core/units.js';
+import type { Bar } from '../domain/bar.js';
+import type { CorporateAction } from '../domain/corporateAction.js';
+import type { IndexSession } from '../domain/indexLevel.js';
+import type { MembershipInterval } from '../domain/membership.js';
+import type { Methodology } from '../domain/methodology.js';
+import type { Security } from '../domain/security.js';
+import { IndexKernel } from './calc/IndexKernel.js';
+import { ReviewPlanner, type GivenWeights } from './review/ReviewPlanner.js';
+
+export interface CalculatorContext {
+  readonly members?: readonly MembershipInterval[];
+  readonly securities?: ReadonlyMap<SecurityId, Security>;
+  readonly actions?: readonly CorporateAction[];
+  /** Weights per review for schemes `given` (overrides the methodology's) and `fit` (required). */
+  readonly givenWeights?: GivenWeights;
+  /** Per-constituent detail in each session (default true). */
+  readonly detail?: boolean;
+}
+
+/** One session's input: its date and the bars (or closes) of the symbols that traded. */
+export interface SessionBars {
+  readonly date: SessionDate;
+  readonly bars: ReadonlyMap<SecurityId, Bar | number>;
+}
+
+/**
+ * The streaming face of the engine: feed sessions in date order with `update`, get each IndexSession
+ * (null before the base date). Same kernel as the batch `buildIndex`; feeding in chunks equals all at once.
+ * @example const calc = new IndexCalculator(methodology, { members }); const s = calc.update({ date, bars });
+ */
+export class IndexCalculator {
+  private readonly kernel: IndexKernel;
+  private readonly universe: Set<SecurityId> | null;
+  private readonly actions: CorporateAction[];
+  private actionIdx = 0;
+  private closes = new Float64Array(16);
+  private last: IndexSession | null = null;
+
+  constructor(readonly methodology: Methodology, ctx: CalculatorContext = {}) {
+    const planner = new ReviewPlanner(methodology, ctx.members, ctx.securities, ctx.givenWeights);
+    this.universe = planner.universeSymbols();
+    const changes = new Set<SessionDate>();
+    for (const iv of ctx.members ?? []) {
+      if (iv.from !== null) changes.add(iv.from);
+      if (iv.to !== null) changes.add(iv.to);
+    }
+    this.kernel = new IndexKernel(
+      {
+        code: methodology.code,
+        baseDate: methodology.baseDate,
+        baseValue: methodology.baseValue,
+        reviews: methodology.reviews,
+        membershipChanges: [...changes].sort(),
+        ranked: methodology.selection.count !== undefined,
+        detail: ctx.detail ?? true,
+      },
+      planner,
+    );
+    if (this.universe) for (const s of [...this.universe].sort()) this.kernel.slot(s);
+    this.actions = [...(ctx.actions ?? [])].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+  }
+
+  /**
+   * Adds one session. @throws OutOfOrderError when the date is not after the previous one;
+   * ConfigError from a review (infeasible cap, missing weights).
+   */
+  update(session: SessionBars): IndexSession | null {
+    const k = this.kernel;
+    for (const s of session.bars.keys()) if (this.universe === null || this.universe.has(s)) k.slot(s);
+    if (this.closes.length < k.slotCount) this.closes = new Float64Array(k.slotCount * 2);
+    const closes = this.closes;
+    closes.fill(NaN);
+    for (const [s, b] of session.bars) {
+      if (this.universe !== null && !this.universe.has(s)) continue;
+      closes[k.slot(s)] = typeof b === 'number' ? b : b.close;
+    }
+    const out = k.step(session.date, closes, this.actionsUpTo(session.date));
+    if (out) this.last = out;
+    return out;
+  }
+
+  /** Registers symbols (in this order) before the first session, so their slots are fixed. */
+  register(symbols: readonly SecurityId[]): void {
+    for (const s of symbols) this.kernel.slot(s);
+  }
+
+  /** Symbols in slot order (the order `updateRow` expects); grows as new symbols arrive. */
+  get symbols(): readonly SecurityId[] {
+    return this.kernel.symbols;
+  }
+
+  /**
+   * Adds one session given as closes in slot order (`symbols`; NaN = no bar). The batch face uses this.
+   * @throws OutOfOrderError, ConfigError as `update`.
+   */
+  updateRow(date: SessionDate, closes: Float64Array): IndexSession | null {
+    const out = this.kernel.step(date, closes, this.actionsUpTo(date));
+    if (out) this.last = out;
+    return out;
+  }
+
+  /** Corporate actions with ex-date after the previous session and on or before `date`. */
+  private actionsUpTo(date: SessionDate): CorporateAction[] {
+    const out: CorporateAction[] = [];
+    while (this.actionIdx < this.actions.length && (this.actions[this.actionIdx] as CorporateAction).exDate <= date) {
+      out.push(this.actions[this.actionIdx] as CorporateAction);
+      this.actionIdx++;
+    }
+    return out;
+  }
+
+  /** The latest session computed, or null before the base date. */
+  getResult(): IndexSession | null {
+    return this.last;
+  }
+
+  /** Issues so far (left-out members, stale prices summarised per symbol). */
+  get issues(): string[] {
+    return this.kernel.allIssues();
+  }
+}

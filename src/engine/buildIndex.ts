@@ -1,0 +1,67 @@
+import type { SecurityId, SessionDate } from '../core/units.js';
+import type { Bar } from '../domain/bar.js';
+import type { IndexSession } from '../domain/indexLevel.js';
+import type { IndexInput, IndexRun } from '../domain/indexRun.js';
+import type { Methodology } from '../domain/methodology.js';
+import { IndexCalculator } from './IndexCalculator.js';
+import { ReviewPlanner } from './review/ReviewPlanner.js';
+import { fitReviewWeights } from './replica/fitReviewWeights.js';
+import { unionSessions } from './calc/unionSessions.js';
+
+export interface BuildOptions {
+  /** Per-constituent detail in every session (default true); false gives levels only, faster. */
+  readonly detail?: boolean;
+}
+
+/**
+ * The batch face of the engine: builds every session of an index from its methodology and data.
+ * Levels are computed from the base date; `input.from`/`to` only limit the sessions returned.
+ * Sessions are `input.sessions` or the union of the universe's bar dates. Prices are bar closes.
+ * @example buildIndex(parseMethodology(yamlText, 'm.yaml'), { bars, members }).sessions.at(-1)?.level
+ * @throws ConfigError for an infeasible cap or missing weights; OutOfOrderError for unsorted sessions.
+ */
+export function buildIndex(methodology: Methodology, input: IndexInput, opts: BuildOptions = {}): IndexRun {
+  const issues: string[] = [];
+  const planner = new ReviewPlanner(methodology, input.members, input.securities, methodology.weighting.scheme === 'fit' ? [] : undefined);
+  const universe = planner.universeSymbols() ?? new Set(input.securities?.keys() ?? []);
+  const symbols = [...universe].sort();
+  const seriesOf = symbols.map((s) => input.bars.get(s) ?? []);
+  for (let j = 0; j < symbols.length; j++) if ((seriesOf[j] as readonly Bar[]).length === 0) issues.push(`${symbols[j]}: no bars`);
+  const sessions = input.sessions ? [...input.sessions] : unionSessions(seriesOf);
+  let givenWeights;
+  if (methodology.weighting.scheme === 'fit') {
+    const fit = fitReviewWeights(methodology, input, sessions);
+    givenWeights = fit.given;
+    issues.push(...fit.notes);
+  }
+  const calc = new IndexCalculator(methodology, {
+    ...(input.members ? { members: input.members } : {}),
+    ...(input.securities ? { securities: input.securities } : {}),
+    ...(input.actions ? { actions: input.actions } : {}),
+    ...(givenWeights ? { givenWeights } : {}),
+    detail: opts.detail ?? true,
+  });
+  calc.register(symbols);
+  const slotSymbols = calc.symbols;
+  const nSlots = slotSymbols.length;
+  const col = new Map<SecurityId, number>(slotSymbols.map((s, i) => [s, i]));
+  const nS = sessions.length;
+  const matrix = new Float64Array(nS * Math.max(nSlots, 1)).fill(NaN);
+  for (let j = 0; j < symbols.length; j++) {
+    const c = col.get(symbols[j] as SecurityId) as number;
+    const bars = seriesOf[j] as readonly Bar[];
+    let t = 0;
+    for (const b of bars) {
+      while (t < nS && (sessions[t] as SessionDate) < b.date) t++;
+      if (t < nS && sessions[t] === b.date) matrix[t * nSlots + c] = b.close;
+    }
+  }
+  const out: IndexSession[] = [];
+  for (let t = 0; t < nS; t++) {
+    const date = sessions[t] as SessionDate;
+    const s = calc.updateRow(date, matrix.subarray(t * nSlots, (t + 1) * nSlots));
+    if (s && (input.from === undefined || date >= input.from) && (input.to === undefined || date <= input.to)) out.push(s);
+  }
+  if (out.length === 0) issues.push(`no session on or after the base date ${methodology.baseDate} in the data`);
+  return { methodology, sessions: out, issues: [...issues, ...calc.issues] };
+}

@@ -1,0 +1,294 @@
+import { InvariantError, OutOfOrderError } from '../../core/errors.js';
+import type { IndexCode, SecurityId, SessionDate } from '../../core/units.js';
+import type { CorporateAction } from '../../domain/corporateAction.js';
+import type { ConstituentSession, IndexSession } from '../../domain/indexLevel.js';
+import { isReviewSession, type ReviewRule } from '../review/isReviewSession.js';
+import type { ReviewPlanner } from '../review/ReviewPlanner.js';
+import { assignResidual } from './assignResidual.js';
+
+export interface KernelOptions {
+  readonly code: IndexCode;
+  readonly baseDate: SessionDate;
+  readonly baseValue: number;
+  readonly reviews: ReviewRule;
+  /** Dates on which membership intervals start or end (constituent changes between reviews). */
+  readonly membershipChanges: readonly SessionDate[];
+  /** Selection ranks (top N): a membership change re-runs the review instead of a one-for-one swap. */
+  readonly ranked: boolean;
+  /** Emit per-constituent detail (false: levels only, for speed). */
+  readonly detail: boolean;
+}
+
+/**
+ * The divisor engine shared by the batch `buildIndex` and the streaming `IndexCalculator`
+ * (methodology.md §2): level = Σ price x index shares / divisor. Slot-indexed typed arrays, one `step` per session.
+ * Reviews, constituent changes, special dividends and rights issues change the divisor so the level does not
+ * move; a split changes shares and price only; cash dividends feed the gross total return on the ex-date.
+ */
+export class IndexKernel {
+  readonly symbols: SecurityId[] = [];
+  private readonly slotOf = new Map<SecurityId, number>();
+  private shares = new Float64Array(16);
+  private lastClose = new Float64Array(16).fill(NaN);
+  private prevP = new Float64Array(16);
+  private members: number[] = [];
+  private divisor = 1;
+  private level: number | null = null;
+  private levelTr: number | null = null;
+  private lastDate: SessionDate | null = null;
+  private changeIdx = 0;
+  readonly issues: string[] = [];
+
+  constructor(
+    private readonly opt: KernelOptions,
+    private readonly planner: ReviewPlanner,
+  ) {}
+
+  /** Slot of a symbol, adding it when new. */
+  slot(s: SecurityId): number {
+    let i = this.slotOf.get(s);
+    if (i !== undefined) return i;
+    i = this.symbols.length;
+    this.symbols.push(s);
+    this.slotOf.set(s, i);
+    if (i >= this.shares.length) this.grow(this.shares.length * 2);
+    return i;
+  }
+
+  get slotCount(): number {
+    return this.symbols.length;
+  }
+
+  private grow(n: number): void {
+    const g = (a: Float64Array, fill: number) => {
+      const b = new Float64Array(n).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.shares = g(this.shares, 0);
+    this.lastClose = g(this.lastClose, NaN);
+    this.prevP = g(this.prevP, 0);
+  }
+
+  /**
+   * Advances one session. `closes[slot]` is today's close (NaN when the symbol did not trade).
+   * Returns null for sessions before the base date (they only record prices).
+   * @throws OutOfOrderError when `date` is not after the previous session.
+   * @throws ConfigError from the review (infeasible cap, missing weights).
+   */
+  step(date: SessionDate, closes: Float64Array, actions: readonly CorporateAction[]): IndexSession | null {
+    const prevDate = this.lastDate;
+    if (prevDate !== null && date <= prevDate) throw new OutOfOrderError(this.opt.code, this.symbols.length, date, prevDate);
+    this.lastDate = date;
+    const n = this.symbols.length;
+    const lastClose = this.lastClose, prevP = this.prevP, shares = this.shares;
+    for (let i = 0; i < n; i++) prevP[i] = lastClose[i] as number;
+    const events: string[] = [];
+    let divCash = 0;
+    // 1. Corporate actions going ex today (effective at the open).
+    for (const a of actions) {
+      const i = this.slotOf.get(a.symbol);
+      if (i === undefined) continue;
+      const p = prevP[i] as number;
+      if (!(p > 0)) continue; // never priced yet: nothing to adjust
+      const held = (shares[i] as number) > 0;
+      if (a.kind === 'split') {
+        prevP[i] = p / a.ratio;
+        shares[i] = (shares[i] as number) * a.ratio;
+        events.push(`split ${a.symbol} ${a.ratio}:1`);
+      } else if (a.kind === 'cash_dividend') {
+        divCash += (shares[i] as number) * a.amount;
+        if (held) events.push(`cash dividend ${a.symbol} ${a.amount}`);
+      } else {
+        const before = this.marketValue(prevP);
+        if (a.kind === 'special_dividend') {
+          prevP[i] = p - a.amount;
+          events.push(`special dividend ${a.symbol} ${a.amount}`);
+        } else {
+          const k = (a.oldShares + a.newShares) / a.oldShares;
+          prevP[i] = (a.oldShares * p + a.newShares * a.subscriptionPrice) / (a.oldShares + a.newShares);
+          shares[i] = (shares[i] as number) * k;
+          events.push(`rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice}`);
+        }
+        if (!(prevP[i]! > 0)) throw new InvariantError(`${a.symbol} ${a.exDate}: adjusted price ${prevP[i]} is not positive`);
+        if (held && before > 0) this.divisor *= this.marketValue(prevP) / before;
+      }
+      lastClose[i] = prevP[i] as number;
+    }
+    // 2. Base, review or constituent change (effective at the open, priced at the adjusted previous close).
+    const isBase = this.level === null;
+    if (isBase && date < this.opt.baseDate) {
+      this.record(closes);
+      return null;
+    }
+    const changes = this.opt.membershipChanges;
+    let membershipChanged = false;
+    while (this.changeIdx < changes.length && (changes[this.changeIdx] as SessionDate) <= date) {
+      if (prevDate !== null && prevDate < (changes[this.changeIdx] as SessionDate)) membershipChanged = true;
+      this.changeIdx++;
+    }
+    if (isBase) {
+      this.record(closes); // the base is priced at the base session's close
+      for (let i = 0; i < n; i++) prevP[i] = lastClose[i] as number;
+      this.rebalance(date, 'base', events);
+    } else if (isReviewSession(this.opt.reviews, prevDate, date)) this.rebalance(date, 'review', events);
+    else if (membershipChanged) this.rebalance(date, this.opt.ranked ? 'review' : 'change', events);
+    // 3. Today's prices, level and contributions.
+    const mem = this.members;
+    const D = this.divisor;
+    let mBefore = 0, mNow = 0;
+    for (const i of mem) {
+      const q = shares[i] as number;
+      mBefore += q * (prevP[i] as number);
+      const c = closes[i] as number;
+      mNow += q * (c === c ? c : (prevP[i] as number));
+    }
+    const level = mNow / D;
+    const previousLevel = this.level;
+    const prevTr = this.levelTr;
+    const levelTr = prevTr === null ? level : (prevTr * (mNow + divCash)) / mBefore;
+    this.level = level;
+    this.levelTr = levelTr;
+    let constituents: ConstituentSession[] = [];
+    if (this.opt.detail) constituents = this.detail(mem, closes, mBefore, isBase ? null : previousLevel, level, D);
+    else if (!isBase) for (const i of mem) if ((closes[i] as number) !== (closes[i] as number)) this.staleIssue(date, i);
+    this.record(closes);
+    return {
+      code: this.opt.code,
+      date,
+      level,
+      levelTr,
+      divisor: D,
+      divisorTr: mNow / levelTr,
+      previousLevel: isBase ? null : previousLevel,
+      constituents,
+      events,
+    };
+  }
+
+  private detail(mem: readonly number[], closes: Float64Array, mBefore: number, previousLevel: number | null, level: number, D: number): ConstituentSession[] {
+    const k = mem.length;
+    const contrib = new Float64Array(k);
+    const prices = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      const i = mem[j] as number;
+      const c = closes[i] as number;
+      const p = c === c ? c : (this.prevP[i] as number);
+      prices[j] = p;
+      contrib[j] = previousLevel === null ? 0 : ((this.shares[i] as number) * (p - (this.prevP[i] as number))) / D;
+    }
+    if (previousLevel !== null) assignResidual(contrib, level - previousLevel);
+    const out: ConstituentSession[] = new Array(k);
+    for (let j = 0; j < k; j++) {
+      const i = mem[j] as number;
+      const q = this.shares[i] as number;
+      const pp = this.prevP[i] as number;
+      const stale = (closes[i] as number) !== (closes[i] as number);
+      if (stale && previousLevel !== null) this.staleIssue(this.lastDate as SessionDate, i);
+      out[j] = {
+        symbol: this.symbols[i] as SecurityId,
+        weight: previousLevel === null ? (q * (prices[j] as number)) / (level * D) : (q * pp) / mBefore,
+        indexShares: q,
+        price: prices[j] as number,
+        previousPrice: previousLevel === null ? (prices[j] as number) : pp,
+        change: previousLevel === null ? 0 : (prices[j] as number) / pp - 1,
+        contributionPoints: contrib[j] as number,
+        stale,
+      };
+    }
+    return out;
+  }
+
+  private readonly stale = new Map<SecurityId, { count: number; first: SessionDate; last: SessionDate }>();
+
+  private staleIssue(date: SessionDate, i: number): void {
+    const s = this.symbols[i] as SecurityId;
+    const e = this.stale.get(s);
+    if (e) {
+      e.count++;
+      e.last = date;
+    } else this.stale.set(s, { count: 1, first: date, last: date });
+  }
+
+  /** Issues so far, with stale prices summarised per symbol. */
+  allIssues(): string[] {
+    const st = [...this.stale].map(
+      ([s, e]) => `${s}: no bar on ${e.count} session(s) between ${e.first} and ${e.last}; last close carried (stale)`,
+    );
+    return [...this.issues, ...st];
+  }
+
+  /** Remembers today's closes (and keeps the carried price where there was none). */
+  private record(closes: Float64Array): void {
+    const n = this.symbols.length;
+    for (let i = 0; i < n; i++) {
+      const c = closes[i] as number;
+      this.lastClose[i] = c === c ? c : (this.prevP[i] as number) || (this.lastClose[i] as number);
+    }
+  }
+
+  private marketValue(prices: Float64Array): number {
+    let m = 0;
+    for (const i of this.members) m += (this.shares[i] as number) * (prices[i] as number);
+    return m;
+  }
+
+  /** Sets new index shares from target weights at the adjusted previous close; the divisor keeps the level. */
+  private rebalance(date: SessionDate, kind: 'base' | 'review' | 'change', events: string[]): void {
+    const prevP = this.prevP;
+    const current = new Set(this.members.map((i) => this.symbols[i] as SecurityId));
+    const before = this.marketValue(prevP);
+    const priceOf = (s: SecurityId) => {
+      const i = this.slotOf.get(s);
+      const p = i === undefined ? NaN : (prevP[i] as number);
+      return p > 0 ? p : undefined;
+    };
+    let weights: ReadonlyMap<SecurityId, number>;
+    if (kind === 'change') {
+      weights = this.swapWeights(date, priceOf, before, events);
+    } else {
+      const plan = this.planner.plan(date, priceOf, current);
+      this.issues.push(...plan.issues);
+      weights = plan.weights;
+      events.push(`${kind}: ${plan.note}`);
+    }
+    const scale = kind === 'base' ? this.opt.baseValue : before;
+    for (const i of this.members) this.shares[i] = 0;
+    const mem: number[] = [];
+    for (const [s, w] of weights) {
+      const i = this.slot(s);
+      this.shares[i] = (w * scale) / (prevP[i] as number);
+      mem.push(i);
+    }
+    this.members = mem.sort((a, b) => a - b);
+    const after = this.marketValue(prevP);
+    if (kind === 'base') this.divisor = after / this.opt.baseValue;
+    else this.divisor *= after / before;
+  }
+
+  /** Constituent change between reviews: continuing names keep their shares; entrants share the leavers' weight. */
+  private swapWeights(date: SessionDate, priceOf: (s: SecurityId) => number | undefined, before: number, events: string[]): Map<SecurityId, number> {
+    const eligible = new Set(this.planner.eligibleOn(date).filter((s) => priceOf(s) !== undefined));
+    const w = new Map<SecurityId, number>();
+    let removedW = 0;
+    const removed: string[] = [];
+    for (const i of this.members) {
+      const s = this.symbols[i] as SecurityId;
+      const wi = ((this.shares[i] as number) * (this.prevP[i] as number)) / before;
+      if (eligible.has(s)) w.set(s, wi);
+      else {
+        removedW += wi;
+        removed.push(s);
+      }
+    }
+    const added = [...eligible].filter((s) => !w.has(s));
+    if (added.length > 0 && removedW > 0) for (const s of added) w.set(s, removedW / added.length);
+    else if (added.length > 0) {
+      const nNew = w.size + added.length;
+      for (const [s, wi] of w) w.set(s, wi * (1 - added.length / nNew));
+      for (const s of added) w.set(s, 1 / nNew);
+    } else if (removedW > 0) for (const [s, wi] of w) w.set(s, wi / (1 - removedW));
+    events.push(`constituent change: +${added.join(' +') || '-'} -${removed.join(' -') || '-'}`.replace('+-', '').trim());
+    return w;
+  }
+}

@@ -1,0 +1,85 @@
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../../core/errors.js';
+import { methodologySchema, type Methodology } from '../../domain/methodology.js';
+
+/**
+ * Parses and validates a methodology YAML text (pure: the caller reads the file).
+ * Errors name the file, line, YAML field path and value, e.g.
+ * `m.yaml:7: field "weighting.cap": value "1.5" must be in (0, 1]`. Only the first problem (in document order)
+ * is thrown; `ConfigError.message` is one line.
+ * @example parseMethodology('code: X\n...', 'x.yaml').code
+ * @throws ConfigError on YAML syntax errors and on any field that fails the schema.
+ */
+export function parseMethodology(text: string, source: string): Methodology {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
+    throw new ConfigError({ source, line, reason: `YAML syntax: ${yamlError.message.split('\n')[0]}` });
+  }
+  if (!isMap(doc.contents)) throw new ConfigError({ source, line: 1, reason: 'a methodology must be a YAML mapping of fields' });
+  const parsed = methodologySchema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  const located = parsed.error.issues.map((issue) => locate(issue, doc, lineCounter));
+  located.sort((a, b) => a.line - b.line);
+  const first = located[0] as Located;
+  throw new ConfigError({
+    source,
+    line: first.line,
+    field: first.field,
+    ...(first.value !== undefined ? { value: first.value } : {}),
+    reason: first.reason,
+  });
+}
+
+interface Located {
+  line: number;
+  field: string;
+  value: string | undefined;
+  reason: string;
+}
+
+type PathKey = string | number;
+
+function locate(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter): Located {
+  let path = issue.path.filter((p): p is PathKey => typeof p !== 'symbol');
+  let reason = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] as string;
+    path = [...path, key];
+    const parent = doc.getIn(path.slice(0, -1), true) as Node | undefined;
+    let line = 1;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+      const r = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (r) line = lc.linePos(r[0]).line;
+    }
+    return { line, field: fieldName(path), value: undefined, reason: `unknown field${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(', ')})` : ''}` };
+  }
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (node === undefined) {
+    // Missing: point at the closest parent that exists.
+    let p = path.slice(0, -1);
+    let parent = doc.getIn(p, true) as Node | undefined;
+    while (parent === undefined && p.length > 0) {
+      p = p.slice(0, -1);
+      parent = doc.getIn(p, true) as Node | undefined;
+    }
+    const r = parent?.range;
+    const line = r && p.length > 0 ? lc.linePos(r[0]).line : 1;
+    if (issue.code === 'invalid_type' || reason.includes('received undefined')) reason = 'is required';
+    return { line, field: fieldName(path), value: undefined, reason };
+  }
+  const line = node.range ? lc.linePos(node.range[0]).line : 1;
+  const value = isScalar(node) ? (node.source ?? String(node.value)) : undefined;
+  return { line, field: fieldName(path), value, reason };
+}
+
+/** `['weighting', 'given', 0, 'weights']` -> `weighting.given[0].weights`. */
+function fieldName(path: readonly PathKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+  return s === '' ? '(root)' : s;
+}
