@@ -1,0 +1,190 @@
+import { asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import type { MembershipInterval } from '../../domain/membership.js';
+import type { Security } from '../../domain/security.js';
+import type { BarStore, WriteResult } from '../ports.js';
+import { validateBars } from '../validateBars.js';
+import { refused, stored } from '../writeResult.js';
+import { DuckDbConnection, type Row } from './DuckDbConnection.js';
+import { ensureBarSchema } from './schema.js';
+
+const SAME_BAR = `b.symbol = s.symbol AND b.date = CAST(s.date AS DATE) AND b.open = s.open AND b.high = s.high
+  AND b.low = s.low AND b.close = s.close AND b.adj_close IS NOT DISTINCT FROM s.adj_close
+  AND b.volume IS NOT DISTINCT FROM s.volume`;
+
+/**
+ * The {@link BarStore} on a DuckDB file (`@duckdb/node-api`). Bars go through an appender into a temp staging
+ * table, then one `INSERT OR REPLACE` of the rows that differ, all inside one transaction: a failed batch writes
+ * nothing, and re-importing identical rows writes 0. One process owns the file (DuckDB's lock).
+ * @example const store = await DuckDbBarStore.open('indexwire.duckdb'); await store.symbols(); await store.close();
+ */
+export class DuckDbBarStore implements BarStore {
+  private constructor(readonly db: DuckDbConnection) {}
+
+  /** Opens or creates the file (`:memory:` for a throwaway). @throws SourceError when locked or unreadable. */
+  static async open(path: string): Promise<DuckDbBarStore> {
+    const db = await DuckDbConnection.open(path);
+    try {
+      await ensureBarSchema(db);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+    return new DuckDbBarStore(db);
+  }
+
+  async putBars(symbol: SecurityId, bars: readonly Bar[], source: string): Promise<WriteResult> {
+    const issues = validateBars(bars, symbol, source);
+    if (issues.length > 0) return refused(bars.length, issues);
+    if (bars.length === 0) return stored(0, 0);
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM stage_bars');
+      const app = await this.db.appender('stage_bars', true);
+      try {
+        for (const b of bars) {
+          app.appendVarchar(symbol);
+          app.appendVarchar(b.date);
+          app.appendDouble(b.open);
+          app.appendDouble(b.high);
+          app.appendDouble(b.low);
+          app.appendDouble(b.close);
+          if (b.adjClose === null) app.appendNull();
+          else app.appendDouble(b.adjClose);
+          if (b.volume === null) app.appendNull();
+          else app.appendDouble(b.volume);
+          app.appendVarchar(source);
+          app.endRow();
+        }
+        app.flushSync();
+      } finally {
+        app.closeSync();
+      }
+      const [same] = await this.db.all<{ n: number }>(
+        `SELECT count(*) AS n FROM stage_bars s JOIN bars b ON ${SAME_BAR}`,
+      );
+      const skipped = same?.n ?? 0;
+      if (skipped < bars.length) {
+        await this.db.run(`INSERT OR REPLACE INTO bars
+          SELECT s.symbol, CAST(s.date AS DATE), s.open, s.high, s.low, s.close, s.adj_close, s.volume, s.source
+          FROM stage_bars s WHERE NOT EXISTS (SELECT 1 FROM bars b WHERE ${SAME_BAR})`);
+      }
+      await this.db.run('DELETE FROM stage_bars');
+      return stored(bars.length - skipped, skipped);
+    });
+  }
+
+  async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
+    const rows = await this.db.all(
+      `SELECT CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
+       WHERE symbol = $1 AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE) ORDER BY date`,
+      [symbol, from ?? '0001-01-01', to ?? '9999-12-31'],
+    );
+    return rows.map((r) => ({
+      date: r.date as SessionDate,
+      open: r.open as number,
+      high: r.high as number,
+      low: r.low as number,
+      close: r.close as number,
+      adjClose: r.adj_close as number | null,
+      volume: r.volume as number | null,
+    }));
+  }
+
+  async symbols(): Promise<SecurityId[]> {
+    const rows = await this.db.all('SELECT DISTINCT symbol FROM bars ORDER BY symbol');
+    return rows.map((r) => asSecurityId(r.symbol as string));
+  }
+
+  async barCounts(): Promise<Array<{ symbol: SecurityId; bars: number; first: SessionDate; last: SessionDate }>> {
+    const rows = await this.db.all(`SELECT symbol, count(*) AS n, CAST(min(date) AS VARCHAR) AS first,
+      CAST(max(date) AS VARCHAR) AS last FROM bars GROUP BY symbol ORDER BY symbol`);
+    return rows.map((r) => ({
+      symbol: asSecurityId(r.symbol as string),
+      bars: r.n as number,
+      first: r.first as SessionDate,
+      last: r.last as SessionDate,
+    }));
+  }
+
+  async putSecurities(securities: readonly Security[]): Promise<WriteResult> {
+    const issues = securities.filter((s) => !s.id).map((s) => `securities: empty id for "${s.name}"`);
+    if (issues.length > 0) return refused(securities.length, issues);
+    return this.db.transaction(async () => {
+      let written = 0;
+      for (const s of securities) {
+        const json = JSON.stringify(s);
+        const [old] = await this.db.all('SELECT json FROM securities WHERE id = $1', [s.id]);
+        if (old?.json === json) continue;
+        await this.db.run('INSERT OR REPLACE INTO securities VALUES ($1, $2, $3, $4, $5, $6)', [
+          s.id, s.kind, s.name, s.currency, s.exchange, json,
+        ]);
+        written++;
+      }
+      return stored(written, securities.length - written);
+    });
+  }
+
+  async getSecurities(): Promise<Security[]> {
+    const rows = await this.db.all('SELECT json FROM securities ORDER BY id');
+    return rows.map((r) => JSON.parse(r.json as string) as Security);
+  }
+
+  async putMemberships(code: IndexCode, members: readonly MembershipInterval[], source: string): Promise<WriteResult> {
+    const norm = (ms: readonly MembershipInterval[]): string =>
+      JSON.stringify(ms.map((m) => [m.symbol, m.name, m.from, m.to]));
+    if (norm(await this.getMemberships(code)) === norm(members)) return stored(0, members.length);
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM memberships WHERE code = $1', [code]);
+      let seq = 0;
+      for (const m of members) {
+        await this.db.run('INSERT INTO memberships VALUES ($1, $2, $3, $4, CAST($5 AS DATE), CAST($6 AS DATE), $7)', [
+          code, seq++, m.symbol, m.name, m.from, m.to, source,
+        ]);
+      }
+      return stored(members.length, 0);
+    });
+  }
+
+  async getMemberships(code: IndexCode): Promise<MembershipInterval[]> {
+    const rows = await this.db.all(
+      `SELECT symbol, name, CAST("from" AS VARCHAR) AS "from", CAST("to" AS VARCHAR) AS "to"
+       FROM memberships WHERE code = $1 ORDER BY seq`,
+      [code],
+    );
+    return rows.map((r: Row) => ({
+      symbol: asSecurityId(r.symbol as string),
+      name: r.name as string,
+      from: r.from as SessionDate | null,
+      to: r.to as SessionDate | null,
+    }));
+  }
+
+  async putIndexSessions(sessions: readonly IndexSession[]): Promise<WriteResult> {
+    return this.db.transaction(async () => {
+      let written = 0;
+      for (const s of sessions) {
+        const json = JSON.stringify(s);
+        const [old] = await this.db.all('SELECT json FROM index_sessions WHERE code = $1 AND date = CAST($2 AS DATE)', [s.code, s.date]);
+        if (old?.json === json) continue;
+        await this.db.run('INSERT OR REPLACE INTO index_sessions VALUES ($1, CAST($2 AS DATE), $3, $4, $5, $6, $7, $8)', [
+          s.code, s.date, s.level, s.levelTr, s.divisor, s.divisorTr, s.previousLevel, json,
+        ]);
+        written++;
+      }
+      return stored(written, sessions.length - written);
+    });
+  }
+
+  async getIndexSessions(code: IndexCode, from?: SessionDate, to?: SessionDate): Promise<IndexSession[]> {
+    const rows = await this.db.all(
+      `SELECT json FROM index_sessions WHERE code = $1 AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE) ORDER BY date`,
+      [code, from ?? '0001-01-01', to ?? '9999-12-31'],
+    );
+    return rows.map((r) => JSON.parse(r.json as string) as IndexSession);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

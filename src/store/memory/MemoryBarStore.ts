@@ -1,0 +1,122 @@
+import { asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import type { MembershipInterval } from '../../domain/membership.js';
+import type { Security } from '../../domain/security.js';
+import type { BarStore, WriteResult } from '../ports.js';
+import { validateBars } from '../validateBars.js';
+import { refused, stored } from '../writeResult.js';
+
+interface StoredBar {
+  readonly bar: Bar;
+  readonly source: string;
+}
+
+const sameBar = (a: Bar, b: Bar): boolean =>
+  a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.adjClose === b.adjClose && a.volume === b.volume;
+
+const copyBar = (b: Bar): Bar => ({ date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, adjClose: b.adjClose, volume: b.volume });
+
+/**
+ * The in-memory twin of the DuckDB store: same contract (test/contracts), no file. For tests and the demo.
+ * Returns copies, so callers cannot change what is stored.
+ */
+export class MemoryBarStore implements BarStore {
+  private readonly bars = new Map<SecurityId, Map<SessionDate, StoredBar>>();
+  private readonly securities = new Map<SecurityId, string>();
+  private readonly memberships = new Map<IndexCode, string>();
+  private readonly sessions = new Map<IndexCode, Map<SessionDate, string>>();
+
+  async putBars(symbol: SecurityId, bars: readonly Bar[], source: string): Promise<WriteResult> {
+    const issues = validateBars(bars, symbol, source);
+    if (issues.length > 0) return refused(bars.length, issues);
+    let table = this.bars.get(symbol);
+    let written = 0;
+    for (const b of bars) {
+      const old = table?.get(b.date);
+      if (old && sameBar(old.bar, b)) continue;
+      if (!table) this.bars.set(symbol, (table = new Map()));
+      table.set(b.date, { bar: copyBar(b), source });
+      written++;
+    }
+    return stored(written, bars.length - written);
+  }
+
+  async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
+    const table = this.bars.get(symbol);
+    if (!table) return [];
+    return [...table.values()]
+      .map((s) => s.bar)
+      .filter((b) => (from === undefined || b.date >= from) && (to === undefined || b.date <= to))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map(copyBar);
+  }
+
+  async symbols(): Promise<SecurityId[]> {
+    return [...this.bars.keys()].filter((s) => (this.bars.get(s)?.size ?? 0) > 0).sort();
+  }
+
+  async barCounts(): Promise<Array<{ symbol: SecurityId; bars: number; first: SessionDate; last: SessionDate }>> {
+    const out = [];
+    for (const symbol of await this.symbols()) {
+      const dates = [...(this.bars.get(symbol)?.keys() ?? [])].sort();
+      out.push({ symbol, bars: dates.length, first: dates[0] as SessionDate, last: dates[dates.length - 1] as SessionDate });
+    }
+    return out;
+  }
+
+  async putSecurities(securities: readonly Security[]): Promise<WriteResult> {
+    const issues = securities.filter((s) => !s.id).map((s) => `securities: empty id for "${s.name}"`);
+    if (issues.length > 0) return refused(securities.length, issues);
+    let written = 0;
+    for (const s of securities) {
+      const json = JSON.stringify(s);
+      if (this.securities.get(s.id) === json) continue;
+      this.securities.set(s.id, json);
+      written++;
+    }
+    return stored(written, securities.length - written);
+  }
+
+  async getSecurities(): Promise<Security[]> {
+    return [...this.securities.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, json]) => JSON.parse(json) as Security);
+  }
+
+  async putMemberships(code: IndexCode, members: readonly MembershipInterval[], _source: string): Promise<WriteResult> {
+    const json = JSON.stringify(members.map((m) => ({ symbol: m.symbol, name: m.name, from: m.from, to: m.to })));
+    if (this.memberships.get(code) === json) return stored(0, members.length);
+    this.memberships.set(code, json);
+    return stored(members.length, 0);
+  }
+
+  async getMemberships(code: IndexCode): Promise<MembershipInterval[]> {
+    const json = this.memberships.get(code);
+    return json === undefined ? [] : (JSON.parse(json) as MembershipInterval[]).map((m) => ({ ...m, symbol: asSecurityId(m.symbol) }));
+  }
+
+  async putIndexSessions(sessions: readonly IndexSession[]): Promise<WriteResult> {
+    let written = 0;
+    const staged = sessions.map((s) => [s, JSON.stringify(s)] as const);
+    for (const [s, json] of staged) {
+      let table = this.sessions.get(s.code);
+      if (table?.get(s.date) === json) continue;
+      if (!table) this.sessions.set(s.code, (table = new Map()));
+      table.set(s.date, json);
+      written++;
+    }
+    return stored(written, sessions.length - written);
+  }
+
+  async getIndexSessions(code: IndexCode, from?: SessionDate, to?: SessionDate): Promise<IndexSession[]> {
+    const table = this.sessions.get(code);
+    if (!table) return [];
+    return [...table.entries()]
+      .filter(([d]) => (from === undefined || d >= from) && (to === undefined || d <= to))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, json]) => JSON.parse(json) as IndexSession);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,178 @@
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { Article } from '../../domain/article.js';
+import { documentTerms } from '../../news/parse/tokenizeForSearch.js';
+import { DuckDbConnection } from '../duckdb/DuckDbConnection.js';
+import { articleContentKey, articleFromJson } from './articleJson.js';
+import { roundScore } from './bm25.js';
+import { BM25_B, BM25_K1, type NewsSearchHit, type NewsSearchQuery, type NewsStore, type NewsWriteResult, type StoredDedupeKey } from './NewsStore.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS news_articles (
+  id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR NOT NULL, body VARCHAR NOT NULL,
+  published_at VARCHAR NOT NULL, published_ms BIGINT NOT NULL, source VARCHAR NOT NULL, language VARCHAR,
+  origin VARCHAR NOT NULL, duplicate_of VARCHAR, simhash VARCHAR, text_len INTEGER NOT NULL,
+  doc_len INTEGER NOT NULL, article_json VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS news_postings (term VARCHAR NOT NULL, article_id VARCHAR NOT NULL, tf INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS news_origins (article_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, PRIMARY KEY (article_id, origin));
+`;
+
+const list = (xs: readonly DuckDBValue[]): DuckDBValue => listValue(xs);
+
+/**
+ * News tables in a DuckDB file, with full-text search. The `fts` extension is not bundled with
+ * @duckdb/node-api 1.5.6-r.1 (`LOAD fts` looks for it under ~/.duckdb and the network is closed), so the
+ * index is our own: `news_postings(term, article_id, tf)` filled with tokenizeForSearch, scored with BM25
+ * in SQL. Every write is one transaction; bulk rows go in as `unnest` of list parameters.
+ * Tables: news_articles (one row per id; `article_json` holds the full Article without duplicateOf),
+ * news_postings, news_origins.
+ */
+export class DuckDbNewsStore implements NewsStore {
+  private constructor(private readonly db: DuckDbConnection, private readonly owned: boolean) {}
+
+  /**
+   * Opens `path` (a file or `:memory:`), creating the tables. Pass an open DuckDbConnection to share it
+   * (one process owns a DuckDB file); then close() leaves it open.
+   * @throws SourceError when the file is locked by another process or cannot be opened.
+   */
+  static async open(pathOrDb: string | DuckDbConnection): Promise<DuckDbNewsStore> {
+    const owned = typeof pathOrDb === 'string';
+    const db = owned ? await DuckDbConnection.open(pathOrDb) : pathOrDb;
+    await db.run(SCHEMA);
+    return new DuckDbNewsStore(db, owned);
+  }
+
+  async putArticles(articles: readonly Article[], relinks: readonly { id: string; duplicateOf: string | null }[] = []): Promise<NewsWriteResult> {
+    return this.db.transaction(async () => {
+      const ids = articles.map((a) => a.id);
+      const existing = new Map<string, { json: string; dup: string | null }>();
+      if (ids.length > 0) {
+        const rows = await this.db.all<{ id: string; article_json: string; duplicate_of: string | null }>(
+          'SELECT id, article_json, duplicate_of FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(ids)]);
+        for (const r of rows) existing.set(r.id, { json: r.article_json, dup: r.duplicate_of });
+      }
+      const seen = new Set<string>();
+      const changed: Article[] = [];
+      let unchanged = 0;
+      for (const a of articles) {
+        if (seen.has(a.id)) continue; // last write of the same id in one call is ignored: first wins
+        seen.add(a.id);
+        const old = existing.get(a.id);
+        if (old && old.json === articleContentKey(a) && old.dup === a.duplicateOf) unchanged++;
+        else changed.push(a);
+      }
+      if (changed.length > 0) {
+        const changedIds = list(changed.map((a) => a.id));
+        await this.db.run('DELETE FROM news_postings WHERE article_id IN (SELECT unnest($1::VARCHAR[]))', [changedIds]);
+        await this.db.run('DELETE FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [changedIds]);
+        await this.insertArticles(changed);
+      }
+      let relinked = 0;
+      if (relinks.length > 0) {
+        const rows = await this.db.all<{ n: number }>(
+          `UPDATE news_articles SET duplicate_of = r.dup
+           FROM (SELECT unnest($1::VARCHAR[]) AS rid, unnest($2::VARCHAR[]) AS dup) r
+           WHERE news_articles.id = r.rid AND news_articles.duplicate_of IS DISTINCT FROM r.dup
+           RETURNING 1 AS n`,
+          [list(relinks.map((r) => r.id)), list(relinks.map((r) => r.duplicateOf))]);
+        relinked = rows.length;
+      }
+      return { written: changed.length, unchanged, relinked };
+    });
+  }
+
+  private async insertArticles(articles: readonly Article[]): Promise<void> {
+    const cols: DuckDBValue[][] = Array.from({ length: 14 }, () => []);
+    const pTerm: DuckDBValue[] = [], pId: DuckDBValue[] = [], pTf: DuckDBValue[] = [];
+    for (const a of articles) {
+      const { terms, length } = documentTerms(a.title, a.body);
+      const row: DuckDBValue[] = [a.id, a.url, a.title, a.body, a.publishedAt, a.publishedMs, a.source, a.language,
+        a.origin, a.duplicateOf, a.simhash ?? null, a.body.length, length, articleContentKey(a)];
+      row.forEach((v, i) => cols[i]?.push(v));
+      for (const [t, tf] of terms) {
+        pTerm.push(t);
+        pId.push(a.id);
+        pTf.push(tf);
+      }
+    }
+    const types = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR',
+      'VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'VARCHAR'];
+    const select = types.map((t, i) => `unnest($${i + 1}::${t}[])`).join(', ');
+    await this.db.run(`INSERT INTO news_articles SELECT ${select}`, cols.map((c) => list(c)));
+    if (pTerm.length > 0) {
+      await this.db.run('INSERT INTO news_postings SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::INTEGER[])',
+        [list(pTerm), list(pId), list(pTf)]);
+    }
+  }
+
+  async addOrigins(links: readonly { id: string; origin: string }[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.transaction(() =>
+      this.db.run(
+        `INSERT OR IGNORE INTO news_origins SELECT DISTINCT * FROM (SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]))`,
+        [list(links.map((l) => l.id)), list(links.map((l) => l.origin))]));
+  }
+
+  async getOrigins(id: string): Promise<string[]> {
+    const rows = await this.db.all<{ origin: string }>('SELECT origin FROM news_origins WHERE article_id = $1 ORDER BY origin', [id]);
+    return rows.map((r) => r.origin);
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const rows = await this.db.all<{ article_json: string; duplicate_of: string | null }>(
+      'SELECT article_json, duplicate_of FROM news_articles WHERE id = $1', [id]);
+    const r = rows[0];
+    return r ? articleFromJson(r.article_json, r.duplicate_of) : null;
+  }
+
+  async listArticles(opts: { fromMs?: number; toMs?: number; includeDuplicates?: boolean } = {}): Promise<Article[]> {
+    const rows = await this.db.all<{ article_json: string; duplicate_of: string | null }>(
+      `SELECT article_json, duplicate_of FROM news_articles
+       WHERE ($1::BIGINT IS NULL OR published_ms >= $1) AND ($2::BIGINT IS NULL OR published_ms <= $2)
+         AND ($3 OR duplicate_of IS NULL)
+       ORDER BY published_ms, id`,
+      [opts.fromMs ?? null, opts.toMs ?? null, opts.includeDuplicates ?? false]);
+    return rows.map((r) => articleFromJson(r.article_json, r.duplicate_of));
+  }
+
+  async dedupeKeys(): Promise<StoredDedupeKey[]> {
+    const rows = await this.db.all<{ id: string; url: string | null; published_ms: number; simhash: string | null; text_len: number; duplicate_of: string | null }>(
+      'SELECT id, url, published_ms, simhash, text_len, duplicate_of FROM news_articles');
+    return rows.map((r) => ({
+      id: r.id, url: r.url, publishedMs: r.published_ms, simhash: r.simhash ?? undefined, textLength: r.text_len, duplicateOf: r.duplicate_of,
+    }));
+  }
+
+  async search(q: NewsSearchQuery): Promise<NewsSearchHit[]> {
+    const terms = [...new Set(q.terms)];
+    if (terms.length === 0) return [];
+    const rows = await this.db.all<{ id: string; score: number; matched: string }>(
+      `WITH q AS (SELECT unnest($1::VARCHAR[]) AS term, generate_subscripts($1::VARCHAR[], 1) AS pos),
+       stats AS (SELECT count(*)::DOUBLE AS n, avg(doc_len)::DOUBLE AS avgdl FROM news_articles),
+       df AS (SELECT p.term, count(*)::DOUBLE AS df FROM news_postings p JOIN q USING (term) GROUP BY p.term),
+       scored AS (
+         SELECT p.article_id AS id,
+           sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * p.tf * ${BM25_K1 + 1}
+               / (p.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * a.doc_len / stats.avgdl))) AS score,
+           string_agg(p.term, ' ' ORDER BY q.pos) AS matched
+         FROM news_postings p JOIN q USING (term) JOIN df USING (term)
+           JOIN news_articles a ON a.id = p.article_id, stats
+         WHERE ($2::BIGINT IS NULL OR a.published_ms >= $2) AND ($3::BIGINT IS NULL OR a.published_ms <= $3)
+           AND ($4 OR a.duplicate_of IS NULL)
+         GROUP BY p.article_id)
+       SELECT s.id, s.score, s.matched FROM scored s JOIN news_articles a ON a.id = s.id
+       ORDER BY round(s.score, 9) DESC, a.published_ms DESC, s.id
+       LIMIT $5`,
+      [list(terms), q.fromMs ?? null, q.toMs ?? null, q.includeDuplicates ?? false, q.limit ?? 20]);
+    return rows.map((r) => ({ id: r.id, score: roundScore(r.score), matchedTerms: r.matched.split(' ') }));
+  }
+
+  async counts(): Promise<{ articles: number; duplicates: number }> {
+    const rows = await this.db.all<{ n: number; d: number }>(
+      'SELECT count(*) AS n, count(duplicate_of) AS d FROM news_articles');
+    return { articles: rows[0]?.n ?? 0, duplicates: rows[0]?.d ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    if (this.owned) await this.db.close();
+  }
+}
