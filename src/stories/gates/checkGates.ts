@@ -1,0 +1,62 @@
+import type { CorporateAction } from '../../domain/corporateAction.js';
+import type { GateFailure, StoryInput } from '../../domain/story.js';
+import { findBarIndex } from '../select/dayMeasures.js';
+
+/** Plausibility bounds, in percent of the previous close. */
+export interface GateOptions {
+  /** Largest believable one-day move of a stock without a corporate action (default 40). */
+  readonly maxStockMovePct?: number;
+  /** Largest believable one-day move of an index (default 15). */
+  readonly maxIndexMovePct?: number;
+}
+
+/** Split and consolidation ratios a jump is compared against. */
+const SPLIT_RATIOS = [2, 3, 4, 5, 10, 20, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 10, 1 / 20];
+
+/**
+ * The sanity gates that stop publication, each with its reason:
+ * - `no_bar`: the story's own symbol has no bar on the session;
+ * - `missing_member`: a member has no series in the data at all;
+ * - `stale_member`: a member has no bar on the session (its last close would be carried);
+ * - `unadjusted_split`: close / previous close is within 3% of a split ratio (2, 3, 1/2, ...) and no split
+ *   is recorded for that day;
+ * - `implausible_move`: a move beyond the bound without any corporate action on that day.
+ * @example checkGates(input).map((g) => g.gate) // ['stale_member'] when a member did not trade
+ */
+export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailure[] {
+  const out: GateFailure[] = [];
+  const { date } = input;
+  const i = findBarIndex(input.bars, date);
+  if (i < 0) {
+    out.push({ gate: 'no_bar', symbol: input.symbol, message: `${input.symbol} has no bar on ${date}` });
+  } else if (i > 0) {
+    const prev = input.bars[i - 1]?.close as number;
+    const close = input.bars[i]?.close as number;
+    out.push(...moveGates(input.symbol, date, prev, close, input.kind === 'index' ? (opts.maxIndexMovePct ?? 15) : (opts.maxStockMovePct ?? 40), input.corporateActions));
+  }
+  for (const m of input.members ?? []) {
+    if (!m.inData) {
+      out.push({ gate: 'missing_member', symbol: m.symbol, message: `member ${m.symbol} (${m.names.en}) has no price series in the data` });
+    } else if (!m.bar) {
+      out.push({ gate: 'stale_member', symbol: m.symbol, message: `member ${m.symbol} (${m.names.en}) has no bar on ${date} (stale)` });
+    } else if (m.previousBar) {
+      out.push(...moveGates(m.symbol, date, m.previousBar.close, m.bar.close, opts.maxStockMovePct ?? 40, input.corporateActions));
+    }
+  }
+  return out;
+}
+
+function moveGates(symbol: string, date: string, prev: number, close: number, boundPct: number, actions: readonly CorporateAction[]): GateFailure[] {
+  const mine = actions.filter((a) => a.symbol === symbol && a.exDate === date);
+  const ratio = close / prev;
+  const pct = (ratio - 1) * 100;
+  const near = SPLIT_RATIOS.find((r) => Math.abs(ratio * r - 1) <= 0.03);
+  if (near !== undefined && !mine.some((a) => a.kind === 'split')) {
+    const label = near >= 1 ? `${near}:1 split` : `1:${Math.round(1 / near)} consolidation`;
+    return [{ gate: 'unadjusted_split', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, close/previous close ${ratio.toFixed(4)} looks like an unadjusted ${label} and no split is recorded` }];
+  }
+  if (Math.abs(pct) > boundPct && mine.length === 0) {
+    return [{ gate: 'implausible_move', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, beyond the ${boundPct}% bound, with no corporate action recorded` }];
+  }
+  return [];
+}

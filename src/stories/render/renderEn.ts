@@ -1,0 +1,160 @@
+import type { LedgerEntry } from '../../domain/story.js';
+import type { FactLine, StoryPlan } from '../select/planTypes.js';
+import { formattersFor } from './formatters.js';
+import { beyond, type RenderedText } from './renderedText.js';
+
+const F = formattersFor('en');
+
+/**
+ * Writes the English story from a plan. Every number comes from a ledger entry through the formatters;
+ * causes are never stated: news is quoted with attribution only.
+ * @example renderEn(plan).title // 'Hang Seng Tech Index enters technical bull market'
+ */
+export function renderEn(p: StoryPlan): RenderedText {
+  const name = p.names.en;
+  const subject = p.kind === 'index' ? `The ${name}` : name;
+  const it = p.kind === 'index' ? 'The index' : 'The stock';
+  const its = p.kind === 'index' ? "the index's" : "the stock's";
+  const year = p.session.dateParts?.[0];
+  const refDay = (e: LedgerEntry) => (e.dateParts?.[0] === year ? F.dayMonth(e) : `${F.dayMonth(e)}, ${e.dateParts?.[0]}`);
+  const on = `on ${F.weekday(p.session)}`;
+  const up = p.changePct ? p.changePct.value >= 0 : true;
+
+  const title = headline(p, name);
+  const paragraphs: string[] = [lede(p, subject, on, refDay)];
+
+  let day: string;
+  if (!p.changePct) day = `${it} closed at ${F.num(p.close)}.`;
+  else if (p.changePct.value === 0) day = `${it} closed unchanged at ${F.num(p.close)}.`;
+  else {
+    const dir = up ? 'up' : 'down';
+    const pts = p.changePoints && p.kind === 'index' ? `, a ${up ? 'gain' : 'loss'} of ${F.num(p.changePoints)} points` : '';
+    const amm = p.asMuchAs ? `${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} and ` : '';
+    day = `${it} ${amm}closed ${dir} ${F.pct(p.changePct)} at ${F.num(p.close)}${pts}.`;
+  }
+  const ctx = p.context.map((c) =>
+    c.t === 'below_high'
+      ? `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} high`
+      : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
+  );
+  const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
+  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, its, refDay))].join(' '));
+
+  const movers: string[] = [];
+  const [leader, ...rest] = p.withMove;
+  const side = up ? 'gainers' : 'decliners';
+  if (leader) {
+    movers.push(
+      up
+        ? `${leader.names.en} led the gainers, closing up ${F.pct(leader.changePct)} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
+        : `${leader.names.en} led the decliners, closing down ${F.pct(leader.changePct)} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
+    );
+  }
+  if (rest.length > 0) {
+    const verb = up ? 'rising' : 'falling';
+    const resp = rest.length > 1 ? ', respectively' : '';
+    movers.push(
+      `${F.list(rest.map((m) => m.names.en))} ${rest.length > 1 ? 'were' : 'was'} also among the top ${side}, ${verb} as much as ${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}${resp}.`,
+    );
+  }
+  if (p.against.length > 0) {
+    const resp = p.against.length > 1 ? ', respectively' : '';
+    movers.push(
+      up
+        ? `${F.list(p.against.map((m) => m.names.en))} fell the most, losing ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`
+        : `${F.list(p.against.map((m) => m.names.en))} rose the most, gaining ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`,
+    );
+  }
+  if (p.contributors.length > 0) {
+    const resp = p.contributors.length > 1 ? ', respectively' : '';
+    const what = up ? 'added the most points to the index' : 'took the most points off the index';
+    movers.push(`${F.list(p.contributors.map((c) => c.names.en))} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
+  }
+  if (p.breadth) {
+    const b = p.breadth;
+    const parts = [
+      b.up.value > 0 ? `${F.num(b.up)} rose` : '',
+      b.down.value > 0 ? `${F.num(b.down)} fell` : '',
+      b.flat.value > 0 ? `${F.num(b.flat)} ${b.flat.value === 1 ? 'was' : 'were'} unchanged` : '',
+    ].filter((s) => s !== '');
+    if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
+  }
+  if (movers.length > 0) paragraphs.push(movers.join(' '));
+  if (p.catalyst) {
+    paragraphs.push(`Among the day's news, according to ${p.catalyst.source}: "${p.catalyst.quote.text ?? ''}".`);
+  }
+  return { title, paragraphs };
+}
+
+function headline(p: StoryPlan, name: string): string {
+  const l = p.lead;
+  if (l) {
+    switch (l.t) {
+      case 'regime':
+        if (l.type === 'bull_market') return `${name} enters technical bull market${l.basis === 'intraday' ? ' during trading' : ''}`;
+        if (l.type === 'bear_market') return `${name} falls into bear market${l.basis === 'intraday' ? ' during trading' : ''}`;
+        return `${name} enters correction territory`;
+      case 'record':
+        return `${name} closes at record ${l.high ? 'high' : 'low'}`;
+      case 'since':
+        if (l.what === 'highest' || l.what === 'lowest') return `${name} closes at ${l.what} since ${F.monthYear(l.since)}`;
+        return `${name} posts biggest one-day ${l.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(l.since)}`;
+      case 'period':
+        return `${name} hits ${l.weeks ? `${F.num(l.weeks)}-week` : F.year(l.year as LedgerEntry)} ${l.high ? 'high' : 'low'}`;
+      case 'streak':
+        return `${name} ${l.up ? 'rises' : 'falls'} for ${F.num(l.count)} straight sessions`;
+    }
+  }
+  if (!p.changePct) return `${name} closes at ${F.num(p.close)}`;
+  if (p.changePct.value === 0) return `${name} closes unchanged`;
+  return `${name} ${p.changePct.value > 0 ? 'rises' : 'falls'} ${F.pct(p.changePct)}`;
+}
+
+function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry) => string): string {
+  const l = p.lead;
+  if (l) {
+    switch (l.t) {
+      case 'regime': {
+        const more = beyond(l.pctFromRef, l.threshold) ? 'more than ' : '';
+        const during = l.basis === 'intraday' ? 'during trading ' : '';
+        const how = l.basis === 'intraday' ? 'rising' : 'closing';
+        if (l.type === 'bull_market') return `${subject} entered a technical bull market ${during}${on}, ${how} ${more}${F.pct(l.threshold)} above its ${refDay(l.refDate)} low.`;
+        const what = l.type === 'bear_market' ? 'fell into a bear market' : 'entered a correction';
+        return `${subject} ${what} ${during}${on}, ${l.basis === 'intraday' ? 'falling' : 'closing'} ${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high.`;
+      }
+      case 'record':
+        return `${subject} closed at a record ${l.high ? 'high' : 'low'} ${on}.`;
+      case 'since':
+        if (l.what === 'highest' || l.what === 'lowest') return `${subject} closed at its ${l.what} level since ${F.monthYear(l.since)} ${on}.`;
+        return `${subject} posted its biggest one-day ${l.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(l.since)} ${on}.`;
+      case 'period':
+        return l.weeks
+          ? `${subject} closed at a ${F.num(l.weeks)}-week ${l.high ? 'high' : 'low'} ${on}.`
+          : `${subject} closed at its ${l.high ? 'highest' : 'lowest'} level of ${F.year(l.year as LedgerEntry)} ${on}.`;
+      case 'streak':
+        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} sessions.`;
+    }
+  }
+  if (!p.changePct) return `${subject} closed at ${F.num(p.close)} ${on}.`;
+  if (p.changePct.value === 0) return `${subject} was unchanged ${on}.`;
+  return `${subject} ${p.changePct.value > 0 ? 'rose' : 'fell'} ${F.pct(p.changePct)} ${on}.`;
+}
+
+function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string): string {
+  switch (f.t) {
+    case 'regime': {
+      const more = beyond(f.pctFromRef, f.threshold) ? 'more than ' : '';
+      if (f.type === 'bull_market') return `${it} is in a technical bull market, ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low.`;
+      return `${it} is ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high.`;
+    }
+    case 'record':
+      return `It was a record ${f.high ? 'high' : 'low'} close.`;
+    case 'since':
+      if (f.what === 'highest' || f.what === 'lowest') return `It was ${its} ${f.what} close since ${F.monthYear(f.since)}.`;
+      return `It was ${its} biggest one-day ${f.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(f.since)}.`;
+    case 'period':
+      return f.weeks ? `It was a ${F.num(f.weeks)}-week ${f.high ? 'high' : 'low'}.` : `It was ${its} ${f.high ? 'highest' : 'lowest'} close of ${F.year(f.year as LedgerEntry)}.`;
+    case 'streak':
+      return `${it} has ${f.up ? 'risen' : 'fallen'} for ${F.num(f.count)} straight sessions.`;
+  }
+}

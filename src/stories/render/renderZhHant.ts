@@ -1,0 +1,141 @@
+import type { LedgerEntry } from '../../domain/story.js';
+import type { FactLine, StoryPlan } from '../select/planTypes.js';
+import { formattersFor } from './formatters.js';
+import { beyond, type RenderedText } from './renderedText.js';
+
+const F = formattersFor('zh-Hant');
+
+/**
+ * Writes the Traditional Chinese story from the same plan (and so the same ledger) as the English one,
+ * with zh-Hant-HK number and date formats: 恒生科技指數……升2.9%, 1月13日, 2024年10月.
+ * @example renderZhHant(plan).title // '恒生科技指數進入技術性牛市'
+ */
+export function renderZhHant(p: StoryPlan): RenderedText {
+  const name = p.names['zh-Hant'];
+  const it = p.kind === 'index' ? '指數' : '股價';
+  const year = p.session.dateParts?.[0];
+  const refDay = (e: LedgerEntry) => (e.dateParts?.[0] === year ? F.dayMonth(e) : `${e.dateParts?.[0]}年${F.dayMonth(e)}`);
+  const when = `${F.weekday(p.session)}（${F.dayMonth(p.session)}）`;
+  const up = p.changePct ? p.changePct.value >= 0 : true;
+  const rise = (u: boolean) => (u ? '升' : '跌');
+  const pts = (e: LedgerEntry) => `${F.num(e)}點`;
+  const level = (e: LedgerEntry) => (p.kind === 'index' ? pts(e) : F.num(e));
+
+  const paragraphs: string[] = [lede(p, name, when, refDay)];
+  let day: string;
+  if (!p.changePct) day = `${it}收市報${level(p.close)}。`;
+  else if (p.changePct.value === 0) day = `${it}收市持平，報${level(p.close)}。`;
+  else {
+    const amm = p.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
+    const move = p.changePoints && p.kind === 'index' ? `，${rise(up)}${pts(p.changePoints)}` : '';
+    day = `${it}${amm}收市${rise(up)}${F.pct(p.changePct)}，報${level(p.close)}${move}。`;
+  }
+  const ctx = p.context.map((c) =>
+    c.t === 'below_high' ? `較${F.monthYear(c.date, year)}高位低約${F.pct(c.pct)}` : `較${F.monthYear(c.date, year)}的歷史高位低約${F.pct(c.pct)}`,
+  );
+  const context = ctx.length > 0 ? [`${it}${ctx.join('，')}。`] : [];
+  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, refDay))].join(''));
+
+  const movers: string[] = [];
+  const [leader, ...rest] = p.withMove;
+  if (leader) {
+    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，收市${rise(up)}${F.pct(leader.changePct)}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
+  }
+  if (rest.length > 0) {
+    const each = rest.length > 1 ? '分別' : '';
+    movers.push(
+      `${F.list(rest.map((m) => m.names['zh-Hant']))}亦是${up ? '升' : '跌'}幅最大的成分股之一，盤中${each}最多${rise(up)}${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}。`,
+    );
+  }
+  if (p.against.length > 0) {
+    const each = p.against.length > 1 ? '分別' : '';
+    movers.push(`${F.list(p.against.map((m) => m.names['zh-Hant']))}${up ? '跌' : '升'}幅最大，${each}${rise(!up)}${F.list(p.against.map((m) => F.pct(m.changePct)))}。`);
+  }
+  if (p.contributors.length > 0) {
+    const each = p.contributors.length > 1 ? '分別' : '';
+    const verb = up ? '貢獻' : '拖累';
+    movers.push(`${F.list(p.contributors.map((c) => c.names['zh-Hant']))}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
+  }
+  if (p.breadth) {
+    const b = p.breadth;
+    const parts = [
+      b.up.value > 0 ? `${F.num(b.up)}隻上升` : '',
+      b.down.value > 0 ? `${F.num(b.down)}隻下跌` : '',
+      b.flat.value > 0 ? `${F.num(b.flat)}隻持平` : '',
+    ].filter((s) => s !== '');
+    if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
+  }
+  if (movers.length > 0) paragraphs.push(movers.join(''));
+  if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
+  return { title: headline(p, name), paragraphs };
+}
+
+function headline(p: StoryPlan, name: string): string {
+  const l = p.lead;
+  if (l) {
+    switch (l.t) {
+      case 'regime':
+        if (l.type === 'bull_market') return `${name}${l.basis === 'intraday' ? '盤中' : ''}進入技術性牛市`;
+        if (l.type === 'bear_market') return `${name}${l.basis === 'intraday' ? '盤中' : ''}跌入熊市`;
+        return `${name}進入調整區間`;
+      case 'record':
+        return `${name}收市創歷史新${l.high ? '高' : '低'}`;
+      case 'since':
+        if (l.what === 'highest' || l.what === 'lowest') return `${name}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}`;
+        return `${name}錄${F.monthYear(l.since)}以來最大單日${l.what === 'biggest_gain' ? '升' : '跌'}幅`;
+      case 'period':
+        return `${name}創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}`;
+      case 'streak':
+        return `${name}連${l.up ? '升' : '跌'}${F.num(l.count)}個交易日`;
+    }
+  }
+  if (!p.changePct) return `${name}收市報${F.num(p.close)}`;
+  if (p.changePct.value === 0) return `${name}收市持平`;
+  return `${name}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}`;
+}
+
+function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry) => string): string {
+  const l = p.lead;
+  if (l) {
+    switch (l.t) {
+      case 'regime': {
+        const more = beyond(l.pctFromRef, l.threshold) ? '逾' : '';
+        const how = l.basis === 'intraday' ? '盤中' : '收市';
+        if (l.type === 'bull_market') return `${name}${when}${how}較${refDay(l.refDate)}低位高出${more}${F.pct(l.threshold)}，進入技術性牛市。`;
+        const what = l.type === 'bear_market' ? '跌入熊市' : '進入調整區間';
+        return `${name}${when}${how}較${refDay(l.refDate)}高位低${more}${F.pct(l.threshold)}，${what}。`;
+      }
+      case 'record':
+        return `${name}${when}收市創歷史新${l.high ? '高' : '低'}。`;
+      case 'since':
+        if (l.what === 'highest' || l.what === 'lowest') return `${name}${when}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}。`;
+        return `${name}${when}錄得${F.monthYear(l.since)}以來最大單日${l.what === 'biggest_gain' ? '升' : '跌'}幅。`;
+      case 'period':
+        return `${name}${when}收市創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}。`;
+      case 'streak':
+        return `${name}${when}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}個交易日。`;
+    }
+  }
+  if (!p.changePct) return `${name}${when}收市報${F.num(p.close)}。`;
+  if (p.changePct.value === 0) return `${name}${when}收市持平。`;
+  return `${name}${when}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}。`;
+}
+
+function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string): string {
+  switch (f.t) {
+    case 'regime': {
+      const more = beyond(f.pctFromRef, f.threshold) ? '逾' : '';
+      if (f.type === 'bull_market') return `${it}處於技術性牛市，較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}。`;
+      return `${it}較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}。`;
+    }
+    case 'record':
+      return `${it}收市創歷史新${f.high ? '高' : '低'}。`;
+    case 'since':
+      if (f.what === 'highest' || f.what === 'lowest') return `這是${it}自${F.monthYear(f.since)}以來最${f.what === 'highest' ? '高' : '低'}收市水平。`;
+      return `這是${it}自${F.monthYear(f.since)}以來最大單日${f.what === 'biggest_gain' ? '升' : '跌'}幅。`;
+    case 'period':
+      return `${it}創${f.weeks ? `${F.num(f.weeks)}週` : F.year(f.year as LedgerEntry)}新${f.high ? '高' : '低'}。`;
+    case 'streak':
+      return `${it}已連${f.up ? '升' : '跌'}${F.num(f.count)}個交易日。`;
+  }
+}

@@ -1,0 +1,129 @@
+import type { Bar } from '../../domain/bar.js';
+import type { StoryInput } from '../../domain/story.js';
+import { LedgerBuilder } from '../ledger/LedgerBuilder.js';
+import { dayMeasures, maxClose } from './dayMeasures.js';
+import { planCatalyst } from './planCatalyst.js';
+import { planFact } from './planFacts.js';
+import { planMembers } from './planMembers.js';
+import type { ContextLine, FactLine, StoryPlan } from './planTypes.js';
+import { rankFacts } from './rankFacts.js';
+
+/** Story options; percentages in percent. */
+export interface PlanOptions {
+  /** A move at least this big leads the story when nothing ranks higher (default 3 for an index, 8 for a stock). */
+  readonly bigMovePct?: number;
+  /** Trailing window of the "period high" context line, in calendar days (default 364: 52 weeks). */
+  readonly highWindowDays?: number;
+  /** Extra fact sentences after the lead (default 2). */
+  readonly maxMoreFacts?: number;
+}
+
+/**
+ * Decides what is news and builds the language-neutral plan, with every number recorded in the ledger.
+ * The lead is the best-ranked fact (rankFacts.ts); the context is recomputed from the bars: distance
+ * of the close to the highest close of the trailing 52 weeks and to the record close (each said only
+ * when the close is below it); movers, contributions and breadth only when members are known; the
+ * catalyst only from linked news, quoted with attribution.
+ * @throws NotEnoughDataError when the symbol has no bar on the session.
+ */
+export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: StoryPlan; ledger: LedgerBuilder } {
+  const { symbol, date, bars } = input;
+  const ledger = new LedgerBuilder(symbol, date);
+  const day = dayMeasures(bars, date, symbol);
+  const session = ledger.addDate('session.date', date, symbol, 'the story session');
+  const close = ledger.add({ id: 'close', kind: 'level', value: day.bar.close, dp: 2, source: { series: symbol, session: date, field: 'close', computation: 'as published' } });
+  const prev = day.previous;
+  const changePct =
+    day.changePct === null || !prev
+      ? null
+      : ledger.add({ id: 'change_pct', kind: 'pct', value: day.changePct, dp: 1, source: { series: symbol, session: date, field: 'close; previous close', computation: '(close / previous close - 1) * 100' }, inputs: { close: day.bar.close, previousClose: prev.close, previousSession: prev.date } });
+  const changePoints =
+    day.changePoints === null || !prev
+      ? null
+      : ledger.add({ id: 'change_points', kind: 'points', value: day.changePoints, dp: 2, source: { series: symbol, session: date, field: 'close; previous close', computation: 'close - previous close' }, inputs: { close: day.bar.close, previousClose: prev.close } });
+  const up = (day.changePct ?? 0) >= 0;
+
+  const facts = input.report?.facts ?? [];
+  const bigMove = opts.bigMovePct ?? (input.kind === 'index' ? 3 : 8);
+  const ranked = rankFacts(facts, day.changePct, bigMove);
+  const lines: { kind: (typeof ranked)[number]['kind']; line: FactLine | null }[] = [];
+  for (const r of ranked) {
+    if (!r.fact) lines.push({ kind: r.kind, line: null });
+    else {
+      const line = planFact(r.fact, bars, day.index, symbol, ledger);
+      if (line) lines.push({ kind: r.kind, line });
+    }
+  }
+  const leadEntry = lines[0] ?? { kind: 'move' as const, line: null };
+  const more = lines.slice(1).flatMap((l) => (l.line ? [l.line] : [])).slice(0, opts.maxMoreFacts ?? 2);
+
+  let asMuchAs: StoryPlan['asMuchAs'] = null;
+  const leadUp = leadEntry.line?.t === 'regime' ? leadEntry.line.type === 'bull_market' : up;
+  const extremePct = leadUp ? day.highPct : day.lowPct;
+  if (prev && extremePct !== null && Math.abs(extremePct) > Math.abs(day.changePct ?? 0) && (leadUp ? extremePct > 0 : extremePct < 0)) {
+    const field = leadUp ? 'high' : 'low';
+    asMuchAs = {
+      up: leadUp,
+      pct: ledger.add({ id: 'as_much_as_pct', kind: 'pct', value: extremePct, dp: 1, source: { series: symbol, session: date, field: `${field}; previous close`, computation: `(${field} / previous close - 1) * 100` }, inputs: { [field]: leadUp ? day.bar.high : day.bar.low, previousClose: prev.close } }),
+    };
+  }
+
+  const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364);
+  const members = input.members ? planMembers(input.members, up, date, ledger) : null;
+  const moverSymbols = members ? [...members.withMove, ...members.against].map((m) => m.symbol) : [];
+  const catalyst = planCatalyst(input.articles, symbol, moverSymbols, ledger);
+
+  const tags = [symbol.toLowerCase(), ...(leadEntry.line?.t === 'regime' ? [leadEntry.line.type.replace('_', '-')] : []), ...(catalyst?.themes ?? []).map((t) => t.toLowerCase())];
+  const plan: StoryPlan = {
+    symbol,
+    kind: input.kind,
+    names: input.names,
+    session,
+    leadKind: leadEntry.kind,
+    lead: leadEntry.line,
+    close,
+    changePct,
+    changePoints,
+    asMuchAs,
+    context,
+    more,
+    withMove: members?.withMove ?? [],
+    against: members?.against ?? [],
+    contributors: members?.contributors ?? [],
+    breadth: members?.breadth ?? null,
+    catalyst,
+    tags: [...new Set(tags)],
+  };
+  return { plan, ledger };
+}
+
+/** Distance to the trailing-window high and to the record close, said only when the close is below them. */
+function planContext(bars: readonly Bar[], i: number, symbol: string, ledger: LedgerBuilder, windowDays: number): ContextLine[] {
+  const bar = bars[i] as Bar;
+  const fromMs = Date.parse(`${bar.date}T00:00:00Z`) - windowDays * 86_400_000;
+  const from = new Date(fromMs).toISOString().slice(0, 10);
+  let start = i;
+  while (start > 0 && (bars[start - 1] as Bar).date >= from) start--;
+  const windowHigh = maxClose(bars, start, i);
+  const record = maxClose(bars, 0, i);
+  const out: ContextLine[] = [];
+  const pctBelow = (high: Bar) => (bar.close / high.close - 1) * 100;
+  const dpFor = (pct: number) => (Math.abs(pct) < 10 ? 1 : 0);
+  if (windowHigh && windowHigh.close > bar.close && record && windowHigh.date !== record.date) {
+    const pct = pctBelow(windowHigh);
+    out.push({
+      t: 'below_high',
+      date: ledger.addDate('context.high.date', windowHigh.date, symbol, `session of the highest close in the ${windowDays} days before ${bar.date}`),
+      pct: ledger.add({ id: 'context.high.pct', kind: 'pct', value: pct, dp: dpFor(pct), source: { series: symbol, session: `${windowHigh.date}..${bar.date}`, field: 'close', computation: `(close / highest close of the trailing ${windowDays} days - 1) * 100` }, inputs: { close: bar.close, high: windowHigh.close, highSession: windowHigh.date } }),
+    });
+  }
+  if (record && record.close > bar.close) {
+    const pct = pctBelow(record);
+    out.push({
+      t: 'below_record',
+      date: ledger.addDate('context.record.date', record.date, symbol, 'session of the record close in the data'),
+      pct: ledger.add({ id: 'context.record.pct', kind: 'pct', value: pct, dp: dpFor(pct), source: { series: symbol, session: `${record.date}..${bar.date}`, field: 'close', computation: '(close / record close before the session - 1) * 100' }, inputs: { close: bar.close, record: record.close, recordSession: record.date } }),
+    });
+  }
+  return out;
+}

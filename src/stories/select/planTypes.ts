@@ -1,0 +1,85 @@
+import type { LedgerEntry, StoryNames } from '../../domain/story.js';
+import type { LeadKind } from './rankFacts.js';
+
+/** A sentence-level fact, language neutral; numbers are ledger entries. */
+export type FactLine =
+  | {
+      readonly t: 'regime';
+      readonly type: 'bull_market' | 'bear_market' | 'correction';
+      /** `close`: confirmed at the close; `intraday`: crossed during the session. */
+      readonly basis: 'close' | 'intraday';
+      /** The low (bull) or high (bear, correction) it is measured from. */
+      readonly refDate: LedgerEntry;
+      /** Move from the reference, percent (signed). */
+      readonly pctFromRef: LedgerEntry;
+      readonly threshold: LedgerEntry;
+    }
+  | { readonly t: 'record'; readonly high: boolean }
+  | { readonly t: 'since'; readonly what: 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss'; readonly since: LedgerEntry }
+  | { readonly t: 'period'; readonly high: boolean; readonly year: LedgerEntry | null; readonly weeks: LedgerEntry | null }
+  | { readonly t: 'streak'; readonly up: boolean; readonly count: LedgerEntry };
+
+/** Distance to an earlier high: "about 4.4% below its October 2024 high". */
+export interface ContextLine {
+  readonly t: 'below_high' | 'below_record';
+  readonly date: LedgerEntry;
+  readonly pct: LedgerEntry;
+}
+
+export interface MoverLine {
+  readonly symbol: string;
+  readonly names: StoryNames;
+  readonly changePct: LedgerEntry;
+  /** Intraday extreme in the direction of the move, vs previous close. */
+  readonly asMuchAsPct: LedgerEntry;
+}
+
+export interface ContributionLine {
+  readonly symbol: string;
+  readonly names: StoryNames;
+  readonly points: LedgerEntry;
+}
+
+export interface BreadthLine {
+  readonly total: LedgerEntry;
+  readonly up: LedgerEntry;
+  readonly down: LedgerEntry;
+  readonly flat: LedgerEntry;
+}
+
+export interface CatalystLine {
+  /** Short publisher name, e.g. `RTHK`. */
+  readonly source: string;
+  readonly articleId: string;
+  readonly url: string | null;
+  /** The quoted headline (a ledger quote entry). */
+  readonly quote: LedgerEntry;
+  readonly themes: readonly string[];
+}
+
+/** What a story says, before any language: the output of "decide what is news". */
+export interface StoryPlan {
+  readonly symbol: string;
+  readonly kind: 'index' | 'stock';
+  readonly names: StoryNames;
+  readonly session: LedgerEntry;
+  readonly leadKind: LeadKind;
+  /** The headline fact; null when the lead is the day's move. */
+  readonly lead: FactLine | null;
+  readonly close: LedgerEntry;
+  readonly changePct: LedgerEntry | null;
+  readonly changePoints: LedgerEntry | null;
+  /** Intraday extreme in the direction of the day's move (or of the lead), vs previous close. */
+  readonly asMuchAs: { readonly up: boolean; readonly pct: LedgerEntry } | null;
+  readonly context: readonly ContextLine[];
+  /** Other facts worth a sentence, after the lead. */
+  readonly more: readonly FactLine[];
+  /** Members that moved with the index, best first; the first is the leader. */
+  readonly withMove: readonly MoverLine[];
+  /** Members that moved against it. */
+  readonly against: readonly MoverLine[];
+  readonly contributors: readonly ContributionLine[];
+  readonly breadth: BreadthLine | null;
+  readonly catalyst: CatalystLine | null;
+  readonly tags: readonly string[];
+}

@@ -1,0 +1,79 @@
+import type { Fact } from '../../domain/fact.js';
+
+/** What a story can lead with, best first. */
+export type LeadKind =
+  | 'regime' // entered a bull or bear market, or a correction
+  | 'record' // all-time high or low close
+  | 'big_move' // a move at least `bigMovePct` either way
+  | 'biggest_since' // best or worst day since a date
+  | 'extreme_since' // highest or lowest close since a date, period highs and lows
+  | 'streak'
+  | 'move'; // the day's move, when nothing else is news
+
+/**
+ * News value of each lead, documented in docs/stories.md ("Deciding what is news"):
+ * a regime change or a record comes before a big move, a big move before a "since" fact,
+ * a "since" fact before a streak, and a streak before the plain move.
+ */
+export const LEAD_SCORE: Readonly<Record<LeadKind, number>> = {
+  regime: 100,
+  record: 90,
+  big_move: 70,
+  biggest_since: 65,
+  extreme_since: 60,
+  streak: 40,
+  move: 10,
+};
+
+/** A fact with the lead kind it can carry and its score. */
+export interface RankedFact {
+  readonly kind: LeadKind;
+  readonly score: number;
+  readonly fact: Fact | null;
+}
+
+/** Classifies one analytics fact; null for facts a story does not lead with (e.g. `as_much_as`). */
+export function leadKindOf(f: Fact): LeadKind | null {
+  switch (f.type) {
+    case 'bull_market':
+    case 'bear_market':
+    case 'correction':
+      return f.event === 'entered' ? 'regime' : null;
+    case 'all_time_high':
+    case 'all_time_low':
+      return 'record';
+    case 'biggest_gain_since':
+    case 'biggest_loss_since':
+      return f.since !== undefined ? 'biggest_since' : null;
+    case 'highest_since':
+    case 'lowest_since':
+      return f.since !== undefined ? 'extreme_since' : null;
+    case 'period_high':
+    case 'period_low':
+      return f.period !== undefined ? 'extreme_since' : null;
+    case 'streak':
+      return typeof f.count === 'number' && f.count >= 3 ? 'streak' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Ranks the day's facts by news value (stable: equal scores keep the analytics order).
+ * A `big_move` entry is added when |changePct| ≥ bigMovePct, and a `move` entry always closes the list.
+ * @param changePct the day's close-to-close change in percent (2.9 = 2.9%), null when unknown.
+ * @param bigMovePct threshold in percent (3 for an index, 8 for a stock by default).
+ * @example rankFacts([{type: 'streak', basis: 'close', count: 5}], 1.8, 3)[0].kind // 'streak'
+ */
+export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number): RankedFact[] {
+  const out: RankedFact[] = [];
+  for (const fact of facts) {
+    const kind = leadKindOf(fact);
+    if (kind) out.push({ kind, score: LEAD_SCORE[kind], fact });
+  }
+  if (changePct !== null && Math.abs(changePct) >= bigMovePct) {
+    out.push({ kind: 'big_move', score: LEAD_SCORE.big_move, fact: null });
+  }
+  out.push({ kind: 'move', score: LEAD_SCORE.move, fact: null });
+  return out.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
+}
