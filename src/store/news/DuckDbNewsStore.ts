@@ -1,4 +1,5 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { SourceError } from '../../core/errors.js';
 import type { Article } from '../../domain/article.js';
 import { documentTerms } from '../../news/parse/tokenizeForSearch.js';
 import { DuckDbConnection } from '../duckdb/DuckDbConnection.js';
@@ -17,6 +18,7 @@ CREATE TABLE IF NOT EXISTS news_origins (article_id VARCHAR NOT NULL, origin VAR
 `;
 
 const list = (xs: readonly DuckDBValue[]): DuckDBValue => listValue(xs);
+const TYPE: Readonly<Record<string, DuckDBType>> = { VARCHAR, BIGINT, INTEGER };
 
 /**
  * News tables in a DuckDB file, with full-text search. The `fts` extension is not bundled with
@@ -68,13 +70,14 @@ export class DuckDbNewsStore implements NewsStore {
       }
       let relinked = 0;
       if (relinks.length > 0) {
+        await this.bulk('CREATE OR REPLACE TEMP TABLE news_relinks AS SELECT unnest($1::VARCHAR[]) AS rid, unnest($2::VARCHAR[]) AS dup',
+          [relinks.map((r) => r.id), relinks.map((r) => r.duplicateOf)], ['VARCHAR', 'VARCHAR']);
         const rows = await this.db.all<{ n: number }>(
-          `UPDATE news_articles SET duplicate_of = r.dup
-           FROM (SELECT unnest($1::VARCHAR[]) AS rid, unnest($2::VARCHAR[]) AS dup) r
+          `UPDATE news_articles SET duplicate_of = r.dup FROM news_relinks r
            WHERE news_articles.id = r.rid AND news_articles.duplicate_of IS DISTINCT FROM r.dup
-           RETURNING 1 AS n`,
-          [list(relinks.map((r) => r.id)), list(relinks.map((r) => r.duplicateOf))]);
+           RETURNING 1 AS n`);
         relinked = rows.length;
+        await this.db.run('DROP TABLE news_relinks');
       }
       return { written: changed.length, unchanged, relinked };
     });
@@ -97,10 +100,19 @@ export class DuckDbNewsStore implements NewsStore {
     const types = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR',
       'VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'VARCHAR'];
     const select = types.map((t, i) => `unnest($${i + 1}::${t}[])`).join(', ');
-    await this.db.run(`INSERT INTO news_articles SELECT ${select}`, cols.map((c) => list(c)));
+    await this.bulk(`INSERT INTO news_articles SELECT ${select}`, cols, types);
     if (pTerm.length > 0) {
-      await this.db.run('INSERT INTO news_postings SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::INTEGER[])',
-        [list(pTerm), list(pId), list(pTf)]);
+      await this.bulk('INSERT INTO news_postings SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::INTEGER[])',
+        [pTerm, pId, pTf], ['VARCHAR', 'VARCHAR', 'INTEGER']);
+    }
+  }
+
+  /** Runs `sql` with list parameters of explicit element types (a list holding NULLs needs its type stated). */
+  private async bulk(sql: string, lists: readonly DuckDBValue[][], types: readonly string[]): Promise<void> {
+    try {
+      await this.db.raw.run(sql, lists.map((l) => list(l)), types.map((t) => LIST(TYPE[t] ?? VARCHAR)));
+    } catch (e) {
+      throw new SourceError(this.db.path, `${((e as Error).message ?? String(e)).split('\n')[0]} (in: ${sql.slice(0, 60)})`, false);
     }
   }
 
