@@ -2,6 +2,9 @@ import { formatInputIssue, type InputErrorDetails } from '../../core/errors.js';
 import { asSecurityId, isSessionDate, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 
+/** A plain decimal number (`12`, `-3.5`, `.5`, `1e6`); not `0x10`, `Infinity`, `1_000` or blanks, which Number() would take. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export const BAR_CSV_HEADER = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
 
 /** One problem found while parsing; `severity: "error"` lost a row or the file, `"warning"` repaired it. */
@@ -20,6 +23,8 @@ export interface ParsedBars {
   readonly issues: ParseIssue[];
   /** True when the whole file was rejected (nothing of it may be stored). */
   readonly rejected: boolean;
+  /** Data rows in the file (non-blank lines after the header), good or bad. */
+  readonly rows?: number;
 }
 
 /**
@@ -33,6 +38,9 @@ export interface ParsedBars {
  * - high/low that do not bracket open/close (a known Yahoo artefact): the **row is repaired** by widening
  *   high/low to max/min(open, high, low, close) and reported as a warning;
  * - empty `adj_close`/`volume` are allowed; volume 0 (Yahoo's half days) is read as unknown (null).
+ * Numbers must be plain decimals (`1.5`, `2e3`): `0x10`, `Infinity`, `1,234` (quoted) and `null` are not numbers.
+ * A byte-order mark, CRLF line ends and blank lines (anywhere) are accepted. A duplicate date names the line
+ * of its first occurrence.
  *
  * @example parseBarsCsv('date,open,high,low,close,adj_close,volume\n2025-01-02,1,2,1,2,,\n', 'X.csv').bars.length // 1
  */
@@ -42,10 +50,12 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
   const bars: Bar[] = [];
   const reject = (d: Omit<InputErrorDetails, 'source'>): ParsedBars => {
     issues.push(issue({ ...d, source }, 'error', 'file rejected'));
-    return { symbol: sym, source, bars: [], issues, rejected: true };
+    return { symbol: sym, source, bars: [], issues, rejected: true, rows };
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.split(/\r?\n/);
+  let rows = 0;
+  for (let i = 1; i < lines.length; i++) if ((lines[i] as string).trim() !== '') rows++;
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
   if (lines.length === 0 || (lines.length === 1 && header[0] === '')) {
     return reject({ line: 1, reason: 'empty file: expected header date,open,high,low,close,adj_close,volume' });
@@ -68,6 +78,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     return reject({ line: 1, value: lines[0] ?? '', reason: `wrong header: expected ${BAR_CSV_HEADER.join(',')}` });
   }
   let prevDate: SessionDate | null = null;
+  let prevLine = 0;
   for (let li = 1; li < lines.length; li++) {
     const raw = lines[li] as string;
     const line = li + 1;
@@ -79,19 +90,20 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     const date = f[0] as string;
     if (!isSessionDate(date)) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
     if (prevDate !== null && date === prevDate) {
-      return reject({ line, field: 'date', value: date, reason: `duplicate date (also on an earlier line)` });
+      return reject({ line, field: 'date', value: date, reason: `duplicate date (also on line ${prevLine})` });
     }
     if (prevDate !== null && date < prevDate) {
       return reject({ line, field: 'date', value: date, reason: `date out of order: after ${prevDate}` });
     }
     prevDate = date;
+    prevLine = line;
     const px: number[] = [];
     let bad = false;
     for (let k = 1; k <= 4; k++) {
       const name = BAR_CSV_HEADER[k] as string;
       const v = f[k] as string;
-      const x = Number(v);
-      if (v === '' || !Number.isFinite(x)) {
+      const x = DECIMAL.test(v) ? Number(v) : Number.NaN;
+      if (!Number.isFinite(x)) {
         issues.push(issue({ source, line, field: name, value: v, reason: 'not a number' }, 'error', 'row skipped'));
         bad = true;
         break;
@@ -109,7 +121,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     const volRaw = f[6] as string;
     let adjClose: number | null = null;
     if (adjRaw !== '') {
-      const a = Number(adjRaw);
+      const a = DECIMAL.test(adjRaw) ? Number(adjRaw) : Number.NaN;
       if (!Number.isFinite(a) || a <= 0) {
         issues.push(issue({ source, line, field: 'adj_close', value: adjRaw, reason: 'not a positive number' }, 'error', 'row skipped'));
         continue;
@@ -118,7 +130,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     }
     let volume: number | null = null;
     if (volRaw !== '') {
-      const v = Number(volRaw);
+      const v = DECIMAL.test(volRaw) ? Number(volRaw) : Number.NaN;
       if (!Number.isFinite(v) || v < 0) {
         issues.push(issue({ source, line, field: 'volume', value: volRaw, reason: 'not a non-negative number' }, 'error', 'row skipped'));
         continue;
@@ -144,7 +156,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     }
     bars.push({ date, open, high, low, close, adjClose, volume });
   }
-  return { symbol: sym, source, bars, issues, rejected: false };
+  return { symbol: sym, source, bars, issues, rejected: false, rows };
 }
 
 /** `0992.HK.csv` -> `0992.HK`; `dir/HSTECH.csv` -> `HSTECH`. */

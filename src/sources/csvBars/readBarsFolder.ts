@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../../core/errors.js';
-import { parseBarsCsv, type ParsedBars } from './parseBarsCsv.js';
+import { parseBarsCsv, symbolFromFileName, type ParsedBars } from './parseBarsCsv.js';
 
 /**
  * Reads every `*.csv` bar file in `dir` (not recursive). Files that are not bar files by name
@@ -9,6 +9,16 @@ import { parseBarsCsv, type ParsedBars } from './parseBarsCsv.js';
  * @throws SourceError when the folder cannot be read.
  */
 export function readBarsFolder(dir: string, only?: ReadonlySet<string>): ParsedBars[] {
+  return listBarFiles(dir)
+    .filter((p) => !only || only.has(symbolFromFileName(p)))
+    .map((p) => readBarsFile(p));
+}
+
+/**
+ * Paths of the bar files in `dir` (`*.csv` without `member` in the name), sorted by name.
+ * @throws SourceError when the folder cannot be read.
+ */
+export function listBarFiles(dir: string): string[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -18,9 +28,8 @@ export function readBarsFolder(dir: string, only?: ReadonlySet<string>): ParsedB
   }
   return names
     .filter((n) => n.toLowerCase().endsWith('.csv') && !/member/i.test(n))
-    .filter((n) => !only || only.has(n.replace(/\.csv$/i, '')))
     .sort()
-    .map((n) => readBarsFile(join(dir, n)));
+    .map((n) => join(dir, n));
 }
 
 /** Reads one bar CSV file. @throws SourceError when the file cannot be read. */

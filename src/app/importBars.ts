@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asIndexCode } from '../core/units.js';
+import { listBarFiles, readBarsFile } from '../sources/csvBars/readBarsFolder.js';
+import { parseMembersCsv } from '../sources/members/parseMembersCsv.js';
+import type { BarStore } from '../store/ports.js';
+
+/** What happened to one file. */
+export interface FileImport {
+  readonly file: string;
+  readonly symbol: string;
+  /** `stored`: good rows stored; `rejected`: the parser refused the file; `refused`: the store refused the batch. */
+  readonly status: 'stored' | 'rejected' | 'refused';
+  /** Rows inserted or changed. */
+  readonly written: number;
+  /** Rows identical to what was stored (a re-import skips every row). */
+  readonly skipped: number;
+  /** Rows not stored: skipped as bad by the parser, or every row of a rejected file. */
+  readonly rejected: number;
+  /** Rows stored after a repair (high/low widened to bracket open/close), each with a warning in `issues`. */
+  readonly repaired: number;
+  /** Every issue line, `file:line: field "x": value "v" reason (action)`. */
+  readonly issues: readonly string[];
+}
+
+/** The JSON contract of `indexwire import --json`. */
+export interface ImportReport {
+  readonly dir: string;
+  readonly db: string;
+  readonly files: readonly FileImport[];
+  /** Membership files `<code>_members.csv` stored as index memberships. */
+  readonly memberships: ReadonlyArray<{ readonly file: string; readonly code: string; readonly written: number; readonly skipped: number }>;
+  readonly totals: {
+    readonly files: number;
+    readonly rejectedFiles: number;
+    readonly written: number;
+    readonly skipped: number;
+    readonly rejected: number;
+  };
+}
+
+export interface ImportOptions {
+  /** Shown in the report (the store's file). */
+  readonly db?: string;
+  /** Called after each file: files done, files in all, the file just done. */
+  readonly onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/**
+ * Imports every bar CSV of `dir` into `store`, one atomic batch per file: a rejected file writes nothing, a
+ * good file stores its good rows (bad rows are reported and skipped), and re-importing the same files writes
+ * 0 rows. Membership files named `<code>_members.csv` (`symbol,name,from,to`) replace the memberships of
+ * index `<CODE>`. Files are read one at a time, so memory stays at one file.
+ * @throws SourceError when `dir` cannot be read or the store fails (batches already committed stay).
+ * @throws InputError when a membership file is malformed (bar files never throw: they are reported).
+ */
+export async function importBars(dir: string, store: BarStore, opts: ImportOptions = {}): Promise<ImportReport> {
+  const paths = listBarFiles(dir);
+  const files: FileImport[] = [];
+  for (const [i, path] of paths.entries()) {
+    const p = readBarsFile(path);
+    const issues = p.issues.map((x) => x.message);
+    const parserRejected = p.issues.filter((x) => x.action === 'row skipped').length;
+    const repaired = p.issues.filter((x) => x.action === 'row repaired').length;
+    if (p.rejected) {
+      files.push({ file: path, symbol: p.symbol, status: 'rejected', written: 0, skipped: 0, rejected: p.rows ?? 0, repaired: 0, issues });
+    } else {
+      const r = await store.putBars(p.symbol, p.bars, path);
+      files.push({
+        file: path,
+        symbol: p.symbol,
+        status: r.rejected > 0 ? 'refused' : 'stored',
+        written: r.written,
+        skipped: r.skipped,
+        rejected: parserRejected + r.rejected,
+        repaired: r.rejected > 0 ? 0 : repaired,
+        issues: [...issues, ...r.issues],
+      });
+    }
+    opts.onProgress?.(i + 1, paths.length, path);
+  }
+  const memberships = [];
+  for (const name of memberFileNames(dir)) {
+    const path = join(dir, name);
+    const code = name.replace(/_members\.csv$/i, '').toUpperCase();
+    const r = await store.putMemberships(asIndexCode(code), parseMembersCsv(readFileSync(path, 'utf8'), path), path);
+    memberships.push({ file: path, code, written: r.written, skipped: r.skipped });
+  }
+  const sum = (k: 'written' | 'skipped' | 'rejected'): number => files.reduce((a, f) => a + f[k], 0);
+  return {
+    dir,
+    db: opts.db ?? '',
+    files,
+    memberships,
+    totals: {
+      files: files.length,
+      rejectedFiles: files.filter((f) => f.status !== 'stored').length,
+      written: sum('written'),
+      skipped: sum('skipped'),
+      rejected: sum('rejected'),
+    },
+  };
+}
+
+/** Membership files in `dir`: `<code>_members.csv`. */
+function memberFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => /^[A-Za-z0-9.-]+_members\.csv$/i.test(n))
+    .sort();
+}

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { importBars } from '../../app/importBars.js';
+import { DEFAULT_DB_PATH, withStore } from '../../app/openStore.js';
+import { printJson, printTable } from '../output.js';
+import { createProgress } from '../progress.js';
+
+/** `indexwire import DIR [--db FILE] [--json] [--quiet]`: stores every good bar file of DIR. */
+export function register(program: Command): void {
+  program
+    .command('import')
+    .description('store every bar CSV of DIR (date,open,high,low,close,adj_close,volume) in the embedded DuckDB store')
+    .argument('<dir>', 'folder with one CSV per symbol (and optional <code>_members.csv files)')
+    .option('--db <file>', 'DuckDB file (one process at a time; ":memory:" for a dry run)', DEFAULT_DB_PATH)
+    .option('--json', 'machine-readable report')
+    .option('--quiet', 'no progress bar')
+    .action(async (dir: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      const progress = createProgress(o.quiet === true || o.json === true);
+      const report = await withStore(o.db, async (store) => {
+        let started = false;
+        try {
+          return await importBars(dir, store, {
+            db: o.db,
+            onProgress: (done, total) => {
+              if (!started) progress.start(total, 'import');
+              started = true;
+              progress.update(done);
+            },
+          });
+        } finally {
+          progress.stop();
+        }
+      });
+      if (o.json) return printJson(report);
+      printTable(
+        ['file', 'symbol', 'status', 'written', 'skipped', 'rejected', 'repaired'],
+        report.files.map((f) => [f.file, f.symbol, f.status, f.written, f.skipped, f.rejected, f.repaired]),
+      );
+      const issues = report.files.flatMap((f) => f.issues);
+      if (issues.length > 0) process.stdout.write(`\nissues (${issues.length}):\n${issues.map((i) => `  ${i}`).join('\n')}\n`);
+      for (const m of report.memberships) {
+        process.stdout.write(`\nmemberships ${m.code} from ${m.file}: ${m.written} written, ${m.skipped} unchanged\n`);
+      }
+      const t = report.totals;
+      process.stdout.write(
+        `\n${t.files} files into ${o.db}: ${t.written} bars written, ${t.skipped} unchanged, ${t.rejected} rejected` +
+          `${t.rejectedFiles > 0 ? `; ${t.rejectedFiles} file(s) not stored` : ''}\n`,
+      );
+    });
+}
