@@ -62,7 +62,9 @@ export const fitSchema = z.strictObject({
   /** Sessions on or after this date are never used for calibration (out-of-sample guard). */
   dataBefore: date.optional(),
   /** `returns`: NNLS on daily returns; `levels`: NNLS on levels since the review. */
-  method: z.enum(['returns', 'levels', 'blend'], { message: 'must be one of returns, levels, blend' }).default('blend'),
+  method: z.enum(['returns', 'levels', 'blend'], { message: 'must be one of returns, levels, blend' }).default('levels'),
+  /** Weight λ of the prior (previous period's weights) against the level rows after the review (>= 0). */
+  priorWeight: z.number({ message: 'must be a number' }).nonnegative({ message: 'must be >= 0' }).default(1),
 });
 
 export const weightingSchema = z
