@@ -9,7 +9,7 @@ import type {
   NewsItem,
   NewsPage,
   NewsQuery,
-  StoryDocument,
+  StoryPage,
   StorySummary,
 } from '../../src/app/desk/deskService.js';
 import type { MilestoneReport } from '../../src/domain/fact.js';
@@ -38,7 +38,7 @@ export function fakeLevels(): LevelPoint[] {
 
 export interface FakeDeskOptions {
   readonly news?: readonly NewsItem[];
-  readonly stories?: readonly StoryDocument[];
+  readonly stories?: readonly StoryPage[];
   /** Make milestones/movers throw UnavailableError (501). */
   readonly noAnalytics?: boolean;
   /** Replace member names (XSS tests put payloads here). */

@@ -28,7 +28,7 @@ export interface DeskService {
   /** Stories, newest first, one entry per story and language. */
   stories(): Promise<readonly StorySummary[]>;
   /** One story in one language (`en`, `zh-Hant`). */
-  story(slug: string, lang: string): Promise<StoryDocument>;
+  story(slug: string, lang: string): Promise<StoryPage>;
   /** Re-reads the data folders (admin). Returns what was loaded. */
   reload(): Promise<ReloadReport>;
 }
@@ -134,7 +134,7 @@ export interface StorySummary {
   readonly translations: readonly string[];
 }
 
-export interface StoryDocument extends StorySummary {
+export interface StoryPage extends StorySummary {
   /** Markdown body without the front matter, untrusted text. */
   readonly body: string;
   readonly tags: readonly string[];
