@@ -53,6 +53,11 @@ export interface MilestoneReport {
   readonly high: number;
   readonly low: number;
   readonly facts: readonly Fact[];
+  /**
+   * Plain-words notes: detectors that had not enough history (e.g. "not enough history for a 52-week high"),
+   * gaps before the session, rows the source skipped. Optional (analytics issue).
+   */
+  readonly notes?: readonly string[];
 }
 
 /** One member's move (JSON contract of `indexwire movers`). */

@@ -1,0 +1,99 @@
+import type { Fact } from '../../domain/fact.js';
+import type { BatchOutput, DetectorSpec } from '../detector.js';
+import { StreamingDetector } from '../detector.js';
+import type { BarsView } from '../series/BarsView.js';
+import { MonotoneStack } from '../series/MonotoneStack.js';
+import { RecordChain } from '../series/RecordChain.js';
+
+/**
+ * Round-number step for a price: half the power of ten below it (5,059 -> 500; 42.45 -> 5; 0.8 -> 0.05).
+ * @example roundStep(5059.38) // 500
+ */
+export function roundStep(price: number): number {
+  return 10 ** Math.floor(Math.log10(price)) / 2;
+}
+
+/**
+ * The round level crossed between two closes, signed: +L when prev <= L < close (up), -L when close < L <= prev
+ * (down), 0 when none. When several levels are crossed, the furthest one. Step from the previous close.
+ * Levels are computed as multiples of the step (k x step), so 5,000 is exactly 5000.
+ */
+export function crossedLevel(prev: number, close: number, step = roundStep(prev)): number {
+  if (close > prev) {
+    const k = Math.ceil(close / step) - 1; // largest k with k*step < close
+    const L = Number((k * step).toPrecision(12));
+    return L >= prev && L > 0 ? L : 0;
+  }
+  if (close < prev) {
+    const k = Math.floor(close / step) + 1; // smallest k with k*step > close
+    const L = Number((k * step).toPrecision(12));
+    return L <= prev ? -L : 0;
+  }
+  return 0;
+}
+
+/**
+ * "First close above 5,000 since D": on a session whose close crosses a round level, the most recent earlier
+ * session that closed beyond it (strictly above for up, below for down), or `record`.
+ * Fact `round_number`, `event` `above`/`below`, `value` = the level, `since`, `reference` = that session's close.
+ */
+function facts(v: BarsView, i: number, level: number, j: number): Fact[] | null {
+  if (i === 0) return null;
+  if (level === 0) return [];
+  return [{
+    type: 'round_number',
+    basis: 'close',
+    event: level > 0 ? 'above' : 'below',
+    value: Math.abs(level),
+    since: j < 0 ? 'record' : v.date(j),
+    ...(j >= 0 ? { reference: { date: v.date(j), value: v.close(j) } } : {}),
+    detail: { step: roundStep(v.close(i - 1)) },
+  }];
+}
+
+class StreamingRound extends StreamingDetector {
+  private readonly up = new RecordChain();
+  private readonly down = new RecordChain();
+  protected evaluate(i: number): Fact[] | null {
+    const h = this.hist;
+    if (i === 0) return null;
+    const L = crossedLevel(h.close(i - 1), h.close(i));
+    let j = -1;
+    if (L > 0) {
+      const p = this.up.find(L, true);
+      j = p < 0 ? -1 : this.up.tag(p);
+    } else if (L < 0) {
+      const p = this.down.find(L, true); // negated: close < |L|  <=>  -close > -|L|
+      j = p < 0 ? -1 : this.down.tag(p);
+    }
+    return facts(h, i, L, j);
+  }
+  protected commit(i: number): void {
+    const c = this.hist.close(i);
+    this.up.push(c, i);
+    this.down.push(-c, i);
+  }
+}
+
+export const roundNumberDetector: DetectorSpec = {
+  id: 'round_number',
+  summary: 'round_number: first close above / below a round level (half power of ten) since a date, or record',
+  batch: (cols): BatchOutput => {
+    const n = cols.length;
+    const level = new Float64Array(n), ref = new Int32Array(n).fill(-1);
+    const up = new MonotoneStack(64), down = new MonotoneStack(64);
+    for (let i = 0; i < n; i++) {
+      const c = cols.closes[i] as number;
+      if (i > 0) {
+        const L = crossedLevel(cols.closes[i - 1] as number, c);
+        level[i] = L;
+        if (L > 0) ref[i] = up.find(L, true);
+        else if (L < 0) ref[i] = down.find(L, true);
+      }
+      up.push(c, i);
+      down.push(-c, i);
+    }
+    return { factsAt: (i) => facts(cols, i, level[i] as number, ref[i] as number) };
+  },
+  create: () => new StreamingRound(),
+};

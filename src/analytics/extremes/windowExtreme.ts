@@ -1,0 +1,190 @@
+import type { Fact } from '../../domain/fact.js';
+import type { BatchOutput, DetectorSpec } from '../detector.js';
+import { StreamingDetector } from '../detector.js';
+import type { BarColumns } from '../series/BarColumns.js';
+import { dayNumber, yearOf, type BarsView } from '../series/BarsView.js';
+
+/** The window an extreme is taken over. */
+export type ExtremeWindow = 'all' | '52w' | 'year' | 'prevYear';
+
+export interface ExtremeOptions {
+  readonly window: ExtremeWindow;
+  readonly side: 'high' | 'low';
+  /** `close`: closing prices; `intraday`: session highs (side high) or lows (side low). */
+  readonly basis: 'close' | 'intraday';
+}
+
+/** Days in the 52-week window: sessions dated after `date - 364 days` count. */
+export const WEEKS52_DAYS = 364;
+
+/** A calendar year is fully covered when the data starts on or before its 7th of January (its first session). */
+export function coversYear(firstDay: number, year: number): boolean {
+  return firstDay <= dayNumber(`${year}-01-07`);
+}
+
+const valueOf = (o: ExtremeOptions, v: BarsView, j: number) =>
+  o.basis === 'close' ? v.close(j) : o.side === 'high' ? v.high(j) : v.low(j);
+
+/**
+ * Facts for bar i given the index of the extreme (-1: not enough history, so null).
+ * `changePct` is the close against the extreme (negative below a high); `event: "new"` when bar i set it.
+ */
+function extremeFacts(o: ExtremeOptions, v: BarsView, i: number, ext: number): Fact[] | null {
+  if (ext < 0) return null;
+  const value = valueOf(o, v, ext);
+  const type = o.window === 'all' ? (o.side === 'high' ? 'all_time_high' : 'all_time_low') : o.side === 'high' ? 'period_high' : 'period_low';
+  const y = yearOf(v.date(i));
+  const period = o.window === '52w' ? '52w' : o.window === 'year' ? String(y) : o.window === 'prevYear' ? String(y - 1) : undefined;
+  const f: Fact = {
+    type,
+    basis: o.basis,
+    ...(ext === i && o.window !== 'prevYear' ? { event: 'new' } : {}),
+    changePct: (v.close(i) / value - 1) * 100,
+    value,
+    reference: { date: v.date(ext), value },
+    ...(period !== undefined ? { period } : {}),
+  };
+  return [f];
+}
+
+/** Batch: index of the extreme for every bar (-1 while warming up). Ties keep the earliest session. */
+export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array {
+  const n = cols.length;
+  const out = new Int32Array(n).fill(-1);
+  if (n === 0) return out;
+  const src = o.basis === 'close' ? cols.closes : o.side === 'high' ? cols.highs : cols.lows;
+  const sign = o.side === 'high' ? 1 : -1;
+  const days = cols.days;
+  const first = days[0] as number;
+  if (o.window === 'all') {
+    let best = 0;
+    for (let i = 0; i < n; i++) {
+      if (sign * (src[i] as number) > sign * (src[best] as number)) best = i;
+      out[i] = best;
+    }
+  } else if (o.window === '52w') {
+    const dq = new Int32Array(n);
+    let head = 0, tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = sign * (src[i] as number);
+      while (tail > head && sign * (src[dq[tail - 1] as number] as number) < x) tail--;
+      dq[tail++] = i;
+      const start = (days[i] as number) - WEEKS52_DAYS;
+      while ((days[dq[head] as number] as number) <= start) head++;
+      if (first <= start) out[i] = dq[head] as number;
+    }
+  } else {
+    let year = -1, best = -1, prevBest = -1, covered = false;
+    for (let i = 0; i < n; i++) {
+      const y = yearOf(cols.dates[i] as string);
+      if (y !== year) {
+        prevBest = y === year + 1 && covered ? best : -1;
+        year = y;
+        best = i;
+        covered = coversYear(first, y);
+      } else if (sign * (src[i] as number) > sign * (src[best] as number)) best = i;
+      if (o.window === 'year') out[i] = covered ? best : -1;
+      else out[i] = prevBest;
+    }
+  }
+  return out;
+}
+
+class StreamingExtreme extends StreamingDetector {
+  private best = -1; // all / year: extreme of the committed bars (of the current year)
+  private year = -1;
+  private covered = false;
+  private prevBest = -1;
+  private dq = new Int32Array(64);
+  private head = 0;
+  private tail = 0;
+  private pendingExt = -1;
+
+  constructor(private readonly o: ExtremeOptions) {
+    super();
+  }
+  private score(j: number): number {
+    return (this.o.side === 'high' ? 1 : -1) * valueOf(this.o, this.hist, j);
+  }
+  protected evaluate(i: number): Fact[] | null {
+    const h = this.hist;
+    const x = this.score(i);
+    let ext = -1;
+    switch (this.o.window) {
+      case 'all':
+        ext = this.best < 0 || x > this.score(this.best) ? i : this.best;
+        break;
+      case '52w': {
+        const start = h.day(i) - WEEKS52_DAYS;
+        let hd = this.head;
+        while (hd < this.tail && h.day(this.dq[hd] as number) <= start) hd++;
+        const front = hd < this.tail ? (this.dq[hd] as number) : -1;
+        ext = h.day(0) > start ? -1 : front < 0 || x > this.score(front) ? i : front;
+        break;
+      }
+      case 'year':
+      case 'prevYear': {
+        const y = yearOf(h.date(i));
+        if (this.o.window === 'year') {
+          if (!coversYear(h.day(0), y)) ext = -1;
+          else ext = y === this.year && x <= this.score(this.best) ? this.best : i;
+        } else if (y === this.year) ext = this.prevBest;
+        else ext = y === this.year + 1 && this.covered ? this.best : -1;
+        break;
+      }
+    }
+    this.pendingExt = ext;
+    return extremeFacts(this.o, h, i, ext);
+  }
+  protected commit(i: number): void {
+    const h = this.hist;
+    const x = this.score(i);
+    if (this.o.window === 'all') this.best = this.pendingExt;
+    else if (this.o.window === '52w') {
+      while (this.tail > this.head && this.score(this.dq[this.tail - 1] as number) < x) this.tail--;
+      if (this.tail === this.dq.length) this.compact();
+      this.dq[this.tail++] = i;
+      const start = h.day(i) - WEEKS52_DAYS;
+      while (h.day(this.dq[this.head] as number) <= start) this.head++;
+    } else {
+      const y = yearOf(h.date(i));
+      if (y !== this.year) {
+        this.prevBest = y === this.year + 1 && this.covered ? this.best : -1;
+        this.year = y;
+        this.best = i;
+        this.covered = coversYear(h.day(0), y);
+      } else if (x > this.score(this.best)) this.best = i;
+    }
+  }
+  private compact(): void {
+    const live = this.dq.subarray(this.head, this.tail);
+    const next = new Int32Array(Math.max(64, live.length * 2));
+    next.set(live);
+    this.dq = next;
+    this.tail -= this.head;
+    this.head = 0;
+  }
+}
+
+const NEEDS: Record<ExtremeWindow, string> = {
+  all: 'one session',
+  '52w': 'data going back 52 weeks (364 days) before the session',
+  year: 'data from the first week of the calendar year',
+  prevYear: 'data covering the whole previous calendar year',
+};
+
+const LABEL: Record<ExtremeWindow, string> = { all: 'all_time', '52w': '52w', year: 'year', prevYear: 'prev_year' };
+
+/** Builds the detector for one window, side and basis (id e.g. `52w_high.close`). */
+export function extremeDetector(o: ExtremeOptions): DetectorSpec {
+  return {
+    id: `${LABEL[o.window]}_${o.side}.${o.basis}`,
+    needs: NEEDS[o.window],
+    summary: `${o.window === 'all' ? `all_time_${o.side}` : `period_${o.side}`} (${o.window}, ${o.basis}): distance of the close from it, with its date; event "new" when set today`,
+    batch: (cols): BatchOutput => {
+      const ext = extremeIndexes(cols, o);
+      return { factsAt: (i) => extremeFacts(o, cols, i, ext[i] as number) };
+    },
+    create: () => new StreamingExtreme(o),
+  };
+}

@@ -1,0 +1,67 @@
+import type { SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+import { dayNumber, type BarsView } from './BarsView.js';
+import { validateBar } from './validateBar.js';
+
+/**
+ * A series laid out as columns (typed arrays) for the batch face of the detectors.
+ * Volume is NaN when unknown. `day` holds day numbers (days since 1970-01-01).
+ */
+export class BarColumns implements BarsView {
+  readonly length: number;
+  readonly dates: SessionDate[];
+  readonly closes: Float64Array;
+  readonly highs: Float64Array;
+  readonly lows: Float64Array;
+  readonly volumes: Float64Array;
+  readonly days: Int32Array;
+
+  /** Wraps ready columns without copying (the benchmark and generators use this). No validation. */
+  constructor(dates: SessionDate[], closes: Float64Array, highs: Float64Array, lows: Float64Array, volumes: Float64Array, days: Int32Array) {
+    this.length = closes.length;
+    this.dates = dates;
+    this.closes = closes;
+    this.highs = highs;
+    this.lows = lows;
+    this.volumes = volumes;
+    this.days = days;
+  }
+
+  /**
+   * Validates and lays out bars (ascending dates, no duplicates, positive prices).
+   * @throws InputError / OutOfOrderError naming `source`, the bar number and the field
+   */
+  static fromBars(bars: readonly Bar[], source = 'bars'): BarColumns {
+    const n = bars.length;
+    const c = new BarColumns(new Array<SessionDate>(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Int32Array(n));
+    let prev: string | null = null;
+    for (let i = 0; i < n; i++) {
+      const b = bars[i] as Bar;
+      validateBar(b, source, i, prev);
+      prev = b.date;
+      c.dates[i] = b.date;
+      c.closes[i] = b.close;
+      c.highs[i] = b.high;
+      c.lows[i] = b.low;
+      c.volumes[i] = b.volume ?? Number.NaN;
+      c.days[i] = dayNumber(b.date);
+    }
+    return c;
+  }
+
+  date(i: number): SessionDate {
+    return this.dates[i] as SessionDate;
+  }
+  close(i: number): number {
+    return this.closes[i] as number;
+  }
+  high(i: number): number {
+    return this.highs[i] as number;
+  }
+  low(i: number): number {
+    return this.lows[i] as number;
+  }
+  volume(i: number): number {
+    return this.volumes[i] as number;
+  }
+}

@@ -1,0 +1,201 @@
+import type { Fact } from '../../domain/fact.js';
+import type { BatchOutput, DetectorSpec } from '../detector.js';
+import { StreamingDetector } from '../detector.js';
+import type { BarColumns } from '../series/BarColumns.js';
+import type { BarsView } from '../series/BarsView.js';
+import { elementKey, type ElementUnit } from '../series/elementKey.js';
+import { MonotoneStack } from '../series/MonotoneStack.js';
+import { RecordChain } from '../series/RecordChain.js';
+
+/**
+ * "Highest close since", "biggest one-session gain since", "best week since" ...: the most recent earlier element
+ * (session or week) whose value was at least as high (mode max) or as low (mode min), or `record` in the data.
+ * Values: `close` (last close of the element), `high` / `low` (session extremes, basis intraday), `change`
+ * (fraction, last close against the previous element's last close).
+ * Said only when it is news: the answer is older than the previous element, and for `change` the move has the
+ * right sign (a gain for max, a loss for min). Null for the first element of `change` (no previous close).
+ */
+export interface SinceOptions {
+  readonly id: string;
+  readonly type: string;
+  readonly unit: ElementUnit;
+  readonly value: 'close' | 'high' | 'low' | 'change';
+  readonly mode: 'max' | 'min';
+}
+
+/** Per-bar answer, shared by both faces. status: 0 warming up, 1 nothing to say, 2 record, 3 since `refBar`. */
+interface SinceRow {
+  status: number;
+  x: number;
+  refBar: number;
+  refValue: number;
+  count: number;
+}
+
+function factsOf(o: SinceOptions, v: BarsView, i: number, r: SinceRow): Fact[] | null {
+  if (r.status === 0) return null;
+  if (r.status === 1) return [];
+  const isChange = o.value === 'change';
+  const basis = o.value === 'high' || o.value === 'low' ? 'intraday' : 'close';
+  const f: Fact = {
+    type: o.type,
+    basis,
+    ...(isChange ? { changePct: r.x * 100, value: v.close(i) } : { value: r.x }),
+    since: r.status === 2 ? 'record' : v.date(r.refBar),
+    ...(r.status === 3 ? { reference: { date: v.date(r.refBar), value: isChange ? r.refValue * 100 : r.refValue } } : {}),
+    count: r.count,
+    ...(o.unit === 'week' ? { period: 'week' } : {}),
+    ...(r.status === 2 ? { detail: { dataStart: v.date(0) } } : {}),
+  };
+  return [f];
+}
+
+/** Open element aggregate. */
+interface Agg {
+  key: number;
+  index: number;
+  lastClose: number;
+  high: number;
+  low: number;
+  prevClose: number;
+  lastBar: number;
+}
+
+function valueOf(o: SinceOptions, a: Agg): number {
+  switch (o.value) {
+    case 'close':
+      return a.lastClose;
+    case 'high':
+      return a.high;
+    case 'low':
+      return a.low;
+    default:
+      return a.lastClose / a.prevClose - 1; // NaN when prevClose is NaN
+  }
+}
+
+function signed(o: SinceOptions, x: number): number {
+  return o.mode === 'max' ? x : -x;
+}
+
+/** Decides the row from the current element's value and the answer element (-1 record). */
+function decide(o: SinceOptions, e: number, x: number, k: number, kBar: number, kValue: number, elemsBefore: number, r: SinceRow): void {
+  r.x = x;
+  if (Number.isNaN(x)) return void (r.status = 0);
+  const wrongSign = o.value === 'change' && (o.mode === 'max' ? x <= 0 : x >= 0);
+  if (wrongSign || (k >= 0 && k === e - 1)) return void (r.status = 1);
+  r.status = k < 0 ? 2 : 3;
+  r.refBar = kBar;
+  r.refValue = kValue;
+  r.count = k < 0 ? elemsBefore : e - k;
+}
+
+function fresh(key: number, index: number, v: BarsView, i: number, prevClose: number): Agg {
+  return { key, index, lastClose: v.close(i), high: v.high(i), low: v.low(i), prevClose, lastBar: i };
+}
+function merged(a: Agg, v: BarsView, i: number): Agg {
+  return { ...a, lastClose: v.close(i), high: Math.max(a.high, v.high(i)), low: Math.min(a.low, v.low(i)), lastBar: i };
+}
+
+function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
+  const n = cols.length;
+  const status = new Int8Array(n), refBar = new Int32Array(n), count = new Int32Array(n);
+  const xs = new Float64Array(n), refValue = new Float64Array(n);
+  const stack = new MonotoneStack(64);
+  const elemLastBar: number[] = [];
+  const elemValue: number[] = [];
+  let open: Agg | null = null;
+  const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
+  for (let i = 0; i < n; i++) {
+    const key = elementKey(o.unit, i, cols.days[i] as number);
+    if (open && open.key === key) open = merged(open, cols, i);
+    else {
+      if (open) {
+        const val = valueOf(o, open);
+        elemLastBar.push(open.lastBar);
+        elemValue.push(val);
+        if (!Number.isNaN(val)) stack.push(signed(o, val), open.index);
+      }
+      open = fresh(key, open ? open.index + 1 : 0, cols, i, open ? open.lastClose : Number.NaN);
+    }
+    const x = valueOf(o, open);
+    const k = Number.isNaN(x) ? -1 : stack.find(signed(o, x));
+    decide(o, open.index, x, k, k >= 0 ? (elemLastBar[k] as number) : -1, k >= 0 ? (elemValue[k] as number) : 0, open.index, r);
+    status[i] = r.status;
+    xs[i] = r.x;
+    refBar[i] = r.refBar;
+    refValue[i] = r.refValue;
+    count[i] = r.count;
+  }
+  return {
+    factsAt: (i) =>
+      factsOf(o, cols, i, { status: status[i] as number, x: xs[i] as number, refBar: refBar[i] as number, refValue: refValue[i] as number, count: count[i] as number }),
+  };
+}
+
+class StreamingSince extends StreamingDetector {
+  private readonly chain = new RecordChain();
+  private readonly elemLastBar: number[] = [];
+  private readonly elemValue: number[] = [];
+  private open: Agg | null = null;
+  private readonly row: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
+
+  constructor(private readonly o: SinceOptions) {
+    super();
+  }
+  protected evaluate(i: number): Fact[] | null {
+    const o = this.o, h = this.hist;
+    const key = elementKey(o.unit, i, h.day(i));
+    let cur: Agg;
+    let closing: Agg | null = null;
+    if (this.open && this.open.key === key) cur = merged(this.open, h, i);
+    else {
+      closing = this.open;
+      cur = fresh(key, closing ? closing.index + 1 : 0, h, i, closing ? closing.lastClose : Number.NaN);
+    }
+    const x = valueOf(o, cur);
+    let k = -1, kBar = -1, kValue = 0;
+    if (!Number.isNaN(x)) {
+      const cv = closing ? valueOf(o, closing) : Number.NaN;
+      if (closing && !Number.isNaN(cv) && signed(o, cv) >= signed(o, x)) {
+        k = closing.index;
+        kBar = closing.lastBar;
+        kValue = cv;
+      } else {
+        const p = this.chain.find(signed(o, x));
+        if (p >= 0) {
+          k = this.chain.tag(p);
+          kBar = this.elemLastBar[k] as number;
+          kValue = this.elemValue[k] as number;
+        }
+      }
+    }
+    decide(o, cur.index, x, k, kBar, kValue, cur.index, this.row);
+    return factsOf(o, h, i, this.row);
+  }
+  protected commit(i: number): void {
+    const o = this.o, h = this.hist;
+    const key = elementKey(o.unit, i, h.day(i));
+    if (this.open && this.open.key === key) this.open = merged(this.open, h, i);
+    else {
+      const c = this.open;
+      if (c) {
+        const val = valueOf(o, c);
+        this.elemLastBar.push(c.lastBar);
+        this.elemValue.push(val);
+        if (!Number.isNaN(val)) this.chain.push(signed(o, val), c.index);
+      }
+      this.open = fresh(key, c ? c.index + 1 : 0, h, i, c ? c.lastClose : Number.NaN);
+    }
+  }
+}
+
+/** Builds a since-detector (see SinceOptions). */
+export function sinceDetector(o: SinceOptions): DetectorSpec {
+  return {
+    id: o.id,
+    summary: `${o.type}: most recent earlier ${o.unit} with ${o.value} at least as ${o.mode === 'max' ? 'high' : 'low'}, or record`,
+    batch: (cols) => batchSince(o, cols),
+    create: () => new StreamingSince(o),
+  };
+}

@@ -1,0 +1,170 @@
+import type { Fact } from '../../domain/fact.js';
+import type { BatchOutput, DetectorSpec } from '../detector.js';
+import { StreamingDetector } from '../detector.js';
+import type { BarColumns } from '../series/BarColumns.js';
+import type { BarsView } from '../series/BarsView.js';
+import { elementKey, type ElementUnit } from '../series/elementKey.js';
+import { MonotoneStack } from '../series/MonotoneStack.js';
+import { RecordChain } from '../series/RecordChain.js';
+
+/**
+ * Winning and losing streaks by session or by week: consecutive elements whose last close is higher (lower)
+ * than the previous element's. An unchanged close ends both kinds. Facts:
+ * - `streak` `event: "in"` when the current streak is 2 or longer: `count`, `detail.direction` (`up`/`down`),
+ *   `since` = the last day of the most recent earlier streak in the same direction at least as long (its length
+ *   in `reference.value`), or `record`;
+ * - `streak` `event: "snapped"` when this element ends a streak of 2 or more (`count` = its length).
+ * Null on the first element (no previous close).
+ */
+interface StreakState {
+  /** Direction (+1, -1, 0) and length of the streak that ends at the last completed element. */
+  dir: number;
+  len: number;
+  /** Last close and last bar of the last completed element (NaN / -1 before any). */
+  close: number;
+  bar: number;
+}
+
+interface StreakRow {
+  warm: boolean;
+  dir: number;
+  len: number;
+  snapped: number;
+  snappedDir: number;
+  refBar: number;
+  refLen: number;
+}
+
+function factsOf(unit: ElementUnit, v: BarsView, r: StreakRow): Fact[] | null {
+  if (!r.warm) return null;
+  const out: Fact[] = [];
+  const period = unit;
+  if (r.snapped > 0) {
+    out.push({ type: 'streak', basis: 'close', event: 'snapped', count: r.snapped, period, detail: { direction: r.snappedDir > 0 ? 'up' : 'down' } });
+  }
+  if (r.len >= 2) {
+    out.push({
+      type: 'streak',
+      basis: 'close',
+      event: 'in',
+      count: r.len,
+      since: r.refBar < 0 ? 'record' : v.date(r.refBar),
+      ...(r.refBar >= 0 ? { reference: { date: v.date(r.refBar), value: r.refLen } } : {}),
+      period,
+      detail: { direction: r.dir > 0 ? 'up' : 'down' },
+    });
+  }
+  return out;
+}
+
+/** Row for a provisional element with last close `c`, given the state of completed elements. */
+function rowFor(s: StreakState, c: number, find: (dir: number, len: number) => [number, number], r: StreakRow): void {
+  r.warm = !Number.isNaN(s.close);
+  if (!r.warm) return;
+  const dir = c > s.close ? 1 : c < s.close ? -1 : 0;
+  r.dir = dir;
+  r.len = dir !== 0 && dir === s.dir ? s.len + 1 : dir !== 0 ? 1 : 0;
+  r.snapped = dir !== s.dir && s.len >= 2 ? s.len : 0;
+  r.snappedDir = s.dir;
+  if (r.len >= 2) [r.refBar, r.refLen] = find(dir, r.len);
+  else r.refBar = -1;
+}
+
+/** Completes an element with last close `c` at bar `bar`; `push` records a finished streak. */
+function complete(s: StreakState, c: number, bar: number, push: (dir: number, len: number, bar: number) => void): void {
+  if (!Number.isNaN(s.close)) {
+    const dir = c > s.close ? 1 : c < s.close ? -1 : 0;
+    if (dir !== 0 && dir === s.dir) s.len++;
+    else {
+      if (s.dir !== 0 && s.len > 0) push(s.dir, s.len, s.bar);
+      s.dir = dir;
+      s.len = dir !== 0 ? 1 : 0;
+    }
+  }
+  s.close = c;
+  s.bar = bar;
+}
+
+const newState = (): StreakState => ({ dir: 0, len: 0, close: Number.NaN, bar: -1 });
+const newRow = (): StreakRow => ({ warm: false, dir: 0, len: 0, snapped: 0, snappedDir: 0, refBar: -1, refLen: 0 });
+
+function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
+  const n = cols.length;
+  const rows: Int32Array = new Int32Array(n * 6);
+  const warm = new Uint8Array(n);
+  const stacks = { up: new MonotoneStack(64), down: new MonotoneStack(64) };
+  const s = newState();
+  const r = newRow();
+  const find = (dir: number, len: number): [number, number] => {
+    const bar = (dir > 0 ? stacks.up : stacks.down).find(len);
+    return [bar, bar >= 0 ? lenAt.get(bar) ?? 0 : 0];
+  };
+  const lenAt = new Map<number, number>();
+  const push = (dir: number, len: number, bar: number) => {
+    (dir > 0 ? stacks.up : stacks.down).push(len, bar);
+    lenAt.set(bar, len);
+  };
+  let key = Number.NaN, lastClose = Number.NaN, lastBar = -1;
+  for (let i = 0; i < n; i++) {
+    const k = elementKey(unit, i, cols.days[i] as number);
+    if (k !== key && lastBar >= 0) complete(s, lastClose, lastBar, push);
+    key = k;
+    lastClose = cols.closes[i] as number;
+    lastBar = i;
+    rowFor(s, lastClose, find, r);
+    warm[i] = r.warm ? 1 : 0;
+    rows.set([r.dir, r.len, r.snapped, r.snappedDir, r.refBar, r.refLen], i * 6);
+  }
+  return {
+    factsAt: (i) => {
+      const b = i * 6;
+      const g = (k: number) => rows[b + k] as number;
+      return factsOf(unit, cols, { warm: warm[i] === 1, dir: g(0), len: g(1), snapped: g(2), snappedDir: g(3), refBar: g(4), refLen: g(5) });
+    },
+  };
+}
+
+class StreamingStreak extends StreamingDetector {
+  private readonly s = newState();
+  private readonly chains = { up: new RecordChain(), down: new RecordChain() };
+  private key = Number.NaN;
+  private readonly row = newRow();
+  constructor(private readonly unit: ElementUnit) {
+    super();
+  }
+  private find = (dir: number, len: number): [number, number] => {
+    const ch = dir > 0 ? this.chains.up : this.chains.down;
+    const p = ch.find(len);
+    return p < 0 ? [-1, 0] : [ch.tag(p), ch.value(p)];
+  };
+  protected evaluate(i: number): Fact[] | null {
+    const h = this.hist;
+    const k = elementKey(this.unit, i, h.day(i));
+    let state = this.s;
+    if (k !== this.key && i > 0) {
+      // The open element is complete once a bar of a new element arrives: evaluate on a copy.
+      state = { ...this.s };
+      complete(state, h.close(i - 1), i - 1, () => {});
+    }
+    rowFor(state, h.close(i), this.find, this.row);
+    return factsOf(this.unit, h, this.row);
+  }
+  protected commit(i: number): void {
+    const h = this.hist;
+    const k = elementKey(this.unit, i, h.day(i));
+    if (k !== this.key && i > 0) {
+      complete(this.s, h.close(i - 1), i - 1, (dir, len, bar) => (dir > 0 ? this.chains.up : this.chains.down).push(len, bar));
+    }
+    this.key = k;
+  }
+}
+
+/** Streaks by session or by week. */
+export function streakDetector(unit: ElementUnit): DetectorSpec {
+  return {
+    id: `streak.${unit}`,
+    summary: `streak (${unit}): consecutive higher / lower closes, longest since, snapped`,
+    batch: (cols) => batchStreak(unit, cols),
+    create: () => new StreamingStreak(unit),
+  };
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { ConfigError, InputError } from '../core/errors.js';
+import { asSessionDate } from '../core/units.js';
+import type { MilestoneReport } from '../domain/fact.js';
+import { buildMilestoneReport } from '../analytics/milestones.js';
+import { BarColumns } from '../analytics/series/BarColumns.js';
+import type { ParsedBars } from '../sources/csvBars/parseBarsCsv.js';
+import { readPriceFile } from '../sources/vega/readPriceFile.js';
+
+export interface MilestonesRequest {
+  /** Symbol: the file `<symbol>.csv` in `dataDir`; with `csv`, defaults to the file name. */
+  readonly symbol?: string;
+  /** Session date `YYYY-MM-DD`. */
+  readonly on: string;
+  readonly dataDir?: string;
+  /** A single series file (Indexwire bar CSV or vega-datasets price file). */
+  readonly csv?: string;
+}
+
+/**
+ * `indexwire milestones`: reads one series, runs every detector, returns the report of one session.
+ * Rows the source skipped are named in `notes`; a rejected file is an error (nothing is guessed).
+ * @throws ConfigError on missing options or a bad date; InputError / SourceError on bad or missing files
+ */
+export function milestonesFromFiles(req: MilestonesRequest): MilestoneReport {
+  let on;
+  try {
+    on = asSessionDate(req.on);
+  } catch {
+    throw new ConfigError({ source: '--on', value: req.on, reason: 'not a date (YYYY-MM-DD)' });
+  }
+  const path = req.csv ?? (req.dataDir !== undefined && req.symbol !== undefined ? join(req.dataDir, `${req.symbol}.csv`) : null);
+  if (path === null) throw new ConfigError({ source: 'milestones', reason: 'give SYMBOL with --data DIR, or --csv FILE' });
+  const parsed = readPriceFile(path, req.csv !== undefined ? req.symbol : req.symbol);
+  return reportFromParsed(parsed, on);
+}
+
+/** The report for a parsed file (split out for tests). @throws InputError when the file was rejected */
+export function reportFromParsed(parsed: ParsedBars, on: string): MilestoneReport {
+  if (parsed.rejected) {
+    const first = parsed.issues.find((x) => x.severity === 'error');
+    throw new InputError({ source: parsed.source, reason: `file rejected: ${first?.message ?? 'unreadable'}` });
+  }
+  const cols = BarColumns.fromBars(parsed.bars, parsed.source);
+  const report = buildMilestoneReport(parsed.symbol, cols, asSessionDate(on), parsed.source);
+  const skipped = parsed.issues.filter((x) => x.action === 'row skipped');
+  if (skipped.length === 0) return report;
+  const note = `${skipped.length} row(s) skipped by the source, e.g. ${skipped[0]?.message ?? ''}`;
+  return { ...report, notes: [...(report.notes ?? []), note] };
+}
