@@ -72,6 +72,11 @@ export class LiveIndexSession {
     return this.advanceTo(Infinity);
   }
 
+  /** Time (UTC ms) of the next publication, or null after the close. */
+  nextPublicationMs(): number | null {
+    return this.schedule.peek()?.timeMs ?? null;
+  }
+
   /** True once the closing publication was made. */
   closed(): boolean {
     return this.schedule.done();

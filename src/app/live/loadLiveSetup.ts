@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
+import type { SessionInterval } from '../../calendar/TradingCalendar.js';
+import { ConfigError, SourceError } from '../../core/errors.js';
+import { asIndexCode, asSecurityId, type SecurityId, type SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import { membersOn } from '../../domain/membership.js';
+import type { LiveFactOptions } from '../../realtime/LiveFactDetector.js';
+import type { DayRange } from '../../realtime/generateTickPath.js';
+import { equalWeightLiveState, liveStateFromIndexSession, validateLiveState, type LiveIndexState } from '../../realtime/liveIndexState.js';
+import { loadMarketData, loadMembers } from '../marketData.js';
+
+export interface LiveSetupOptions {
+  /** Folder of bar CSVs (one per symbol) with the membership file. */
+  readonly dataDir: string;
+  readonly date: SessionDate;
+  /** Index code; its own bars `<code>.csv`, when present, give the previous close level. Default HSTECH. */
+  readonly index?: string;
+  /** Membership file; default `<dataDir>/hstech_members.csv`. */
+  readonly membersPath?: string;
+  /** JSON file with the engine's IndexSession of the previous session, or a LiveIndexState. */
+  readonly statePath?: string;
+}
+
+export interface LiveSetup {
+  readonly state: LiveIndexState;
+  /** `engine` (from --state) or `equal-weight` (stand-in). */
+  readonly stateSource: 'engine' | 'equal-weight' | 'state-file';
+  readonly intervals: readonly SessionInterval[];
+  readonly halfDay: boolean;
+  /** The day's bar per member with one (for the replay generator and the EOD check). */
+  readonly days: readonly { readonly symbol: SecurityId; readonly day: DayRange }[];
+  readonly facts: LiveFactOptions;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Everything a live or replayed session of one index needs: the HKEX hours of the day (lunch break, half
+ * days), the start state (the engine's previous session from `statePath`, else equal weights at the previous
+ * closes scaled to the index's previous close) and the bull/bear references for live facts: the lowest and
+ * highest index close of the 250 sessions before (a "recent low/peak" stand-in until analytics supplies its regime).
+ * @throws ConfigError when the date is not a session or no member has a previous close; SourceError on unreadable files.
+ */
+export function loadLiveSetup(o: LiveSetupOptions): LiveSetup {
+  const cal = createHkexCalendar();
+  const info = cal.dayInfo(o.date);
+  if (!info.isSession) throw new ConfigError({ source: 'live', field: 'date', value: o.date, reason: `not an HKEX session (${info.reason ?? 'closed'})` });
+  const intervals = cal.sessionHours(o.date);
+  const prev = cal.previousSession(o.date);
+  const code = asIndexCode(o.index ?? 'HSTECH');
+  const data = loadMarketData(o.dataDir);
+  const notes: string[] = [];
+  const barOn = (sym: string, d: SessionDate): Bar | undefined => data.series.get(asSecurityId(sym))?.find((b) => b.date === d);
+  let state: LiveIndexState;
+  let stateSource: LiveSetup['stateSource'];
+  if (o.statePath) {
+    if (!existsSync(o.statePath)) throw new SourceError(o.statePath, 'state file not found', false);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(o.statePath, 'utf8'));
+    } catch (e) {
+      throw new ConfigError({ source: o.statePath, reason: `not JSON: ${(e as Error).message}` });
+    }
+    const j = json as Partial<IndexSession & LiveIndexState>;
+    if (Array.isArray(j.constituents)) {
+      state = liveStateFromIndexSession(j as IndexSession, o.date);
+      stateSource = 'engine';
+    } else if (Array.isArray(j.members)) {
+      state = validateLiveState({ ...(j as LiveIndexState), sessionDate: o.date }, o.statePath);
+      stateSource = 'state-file';
+    } else throw new ConfigError({ source: o.statePath, field: 'constituents', reason: 'expected an engine IndexSession (constituents) or a live state (members)' });
+  } else {
+    const membersPath = o.membersPath ?? join(o.dataDir, 'hstech_members.csv');
+    const members = membersOn(loadMembers(membersPath), o.date);
+    const closes: { symbol: SecurityId; previousClose: number }[] = [];
+    for (const m of members) {
+      const b = barOn(m.symbol, prev);
+      if (b) closes.push({ symbol: m.symbol, previousClose: b.close });
+      else notes.push(`${m.symbol}: no bar on ${prev}; left out of the live index`);
+    }
+    if (closes.length === 0) throw new ConfigError({ source: membersPath, reason: `no member has a close on ${prev}` });
+    const idxPrev = barOn(code, prev)?.close ?? 1000;
+    state = equalWeightLiveState(code, o.date, closes, idxPrev);
+    stateSource = 'equal-weight';
+    notes.push(`equal-weight stand-in state at the ${prev} closes, scaled to ${idxPrev} (pass --state for the engine's)`);
+  }
+  const days = state.members.flatMap((m) => {
+    const b = barOn(m.symbol, o.date);
+    return b ? [{ symbol: m.symbol, day: { open: b.open, high: b.high, low: b.low, close: b.close } }] : [];
+  });
+  const idx = (data.series.get(asSecurityId(code)) ?? []).filter((b) => b.date < o.date).slice(-250);
+  const facts: LiveFactOptions = {};
+  if (idx.length > 0) {
+    const lo = idx.reduce((a, b) => (b.close < a.close ? b : a));
+    const hi = idx.reduce((a, b) => (b.close > a.close ? b : a));
+    Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
+  }
+  return { state, stateSource, intervals, halfDay: info.isHalfDay, days, facts, notes };
+}
