@@ -1,0 +1,42 @@
+/**
+ * The API's latest-level endpoint on loopback (issue 6 goal: 5,000 requests/s, p99 under 10 ms):
+ * GET /api/indexes/HSTECH/latest served by the real server (desk over ../shared/data/hk, kept in memory),
+ * against a baseline route that recomputes the level per request (bench/baselines/naiveLatestLevel.ts),
+ * both in the same process and under the same load (worker-thread client, 32 keep-alive connections).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDesk } from '../src/app/desk/createDesk.js';
+import { buildServer } from '../src/server/buildServer.js';
+import { naiveLatestLevel } from './baselines/naiveLatestLevel.js';
+import { report } from './harness.js';
+import { runLoad } from './loadGenerator.js';
+
+const dataDir = resolve(process.env.INDEXWIRE_SHARED ?? resolve(import.meta.dirname, '../../shared'), 'data/hk');
+if (!existsSync(join(dataDir, 'HSTECH.csv'))) {
+  process.stdout.write(`api bench: SKIPPED, needs ${dataDir}/HSTECH.csv\n`);
+  process.exit(0);
+}
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+const app = await buildServer({ desk: createDesk({ dataDir }), rateLimit: false, dashboard: false });
+app.get('/naive/latest', async () => naiveLatestLevel(join(dataDir, 'HSTECH.csv'), 'HSTECH'));
+await app.listen({ host: '127.0.0.1', port: 0 });
+const addr = app.server.address();
+const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+
+await runLoad(`${base}/api/indexes/HSTECH/latest`, CONNECTIONS, 1); // warm-up (JIT, desk load)
+const naive = await runLoad(`${base}/naive/latest`, CONNECTIONS, SECONDS);
+const fast = await runLoad(`${base}/api/indexes/HSTECH/latest`, CONNECTIONS, SECONDS);
+await app.close();
+
+for (const [name, r] of [['naive (recompute per request)', naive], ['desk', fast]] as const) {
+  process.stdout.write(
+    `  ${name}: ${Math.round(r.requestsPerSec).toLocaleString('en-US')} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${r.requests} requests, ${r.errors} errors\n`,
+  );
+}
+report('api latest level throughput', fast.requestsPerSec, 'req/s', naive.requestsPerSec);
+report('api latest level p99', fast.p99Ms, 'ms', naive.p99Ms, false);
+const ok = fast.requestsPerSec >= 5000 && fast.p99Ms < 10 && fast.errors === 0;
+process.stdout.write(`  goal 5,000 req/s and p99 < 10 ms: ${ok ? 'met' : 'NOT met'}\n`);
