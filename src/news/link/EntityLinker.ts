@@ -1,6 +1,6 @@
 import type { SecurityId } from '../../core/units.js';
 import type { EntityLink } from '../../domain/article.js';
-import { AhoCorasick } from './AhoCorasick.js';
+import { PhraseMatcher } from './PhraseMatcher.js';
 import { aliasPatterns, type AliasPattern } from './aliasPatterns.js';
 import type { SecurityMaster } from './securityMasterSchema.js';
 
@@ -17,10 +17,6 @@ export interface TextLink {
 /** How far back (code units) a year-like ticker form such as `(2015)` looks for its company's name. */
 export const NAME_BEFORE_WINDOW = 24;
 
-const isWordUnit = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isWordUnitAt = (s: string, i: number): boolean => i >= 0 && i < s.length && isWordUnit(s.charCodeAt(i));
-
 /**
  * Links the securities a text names, in one pass of an Aho-Corasick automaton built once from the master.
  * Rules, in order:
@@ -36,11 +32,11 @@ const isWordUnitAt = (s: string, i: number): boolean => i >= 0 && i < s.length &
  */
 export class EntityLinker {
   private readonly patterns: readonly AliasPattern[];
-  private readonly automaton: AhoCorasick;
+  private readonly matcher: PhraseMatcher;
 
   constructor(master: SecurityMaster) {
     this.patterns = aliasPatterns(master);
-    this.automaton = new AhoCorasick(this.patterns.map((p) => p.text));
+    this.matcher = new PhraseMatcher(this.patterns);
   }
 
   /** Number of patterns in the automaton (names, ticker forms, blockers). */
@@ -50,27 +46,12 @@ export class EntityLinker {
 
   /** Links in `text`, ordered by start offset, non-overlapping. */
   link(text: string): TextLink[] {
-    const cands: { p: number; start: number; end: number }[] = [];
-    const patterns = this.patterns;
-    this.automaton.scan(text, (pi, end) => {
-      const p = patterns[pi]!;
-      const start = end - p.text.length;
-      if (p.caseSensitive && text.slice(start, end) !== p.text) return;
-      if (isWordUnit(p.text.charCodeAt(0)) && isWordUnitAt(text, start - 1)) return;
-      if (isWordUnit(p.text.charCodeAt(p.text.length - 1)) && isWordUnitAt(text, end)) return;
-      cands.push({ p: pi, start, end });
-    });
-    if (cands.length === 0) return [];
-    cands.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: TextLink[] = [];
-    let lastEnd = -1;
-    for (const c of cands) {
-      if (c.start < lastEnd) continue;
-      lastEnd = c.end;
-      const p = patterns[c.p]!;
-      if (p.securityId === null) continue;
-      if (p.needsNameBefore && !namedBefore(out, p.securityId, c.start)) continue;
-      out.push({ securityId: p.securityId as SecurityId, start: c.start, end: c.end, alias: p.text, kind: p.kind === 'ticker' ? 'ticker' : 'name' });
+    for (const m of this.matcher.match(text)) {
+      const p = this.patterns[m.phrase]!;
+      if (p.securityId === null) continue; // a blocker won the longest match
+      if (p.needsNameBefore && !namedBefore(out, p.securityId, m.start)) continue;
+      out.push({ securityId: p.securityId as SecurityId, start: m.start, end: m.end, alias: p.text, kind: p.kind === 'ticker' ? 'ticker' : 'name' });
     }
     return out;
   }
