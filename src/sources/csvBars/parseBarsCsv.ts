@@ -57,7 +57,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
   let rows = 0;
   for (let i = 1; i < lines.length; i++) if ((lines[i] as string).trim() !== '') rows++;
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
-  if (lines.length === 0 || (lines.length === 1 && header[0] === '')) {
+  if (body.trim() === '') {
     return reject({ line: 1, reason: 'empty file: expected header date,open,high,low,close,adj_close,volume' });
   }
   for (let i = 0; i < BAR_CSV_HEADER.length; i++) {
