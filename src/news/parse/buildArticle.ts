@@ -42,7 +42,7 @@ export class ArticleFieldError extends Error {
 
 /**
  * Turns a parsed item into a repaired Article: text normalised (mojibake, entities, quotes, whitespace),
- * URL canonical (tracking parameters stripped), date parsed with its offset (original text kept), SimHash
+ * URL canonical (tracking parameters stripped), publisher name shortened (publisherName), date parsed with its offset (original text kept), SimHash
  * computed. `id` = first 16 hex digits of SHA-256 of the canonical URL, or of `source|title|publishedAt`
  * when there is no URL.
  * @throws ArticleFieldError when the title is empty or the date missing or unparsable (an empty body is allowed: headline-only feed items).
@@ -59,7 +59,7 @@ export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
     throw new ArticleFieldError('date', raw.dateText, (e as Error).message);
   }
   const url = raw.url ? canonicalUrl(raw.url) : null;
-  const source = normalizeLine(raw.source) || 'unknown';
+  const source = publisherName(normalizeLine(raw.source)) || 'unknown';
   const id = sha16(url ?? `${source}|${title}|${date.publishedAt}`);
   const summary = raw.summary ? normalizeText(raw.summary) : '';
   const clean = (xs: readonly string[] | undefined) =>
@@ -87,6 +87,15 @@ export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
     ...(summary !== '' ? { summary } : {}),
     ...(raw.bodyHtml ? { bodyHtml: raw.bodyHtml } : {}),
   };
+}
+
+/**
+ * A publisher written as "ACRONYM (Long name), description" is stored as the acronym:
+ * "RTHK (Radio Television Hong Kong), English finance news" -> "RTHK". Other names are kept as written.
+ */
+export function publisherName(source: string): string {
+  const m = /^([A-Z][A-Z0-9&.]{1,9})\s*\(/.exec(source);
+  return m ? (m[1] ?? source) : source;
 }
 
 function sha16(s: string): string {

@@ -147,10 +147,10 @@ export class DuckDbNewsStore implements NewsStore {
   }
 
   async dedupeKeys(): Promise<StoredDedupeKey[]> {
-    const rows = await this.db.all<{ id: string; url: string | null; published_ms: number; simhash: string | null; text_len: number; duplicate_of: string | null }>(
-      'SELECT id, url, published_ms, simhash, text_len, duplicate_of FROM news_articles');
+    const rows = await this.db.all<{ id: string; url: string | null; published_ms: number; simhash: string | null; text_len: number; duplicate_of: string | null; origin: string }>(
+      'SELECT id, url, published_ms, simhash, text_len, duplicate_of, origin FROM news_articles');
     return rows.map((r) => ({
-      id: r.id, url: r.url, publishedMs: r.published_ms, simhash: r.simhash ?? undefined, textLength: r.text_len, duplicateOf: r.duplicate_of,
+      id: r.id, url: r.url, publishedMs: r.published_ms, simhash: r.simhash ?? undefined, textLength: r.text_len, duplicateOf: r.duplicate_of, origin: r.origin,
     }));
   }
 

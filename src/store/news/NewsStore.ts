@@ -42,6 +42,8 @@ export interface StoredDedupeKey {
   readonly simhash: string | undefined;
   readonly textLength: number;
   readonly duplicateOf: string | null;
+  /** Where the stored copy was read from. */
+  readonly origin: string;
 }
 
 /**

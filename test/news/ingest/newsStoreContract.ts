@@ -88,6 +88,7 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
       const keys = (await s.dedupeKeys()).sort((x, y) => (x.id < y.id ? -1 : 1));
       expect(keys.map((k) => [k.id, k.duplicateOf, k.textLength])).toEqual([['a', null, 13], ['b', 'a', 13], ['c', 'a', 6]]);
       expect(keys[0]?.simhash).toBe('0123456789abcdef');
+      expect(keys[0]?.origin).toBe('/tmp/a.md');
       expect((await s.getArticle('b'))?.duplicateOf).toBe('a');
       await s.close();
     });
