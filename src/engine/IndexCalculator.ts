@@ -80,6 +80,16 @@ export class IndexCalculator {
     return out;
   }
 
+  /** Adds several sessions in order; returns the sessions on or after the base date. */
+  updateMany(sessions: readonly SessionBars[]): IndexSession[] {
+    const out: IndexSession[] = [];
+    for (const s of sessions) {
+      const r = this.update(s);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
   /** Registers symbols (in this order) before the first session, so their slots are fixed. */
   register(symbols: readonly SecurityId[]): void {
     for (const s of symbols) this.kernel.slot(s);

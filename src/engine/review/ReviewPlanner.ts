@@ -119,7 +119,7 @@ export class ReviewPlanner {
       raw = raw.filter((w) => w > 0);
     }
     if (chosen.length === 0) throw new ConfigError({ source: m.code, field: 'universe', reason: `no constituent with a price on ${date}` });
-    const weights = m.weighting.cap !== undefined ? capWeights(raw, m.weighting.cap) : normalise(raw);
+    const weights = m.weighting.cap !== undefined ? capWeights(raw, m.weighting.cap, `${m.code} review ${date}`) : normalise(raw);
     const note = `${chosen.length} constituents, ${scheme} weights${m.weighting.cap !== undefined ? ` capped at ${m.weighting.cap}` : ''}`;
     return { weights: new Map(chosen.map((s, i) => [s, weights[i] as number])), note, issues };
   }

@@ -7,17 +7,19 @@ import { ConfigError } from '../../core/errors.js';
  * @example capWeights([0.6, 0.2, 0.2], 0.5) // [0.5, 0.25, 0.25]
  * @throws ConfigError when the cap is infeasible (count x cap < 1) or the weights are not finite/non-negative.
  */
-export function capWeights(weights: readonly number[], cap: number, source = 'weighting.cap'): number[] {
+export function capWeights(weights: readonly number[], cap: number, source = 'capWeights'): number[] {
+  const field = 'weighting.cap';
   const n = weights.length;
   let total = 0;
   for (const w of weights) {
-    if (!Number.isFinite(w) || w < 0) throw new ConfigError({ source, value: String(w), reason: 'weights must be finite and >= 0' });
+    if (!Number.isFinite(w) || w < 0) throw new ConfigError({ source, field: 'weights', value: String(w), reason: 'must be finite and >= 0' });
     total += w;
   }
-  if (n === 0 || total <= 0) throw new ConfigError({ source, reason: 'no positive weight to cap' });
+  if (n === 0 || total <= 0) throw new ConfigError({ source, field: 'weights', reason: 'no positive weight to cap' });
   if (n * cap < 1 - 1e-12) {
     throw new ConfigError({
       source,
+      field,
       value: String(cap),
       reason: `infeasible: ${n} constituents x cap ${cap} = ${round(n * cap)} < 1`,
     });
