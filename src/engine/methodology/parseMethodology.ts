@@ -62,19 +62,26 @@ function locate(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter): Locate
   if (node === undefined) {
     // Missing: point at the closest parent that exists.
     let p = path.slice(0, -1);
-    let parent = doc.getIn(p, true) as Node | undefined;
-    while (parent === undefined && p.length > 0) {
-      p = p.slice(0, -1);
-      parent = doc.getIn(p, true) as Node | undefined;
-    }
-    const r = parent?.range;
-    const line = r && p.length > 0 ? lc.linePos(r[0]).line : 1;
-    if (issue.code === 'invalid_type' || reason.includes('received undefined')) reason = 'is required';
-    return { line, field: fieldName(path), value: undefined, reason };
+    while (p.length > 0 && doc.getIn(p, true) === undefined) p = p.slice(0, -1);
+    if (issue.code !== 'custom') reason = 'is required';
+    return { line: lineOf(doc, p, lc), field: fieldName(path), value: undefined, reason };
   }
-  const line = node.range ? lc.linePos(node.range[0]).line : 1;
   const value = isScalar(node) ? (node.source ?? String(node.value)) : undefined;
-  return { line, field: fieldName(path), value, reason };
+  return { line: lineOf(doc, path, lc), field: fieldName(path), value, reason };
+}
+
+/** Line of a path: its key's line inside a mapping, else its node's first line; 1 for the root. */
+function lineOf(doc: Document, path: readonly PathKey[], lc: LineCounter): number {
+  if (path.length === 0) return 1;
+  const parent = doc.getIn(path.slice(0, -1), true) as Node | undefined;
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((x) => isPair(x) && isScalar(x.key) && String(x.key.value) === String(last));
+    const r = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (r) return lc.linePos(r[0]).line;
+  }
+  const node = doc.getIn(path, true) as Node | undefined;
+  return node?.range ? lc.linePos(node.range[0]).line : 1;
 }
 
 /** `['weighting', 'given', 0, 'weights']` -> `weighting.given[0].weights`. */
