@@ -28,8 +28,8 @@ export interface LiveFactOptions {
 /**
  * Streaming detectors on the live level, run at each publication (O(members)): the index's "as much as" move
  * against the previous close in whole steps, members moving at least `memberMovePct`, and bull/bear territory
- * entered during trading against a given reference (intraday basis; the close confirms, which is the EOD
- * analytics' job). Each fact is reported once per session. These stand in until the analytics layer's streaming
+ * entered during trading against a given reference: the previous close was short of ±20% and the session's
+ * extreme reaches it (intraday basis; the close confirms, which is the EOD analytics' job). Each fact is reported once per session. These stand in until the analytics layer's streaming
  * detectors are wired in app/live.
  */
 export class LiveFactDetector {
@@ -58,11 +58,11 @@ export class LiveFactDetector {
     if (upStep >= 1) this.add(out, `as_much_as:up:${upStep}`, null, timeMs, { type: 'as_much_as', basis: 'intraday', changePct: upPct, value: high, reference: { date: this.sessionDate, value: prev } });
     if (downStep >= 1) this.add(out, `as_much_as:down:${downStep}`, null, timeMs, { type: 'as_much_as', basis: 'intraday', changePct: downPct, value: low, reference: { date: this.sessionDate, value: prev } });
     const bull = this.options.bullReferenceLow;
-    if (bull && high >= bull.value * 1.2) {
+    if (bull && prev < bull.value * 1.2 && high >= bull.value * 1.2) {
       this.add(out, 'bull_market:entered', null, timeMs, { type: 'bull_market', basis: 'intraday', event: 'entered', changePct: (high / bull.value - 1) * 100, value: high, reference: bull, since: bull.date });
     }
     const bear = this.options.bearReferencePeak;
-    if (bear && low <= bear.value * 0.8) {
+    if (bear && prev > bear.value * 0.8 && low <= bear.value * 0.8) {
       this.add(out, 'bear_market:entered', null, timeMs, { type: 'bear_market', basis: 'intraday', event: 'entered', changePct: (low / bear.value - 1) * 100, value: low, reference: bear, since: bear.date });
     }
     for (let i = 0; i < calc.size; i++) {

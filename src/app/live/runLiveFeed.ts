@@ -1,0 +1,53 @@
+import type { Clock } from '../../core/clock.js';
+import { LiveIndexSession } from '../../realtime/LiveIndexSession.js';
+import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
+import { LiveDesk } from './LiveDesk.js';
+import type { LiveHub } from './LiveHub.js';
+import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
+
+export interface LiveFeedOptions extends LiveSetupOptions {
+  /** WebSocket tick feed URL (messages as documented in docs/realtime.md). */
+  readonly feedUrl: string;
+  readonly hub: LiveHub;
+  readonly clock: Clock;
+  readonly everyMs?: number;
+  readonly onIssue?: (message: string) => void;
+  readonly onStatus?: (status: string) => void;
+}
+
+export interface RunningLiveFeed {
+  readonly desk: LiveDesk;
+  /** Resolves after the close publication (or stop). */
+  readonly done: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The live job: one index from the data folder's state, ticks from a WebSocket feed, publications on the
+ * clock's 2 s grid (a timer advances the desk to the clock's time; ticks publish what is due before them).
+ * @throws ConfigError / SourceError from the setup; Error when the feed cannot be reached.
+ */
+export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
+  const setup = loadLiveSetup(o);
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts });
+  const desk = new LiveDesk([session], o.hub);
+  const feed = new WebSocketTickFeed({
+    url: o.feedUrl,
+    onEvent: (ev) => desk.onEvent(ev),
+    onIssue: (i) => o.onIssue?.(i.message),
+    onStatus: (s, d) => o.onStatus?.(d ? `${s}: ${d}` : s),
+  });
+  await feed.start();
+  let resolveDone: () => void = () => {};
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const timer = setInterval(() => {
+    desk.advanceTo(o.clock.nowMs());
+    if (desk.closed()) stop();
+  }, Math.max(50, Math.floor((o.everyMs ?? 2000) / 8)));
+  const stop = (): void => {
+    clearInterval(timer);
+    feed.stop();
+    resolveDone();
+  };
+  return { desk, done, stop };
+}

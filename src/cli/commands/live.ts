@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { LiveHub } from '../../app/live/LiveHub.js';
+import { runLiveFeed } from '../../app/live/runLiveFeed.js';
+import { systemClock } from '../../core/clock.js';
+import { asSessionDate } from '../../core/units.js';
+import { startLiveServer } from '../../server/live/liveRoutes.js';
+
+/** Today's date in Hong Kong (UTC+8, no daylight saving), `YYYY-MM-DD`. */
+const hkToday = (): string => new Date(systemClock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** `indexwire live`: index levels every 2 s from a WebSocket tick feed, served to WebSocket subscribers. */
+export function register(program: Command): void {
+  program
+    .command('live')
+    .description('compute an index live from a WebSocket tick feed and serve levels, contributions and facts on /live')
+    .requiredOption('--feed <url>', 'WebSocket tick feed, e.g. ws://127.0.0.1:9000/ticks')
+    .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
+    .option('--date <YYYY-MM-DD>', 'session (default: today in Hong Kong)')
+    .option('--index <code>', 'index code', 'HSTECH')
+    .option('--state <file>', 'engine IndexSession JSON of the previous session')
+    .option('--every-ms <ms>', 'publication cadence', '2000')
+    .option('--host <host>', 'listen address', '127.0.0.1')
+    .option('--port <port>', 'listen port (0 = any free port)', '8090')
+    .action(async (o: Record<string, string | undefined>) => {
+      const hub = new LiveHub();
+      const everyMs = Number(o.everyMs);
+      if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
+      const server = await startLiveServer({ hub, host: String(o.host), port: Number(o.port) });
+      process.stderr.write(`live: serving ${server.wsUrl}; latest level at ${server.url}/live/levels/${o.index}\n`);
+      try {
+        const run = await runLiveFeed({
+          dataDir: String(o.data),
+          date: asSessionDate(o.date ?? hkToday()),
+          index: String(o.index),
+          ...(o.state ? { statePath: o.state } : {}),
+          feedUrl: String(o.feed),
+          hub,
+          clock: systemClock,
+          everyMs,
+          onIssue: (m) => process.stderr.write(`feed: ${m}\n`),
+          onStatus: (s) => process.stderr.write(`feed: ${s}\n`),
+        });
+        process.once('SIGINT', () => run.stop());
+        await run.done;
+      } finally {
+        await server.close();
+      }
+    });
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { LiveHub } from '../../app/live/LiveHub.js';
+import { runReplay, type ReplaySummary } from '../../app/live/runReplay.js';
+import { asSessionDate } from '../../core/units.js';
+import { printJson, printTable } from '../output.js';
+import { startLiveServer } from '../../server/live/liveRoutes.js';
+
+const num = (name: string) => (v: string): number => {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x <= 0) throw new Error(`option --${name}: expected a positive number, got "${v}"`);
+  return x;
+};
+
+/** `indexwire replay`: a recorded or generated session through the live calculator, at any speed. */
+export function register(program: Command): void {
+  program
+    .command('replay')
+    .description('replay a tick log (or a seeded intraday path generated from daily bars) through the live calculator')
+    .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
+    .requiredOption('--date <YYYY-MM-DD>', 'session to replay')
+    .option('--index <code>', 'index code', 'HSTECH')
+    .option('--members <file>', 'membership file (default <data>/hstech_members.csv)')
+    .option('--state <file>', "engine IndexSession JSON of the previous session (default: equal-weight stand-in)")
+    .option('--ticks <file>', 'NDJSON or CSV tick log (default: generate from the day\'s bars)')
+    .option('--seed <n>', 'seed of the generated path', num('seed'), 1)
+    .option('--ticks-per-member <n>', 'trades per member in the generated path', num('ticks-per-member'), 400)
+    .option('--every-ms <ms>', 'publication cadence', num('every-ms'), 2000)
+    .option('--speed <x>', 'market time per wall time (60 = a minute a second); default as fast as possible', num('speed'))
+    .option('--out <file>', 'write every publication as one JSON line')
+    .option('--write-ticks <file>', 'write the replayed ticks as NDJSON')
+    .option('--serve <port>', 'serve the publications over WebSocket on 127.0.0.1:<port> (/live) while replaying', num('serve'))
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: Record<string, string | number | boolean | undefined>) => {
+      const hub = new LiveHub();
+      const server = o.serve !== undefined ? await startLiveServer({ hub, port: o.serve as number }) : null;
+      if (server) process.stderr.write(`live: serving ${server.wsUrl} (subscribe: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
+      try {
+        const s = await runReplay({
+          dataDir: String(o.data),
+          date: asSessionDate(String(o.date)),
+          index: String(o.index),
+          ...(o.members ? { membersPath: String(o.members) } : {}),
+          ...(o.state ? { statePath: String(o.state) } : {}),
+          ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
+          seed: o.seed as number,
+          ticksPerMember: o.ticksPerMember as number,
+          everyMs: o.everyMs as number,
+          ...(o.speed !== undefined ? { speed: o.speed as number } : {}),
+          ...(o.out ? { outPath: String(o.out) } : {}),
+          ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
+          hub,
+        });
+        if (o.json) printJson(s);
+        else printSummary(s);
+      } finally {
+        await server?.close();
+      }
+    });
+}
+
+function printSummary(s: ReplaySummary): void {
+  const c = s.close;
+  printTable(['field', 'value'], [
+    ['index', s.index],
+    ['session', s.date],
+    ['state', s.stateSource],
+    ['ticks', s.ticksSource],
+    ['events', s.events],
+    ['publications', s.publications],
+    ['close level', c ? c.level.toFixed(2) : null],
+    ['change', c ? `${c.changePct >= 0 ? '+' : ''}${c.changePct.toFixed(2)}%` : null],
+    ['high / low', c ? `${c.high.toFixed(2)} / ${c.low.toFixed(2)}` : null],
+    ['EOD level (same prices)', s.eodLevel !== null ? s.eodLevel.toFixed(2) : null],
+    ['|close - EOD| / EOD', s.closeVsEodRelDiff !== null ? s.closeVsEodRelDiff.toExponential(1) : null],
+    ['ticks applied', c ? c.ticks.applied : null],
+    ['ticks rejected', c ? Object.entries(c.ticks).filter(([k, v]) => k !== 'applied' && v > 0).map(([k, v]) => `${k} ${v}`).join(', ') || '0' : null],
+    ['live facts', s.facts.length],
+  ]);
+  for (const f of s.facts) process.stdout.write(`  ${f.time}  ${f.key}${f.changePct !== null ? `  ${f.changePct.toFixed(2)}%` : ''}\n`);
+  for (const n of [...s.notes, ...s.issues]) process.stderr.write(`note: ${n}\n`);
+}
