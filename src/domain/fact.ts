@@ -71,4 +71,8 @@ export interface Mover {
   readonly asMuchAsPct: number;
   /** Points this member added to the index move; null when no engine contribution is known. */
   readonly contributionPoints: number | null;
+  /** Previous close the moves are measured from (optional, analytics issue). */
+  readonly previousClose?: number;
+  /** Session volume against the average of the previous 20 sessions (1.5 = 50% above); null when unknown. */
+  readonly volumeRatio?: number | null;
 }

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { asSessionDate, type SessionDate } from '../core/units.js';
+import { membersOn } from '../domain/membership.js';
+import { equalWeightContributions, rankMovers, type MemberSession, type MoversReport } from '../analytics/members/rankMovers.js';
+import { volumeFacts } from '../analytics/extremes/volumeVsAverage.js';
+import { extremeIndexes } from '../analytics/extremes/windowExtreme.js';
+import { BarColumns } from '../analytics/series/BarColumns.js';
+import { readBarsFile } from '../sources/csvBars/readBarsFolder.js';
+import { buildIndexFromFiles } from './buildIndex.js';
+import { loadMembers } from './marketData.js';
+
+export interface MoversRequest {
+  /** Index symbol, e.g. `HSTECH` (its own `SYMBOL.csv` gives the previous level for the fallback). */
+  readonly symbol: string;
+  readonly on: string;
+  readonly dataDir: string;
+  /** Membership file `symbol,name,from,to`; membership is taken as of `on`. */
+  readonly membersPath: string;
+  readonly top?: number;
+  /** Methodology for engine contributions; default `methodologies/<symbol>-replica.yaml` when it exists. */
+  readonly methodologyPath?: string;
+}
+
+/**
+ * `indexwire movers`: the members of an index as of a date, ranked, with breadth and points contributed.
+ * Contributions come from the index engine (buildIndexFromFiles) when a methodology is available, else from an
+ * equal-weight approximation (said in `contributionSource` and `notes`).
+ * @throws ConfigError on a bad date or top; InputError / SourceError on a bad members file
+ */
+export async function moversFromFiles(req: MoversRequest): Promise<MoversReport> {
+  let date: SessionDate;
+  try {
+    date = asSessionDate(req.on);
+  } catch {
+    throw new ConfigError({ source: '--on', value: req.on, reason: 'not a date (YYYY-MM-DD)' });
+  }
+  const top = req.top ?? 5;
+  if (!Number.isInteger(top) || top < 1) throw new ConfigError({ source: '--top', value: String(req.top), reason: 'must be a whole number >= 1' });
+  const intervals = membersOn(loadMembers(req.membersPath), date);
+  if (intervals.length === 0) throw new ConfigError({ source: req.membersPath, field: 'from', value: date, reason: 'no members on this date' });
+  const notes: string[] = [];
+  const members: MemberSession[] = [];
+  const missing: string[] = [];
+  for (const m of intervals) {
+    const path = join(req.dataDir, `${m.symbol}.csv`);
+    if (!existsSync(path)) {
+      missing.push(m.symbol);
+      notes.push(`${m.symbol}: no bar file ${path}`);
+      continue;
+    }
+    const parsed = readBarsFile(path);
+    if (parsed.rejected) {
+      missing.push(m.symbol);
+      notes.push(`${m.symbol}: file rejected: ${parsed.issues[0]?.message ?? ''}`);
+      continue;
+    }
+    const cols = BarColumns.fromBars(parsed.bars, path);
+    const i = cols.dates.indexOf(date);
+    if (i <= 0) {
+      missing.push(m.symbol);
+      notes.push(`${m.symbol}: ${i < 0 ? 'no bar on this date' : 'first bar in the data, no previous close'}`);
+      continue;
+    }
+    const hi = extremeIndexes(cols, { window: '52w', side: 'high', basis: 'close' })[i] as number;
+    const lo = extremeIndexes(cols, { window: '52w', side: 'low', basis: 'close' })[i] as number;
+    const vol = volumeFacts(cols, i);
+    members.push({
+      symbol: m.symbol,
+      name: m.name,
+      close: cols.close(i),
+      previousClose: cols.close(i - 1),
+      high: cols.high(i),
+      low: cols.low(i),
+      volumeRatio: vol ? (vol[0]?.detail?.['ratio'] as number) : null,
+      at52WeekHigh: hi < 0 ? null : hi === i,
+      at52WeekLow: lo < 0 ? null : lo === i,
+    });
+  }
+  const { contributions, source } = await contributionsFor(req, date, members, notes);
+  const report = rankMovers({ symbol: req.symbol, date, members, missing, contributions, contributionSource: source }, top);
+  return notes.length > 0 ? { ...report, notes } : report;
+}
+
+async function contributionsFor(req: MoversRequest, date: SessionDate, members: readonly MemberSession[], notes: string[]) {
+  const methodologyPath = req.methodologyPath ?? resolve('methodologies', `${req.symbol.toLowerCase()}-replica.yaml`);
+  if (existsSync(methodologyPath)) {
+    try {
+      const run = await buildIndexFromFiles({ methodologyPath, dataDir: req.dataDir, membersPath: req.membersPath, from: date, to: date });
+      const s = run.sessions.find((x) => x.date === date);
+      if (s) {
+        return {
+          contributions: new Map<string, number>(s.constituents.map((c) => [c.symbol, c.contributionPoints])),
+          source: `engine ${s.code} (${methodologyPath}): points of the replica's move ${s.previousLevel ?? ''} -> ${s.level}`,
+        };
+      }
+      notes.push(`engine ${methodologyPath}: no session on ${date}`);
+    } catch (e) {
+      notes.push(`engine ${methodologyPath} failed: ${(e as Error).message.split('\n')[0]}`);
+    }
+  } else notes.push(`no methodology ${methodologyPath}: contributions approximated`);
+  const indexPath = join(req.dataDir, `${req.symbol}.csv`);
+  if (members.length === 0 || !existsSync(indexPath)) return { contributions: null, source: null };
+  const bars = readBarsFile(indexPath).bars;
+  const k = bars.findIndex((b) => b.date === date);
+  if (k <= 0) return { contributions: null, source: null };
+  const prevLevel = (bars[k - 1] as { close: number }).close;
+  return {
+    contributions: equalWeightContributions(members, prevLevel),
+    source: `equal-weight approximation: (1/${members.length}) x return x previous ${req.symbol} close ${prevLevel}; does not sum to the real index move`,
+  };
+}
