@@ -54,6 +54,8 @@ export interface StoryInput {
   readonly members: readonly MemberSession[] | null;
   readonly articles: readonly LinkedArticle[];
   readonly corporateActions: readonly CorporateAction[];
+  /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
+  readonly contributionSource?: { readonly code: string; readonly replica: boolean };
 }
 
 /** Where a number in a story came from. */

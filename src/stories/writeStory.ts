@@ -13,6 +13,8 @@ export interface WriteStoryOptions extends PlanOptions, GateOptions {
   readonly langs?: readonly StoryLang[];
   /** Extra Markdown lines after the text (chart images); not fact-checked, so they must hold no claims. */
   readonly figures?: readonly { readonly alt: Readonly<Record<StoryLang, string>>; readonly src: string }[];
+  /** Front matter `thumbnail` (default empty). */
+  readonly thumbnail?: string;
   /** Byline paragraph (no numbers). */
   readonly byline?: Readonly<Record<StoryLang, string>>;
 }
@@ -55,7 +57,7 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       translations: [...langs],
       tags: [...plan.tags],
       menu: '',
-      thumbnail: `${slug}.png`,
+      thumbnail: opts.thumbnail ?? '',
       lead: '',
       comments: false,
       authorbox: false,

@@ -1,9 +1,16 @@
 import type { LedgerEntry } from '../../domain/story.js';
-import type { FactLine, StoryPlan } from '../select/planTypes.js';
+import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
 import { beyond, type RenderedText } from './renderedText.js';
 
 const F = formattersFor('en');
+
+const SINCE_EN: Record<Exclude<SinceWhat, 'highest' | 'lowest'>, string> = {
+  biggest_gain: 'biggest one-day gain',
+  biggest_loss: 'biggest one-day drop',
+  best_week: 'best week',
+  worst_week: 'worst week',
+};
 
 /**
  * Writes the English story from a plan. Every number comes from a ledger entry through the formatters;
@@ -68,7 +75,9 @@ export function renderEn(p: StoryPlan): RenderedText {
   if (p.contributors.length > 0) {
     const resp = p.contributors.length > 1 ? ', respectively' : '';
     const what = up ? 'added the most points to the index' : 'took the most points off the index';
-    movers.push(`${F.list(p.contributors.map((c) => c.names.en))} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
+    const where = p.contributionsFromReplica ? "In Indexwire's replica of the index, " : '';
+    const names = F.list(p.contributors.map((c) => c.names.en));
+    movers.push(`${where}${names} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
   }
   if (p.breadth) {
     const b = p.breadth;
@@ -98,11 +107,11 @@ function headline(p: StoryPlan, name: string): string {
         return `${name} closes at record ${l.high ? 'high' : 'low'}`;
       case 'since':
         if (l.what === 'highest' || l.what === 'lowest') return `${name} closes at ${l.what} since ${F.monthYear(l.since)}`;
-        return `${name} posts biggest one-day ${l.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(l.since)}`;
+        return `${name} posts ${SINCE_EN[l.what]} since ${F.monthYear(l.since)}`;
       case 'period':
         return `${name} hits ${l.weeks ? `${F.num(l.weeks)}-week` : F.year(l.year as LedgerEntry)} ${l.high ? 'high' : 'low'}`;
       case 'streak':
-        return `${name} ${l.up ? 'rises' : 'falls'} for ${F.num(l.count)} straight sessions`;
+        return `${name} ${l.up ? 'rises' : 'falls'} for ${F.num(l.count)} straight ${l.weeks ? 'weeks' : 'sessions'}`;
     }
   }
   if (!p.changePct) return `${name} closes at ${F.num(p.close)}`;
@@ -126,13 +135,13 @@ function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry
         return `${subject} closed at a record ${l.high ? 'high' : 'low'} ${on}.`;
       case 'since':
         if (l.what === 'highest' || l.what === 'lowest') return `${subject} closed at its ${l.what} level since ${F.monthYear(l.since)} ${on}.`;
-        return `${subject} posted its biggest one-day ${l.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(l.since)} ${on}.`;
+        return `${subject} posted its ${SINCE_EN[l.what]} since ${F.monthYear(l.since)} ${on}.`;
       case 'period':
         return l.weeks
           ? `${subject} closed at a ${F.num(l.weeks)}-week ${l.high ? 'high' : 'low'} ${on}.`
           : `${subject} closed at its ${l.high ? 'highest' : 'lowest'} level of ${F.year(l.year as LedgerEntry)} ${on}.`;
       case 'streak':
-        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} sessions.`;
+        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} ${l.weeks ? 'weeks' : 'sessions'}.`;
     }
   }
   if (!p.changePct) return `${subject} closed at ${F.num(p.close)} ${on}.`;
@@ -151,10 +160,10 @@ function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEn
       return `It was a record ${f.high ? 'high' : 'low'} close.`;
     case 'since':
       if (f.what === 'highest' || f.what === 'lowest') return `It was ${its} ${f.what} close since ${F.monthYear(f.since)}.`;
-      return `It was ${its} biggest one-day ${f.what === 'biggest_gain' ? 'gain' : 'drop'} since ${F.monthYear(f.since)}.`;
+      return `It was ${its} ${SINCE_EN[f.what]} since ${F.monthYear(f.since)}.`;
     case 'period':
       return f.weeks ? `It was a ${F.num(f.weeks)}-week ${f.high ? 'high' : 'low'}.` : `It was ${its} ${f.high ? 'highest' : 'lowest'} close of ${F.year(f.year as LedgerEntry)}.`;
     case 'streak':
-      return `${it} has ${f.up ? 'risen' : 'fallen'} for ${F.num(f.count)} straight sessions.`;
+      return `${it} has ${f.up ? 'risen' : 'fallen'} for ${F.num(f.count)} straight ${f.weeks ? 'weeks' : 'sessions'}.`;
   }
 }

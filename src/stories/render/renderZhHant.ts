@@ -1,9 +1,16 @@
 import type { LedgerEntry } from '../../domain/story.js';
-import type { FactLine, StoryPlan } from '../select/planTypes.js';
+import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
 import { beyond, type RenderedText } from './renderedText.js';
 
 const F = formattersFor('zh-Hant');
+
+const SINCE_ZH: Record<Exclude<SinceWhat, 'highest' | 'lowest'>, string> = {
+  biggest_gain: '最大單日升幅',
+  biggest_loss: '最大單日跌幅',
+  best_week: '最佳單週表現',
+  worst_week: '最差單週表現',
+};
 
 /**
  * Writes the Traditional Chinese story from the same plan (and so the same ledger) as the English one,
@@ -54,7 +61,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   if (p.contributors.length > 0) {
     const each = p.contributors.length > 1 ? '分別' : '';
     const verb = up ? '貢獻' : '拖累';
-    movers.push(`${F.list(p.contributors.map((c) => c.names['zh-Hant']))}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
+    const where = p.contributionsFromReplica ? '按Indexwire的指數複製版本計算，' : '';
+    movers.push(`${where}${F.list(p.contributors.map((c) => c.names['zh-Hant']))}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
   }
   if (p.breadth) {
     const b = p.breadth;
@@ -82,11 +90,11 @@ function headline(p: StoryPlan, name: string): string {
         return `${name}收市創歷史新${l.high ? '高' : '低'}`;
       case 'since':
         if (l.what === 'highest' || l.what === 'lowest') return `${name}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}`;
-        return `${name}錄${F.monthYear(l.since)}以來最大單日${l.what === 'biggest_gain' ? '升' : '跌'}幅`;
+        return `${name}錄${F.monthYear(l.since)}以來${SINCE_ZH[l.what]}`;
       case 'period':
         return `${name}創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}`;
       case 'streak':
-        return `${name}連${l.up ? '升' : '跌'}${F.num(l.count)}個交易日`;
+        return `${name}連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}`;
     }
   }
   if (!p.changePct) return `${name}收市報${F.num(p.close)}`;
@@ -109,11 +117,11 @@ function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry)
         return `${name}${when}收市創歷史新${l.high ? '高' : '低'}。`;
       case 'since':
         if (l.what === 'highest' || l.what === 'lowest') return `${name}${when}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}。`;
-        return `${name}${when}錄得${F.monthYear(l.since)}以來最大單日${l.what === 'biggest_gain' ? '升' : '跌'}幅。`;
+        return `${name}${when}錄得${F.monthYear(l.since)}以來${SINCE_ZH[l.what]}。`;
       case 'period':
         return `${name}${when}收市創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}。`;
       case 'streak':
-        return `${name}${when}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}個交易日。`;
+        return `${name}${when}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}。`;
     }
   }
   if (!p.changePct) return `${name}${when}收市報${F.num(p.close)}。`;
@@ -132,10 +140,10 @@ function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => strin
       return `${it}收市創歷史新${f.high ? '高' : '低'}。`;
     case 'since':
       if (f.what === 'highest' || f.what === 'lowest') return `這是${it}自${F.monthYear(f.since)}以來最${f.what === 'highest' ? '高' : '低'}收市水平。`;
-      return `這是${it}自${F.monthYear(f.since)}以來最大單日${f.what === 'biggest_gain' ? '升' : '跌'}幅。`;
+      return `這是${it}自${F.monthYear(f.since)}以來${SINCE_ZH[f.what]}。`;
     case 'period':
       return `${it}創${f.weeks ? `${F.num(f.weeks)}週` : F.year(f.year as LedgerEntry)}新${f.high ? '高' : '低'}。`;
     case 'streak':
-      return `${it}已連${f.up ? '升' : '跌'}${F.num(f.count)}個交易日。`;
+      return `${it}已連${f.up ? '升' : '跌'}${F.num(f.count)}${f.weeks ? '週' : '個交易日'}。`;
   }
 }

@@ -2,7 +2,7 @@ import type { Bar } from '../../domain/bar.js';
 import type { Fact } from '../../domain/fact.js';
 import type { LedgerBuilder } from '../ledger/LedgerBuilder.js';
 import { findBarIndex } from './dayMeasures.js';
-import type { FactLine } from './planTypes.js';
+import type { FactLine, SinceWhat } from './planTypes.js';
 
 /** Default thresholds of the regime facts, in percent (methodology.md §3.1). */
 const REGIME_THRESHOLD_PCT: Record<string, number> = { bull_market: 20, bear_market: 20, correction: 10 };
@@ -57,21 +57,24 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
     }
     case 'all_time_high':
     case 'all_time_low':
-      return { t: 'record', high: f.type === 'all_time_high' };
+      return f.event === 'new' ? { t: 'record', high: f.type === 'all_time_high' } : null;
     case 'highest_since':
     case 'lowest_since':
     case 'biggest_gain_since':
-    case 'biggest_loss_since': {
+    case 'biggest_loss_since':
+    case 'best_week_since':
+    case 'worst_week_since': {
       if (f.since === undefined) return null;
       if (f.since === 'record') {
         return f.type === 'highest_since' || f.type === 'lowest_since' ? { t: 'record', high: f.type === 'highest_since' } : null;
       }
-      const what = f.type.replace(/_since$/, '') as 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss';
+      const what = f.type.replace(/_since$/, '') as SinceWhat;
       const since = ledger.addDate(`fact.${f.type}.since`, f.since, symbol, `last session at least as ${what.replace('_', ' ')} (analytics ${f.type} fact)`);
       return { t: 'since', what, since };
     }
     case 'period_high':
     case 'period_low': {
+      if (f.event !== 'new') return null;
       const p = f.period ?? '';
       const high = f.type === 'period_high';
       if (/^\d{4}$/.test(p)) {
@@ -89,8 +92,8 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
       if (typeof f.count !== 'number' || f.count < 2) return null;
       const dir = f.detail?.['direction'];
       const up = dir === 'down' ? false : dir === 'up' ? true : (f.changePct ?? bar.close - ((bars[i - 1] as Bar | undefined)?.close ?? bar.close)) >= 0;
-      const count = ledger.add({ id: 'fact.streak.count', kind: 'count', value: f.count, dp: 0, source: { series: symbol, session, field: 'close', computation: 'consecutive sessions with close beyond previous close (analytics)' } });
-      return { t: 'streak', up, count };
+      const count = ledger.add({ id: 'fact.streak.count', kind: 'count', value: f.count, dp: 0, source: { series: symbol, session, field: 'close', computation: `consecutive ${f.period === 'week' ? 'weeks' : 'sessions'} with close beyond the previous one (analytics)` } });
+      return { t: 'streak', up, weeks: f.period === 'week', count };
     }
     default:
       return null;

@@ -20,7 +20,7 @@ export interface MembersPlan {
  * high (gainers) or low (losers) / previous close - 1, in percent.
  * @param up the direction of the index's move (true when it rose or was flat).
  */
-export function planMembers(members: readonly MemberSession[], up: boolean, session: string, ledger: LedgerBuilder): MembersPlan {
+export function planMembers(members: readonly MemberSession[], up: boolean, session: string, ledger: LedgerBuilder, engineCode = 'engine'): MembersPlan {
   const moved = members
     .filter((m) => m.bar && m.previousBar)
     .map((m) => {
@@ -71,7 +71,7 @@ export function planMembers(members: readonly MemberSession[], up: boolean, sess
         kind: 'points',
         value: m.contributionPoints as number,
         dp: 2,
-        source: { series: m.symbol, session, field: 'contributionPoints', computation: 'engine: index shares * (price - previous price) / divisor' },
+        source: { series: m.symbol, session, field: 'contributionPoints', computation: `${engineCode}: index shares * (price - previous price) / divisor` },
       }),
     }));
 

@@ -69,7 +69,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   }
 
   const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364);
-  const members = input.members ? planMembers(input.members, up, date, ledger) : null;
+  const members = input.members ? planMembers(input.members, up, date, ledger, input.contributionSource?.code ?? 'engine') : null;
   const moverSymbols = members ? [...members.withMove, ...members.against].map((m) => m.symbol) : [];
   const catalyst = planCatalyst(input.articles, symbol, moverSymbols, ledger);
 
@@ -90,6 +90,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     withMove: members?.withMove ?? [],
     against: members?.against ?? [],
     contributors: members?.contributors ?? [],
+    contributionsFromReplica: input.contributionSource?.replica ?? false,
     breadth: members?.breadth ?? null,
     catalyst,
     tags: [...new Set(tags)],

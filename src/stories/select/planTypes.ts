@@ -15,9 +15,11 @@ export type FactLine =
       readonly threshold: LedgerEntry;
     }
   | { readonly t: 'record'; readonly high: boolean }
-  | { readonly t: 'since'; readonly what: 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss'; readonly since: LedgerEntry }
+  | { readonly t: 'since'; readonly what: SinceWhat; readonly since: LedgerEntry }
   | { readonly t: 'period'; readonly high: boolean; readonly year: LedgerEntry | null; readonly weeks: LedgerEntry | null }
-  | { readonly t: 'streak'; readonly up: boolean; readonly count: LedgerEntry };
+  | { readonly t: 'streak'; readonly up: boolean; readonly weeks: boolean; readonly count: LedgerEntry };
+
+export type SinceWhat = 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
 
 /** Distance to an earlier high: "about 4.4% below its October 2024 high". */
 export interface ContextLine {
@@ -79,6 +81,8 @@ export interface StoryPlan {
   /** Members that moved against it. */
   readonly against: readonly MoverLine[];
   readonly contributors: readonly ContributionLine[];
+  /** True when contributions come from a replica of the index (said in the text). */
+  readonly contributionsFromReplica: boolean;
   readonly breadth: BreadthLine | null;
   readonly catalyst: CatalystLine | null;
   readonly tags: readonly string[];

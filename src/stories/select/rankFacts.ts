@@ -32,8 +32,13 @@ export interface RankedFact {
   readonly fact: Fact | null;
 }
 
-/** Classifies one analytics fact; null for facts a story does not lead with (e.g. `as_much_as`). */
+/**
+ * Classifies one analytics fact; null for facts a story does not lead with (e.g. `as_much_as`, or the
+ * status facts such as `all_time_high` without `event: "new"`, which only say where the record is).
+ * "Since" facts count on the close basis only (the intraday twin would repeat them).
+ */
 export function leadKindOf(f: Fact): LeadKind | null {
+  const isNew = f.event === 'new';
   switch (f.type) {
     case 'bull_market':
     case 'bear_market':
@@ -41,18 +46,20 @@ export function leadKindOf(f: Fact): LeadKind | null {
       return f.event === 'entered' ? 'regime' : null;
     case 'all_time_high':
     case 'all_time_low':
-      return 'record';
+      return isNew && f.basis === 'close' ? 'record' : null;
     case 'biggest_gain_since':
     case 'biggest_loss_since':
-      return f.since !== undefined ? 'biggest_since' : null;
+    case 'best_week_since':
+    case 'worst_week_since':
+      return f.since !== undefined && f.basis === 'close' ? 'biggest_since' : null;
     case 'highest_since':
     case 'lowest_since':
-      return f.since !== undefined ? 'extreme_since' : null;
+      return f.since !== undefined && f.basis === 'close' ? 'extreme_since' : null;
     case 'period_high':
     case 'period_low':
-      return f.period !== undefined ? 'extreme_since' : null;
+      return f.period !== undefined && isNew && f.basis === 'close' ? 'extreme_since' : null;
     case 'streak':
-      return typeof f.count === 'number' && f.count >= 3 ? 'streak' : null;
+      return typeof f.count === 'number' && f.count >= 3 && f.basis === 'close' ? 'streak' : null;
     default:
       return null;
   }
