@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { roundHalfUp } from '../../core/format.js';
+import { asSessionDate, isSessionDate } from '../../core/units.js';
+import { explainSession } from '../../app/news/why.js';
+import { printJson, printTable } from '../output.js';
+import { newsGroup } from './news.js';
+
+/** `indexwire news why SYMBOL --on DATE --data DIR --members FILE [--news DIR] [--json]`. */
+export function register(program: Command): void {
+  newsGroup(program)
+    .command('why')
+    .description("the news behind a session's move: top movers and contributors, the articles that name them, themes, event studies")
+    .argument('<symbol>', 'index whose session is explained, e.g. HSTECH (file DIR/SYMBOL.csv)')
+    .requiredOption('--on <date>', 'session date YYYY-MM-DD')
+    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .requiredOption('--members <file>', 'membership file symbol,name,from,to')
+    .option('--news <dir>', 'news folder or file (default DATA/../news)')
+    .option('--methodology <file>', 'index methodology for contributions (default methodologies/hstech-replica.yaml)')
+    .option('--benchmark <symbol>', 'benchmark of the event studies', 'HSI')
+    .option('--top <n>', 'movers and contributors to explain', '5')
+    .option('--json', 'machine-readable output')
+    .action(async (symbol: string, o: { on: string; data: string; members: string; news?: string; methodology?: string; benchmark: string; top: string; json?: boolean }) => {
+      if (!isSessionDate(o.on)) throw new InputError({ source: '--on', value: o.on, reason: 'not a date (YYYY-MM-DD)' });
+      const top = Number(o.top);
+      if (!Number.isInteger(top) || top < 1) throw new InputError({ source: '--top', value: o.top, reason: 'not a positive whole number' });
+      const r = await explainSession({
+        symbol, on: asSessionDate(o.on), dataDir: o.data, membersPath: o.members, benchmark: o.benchmark, top,
+        ...(o.news !== undefined ? { newsPath: o.news } : {}),
+        ...(o.methodology !== undefined ? { methodologyPath: o.methodology } : {}),
+      });
+      if (o.json) return printJson(r);
+      const p2 = (x: number | null) => (x === null ? null : roundHalfUp(x, 2));
+      process.stdout.write(`${symbol} ${r.session}: ${r.changePct >= 0 ? '+' : ''}${roundHalfUp(r.changePct, 2)}% ` +
+        `(news ${r.newsWindow.from} .. ${r.newsWindow.to}: ${r.articlesInWindow} articles)\n\n`);
+      printTable(['security', 'name', 'roles', 'change %', 'points', 'AR %', 't', 'articles'], r.securities.map((s) => [
+        s.symbol, s.name, s.roles.join('+'), p2(s.changePct), p2(s.contributionPoints),
+        s.eventStudy ? p2(s.eventStudy.abnormalReturn * 100) : null, s.eventStudy ? p2(s.eventStudy.tStat) : null, s.articles.length,
+      ]));
+      if (r.contributorsNote) process.stdout.write(`\ncontributions: ${r.contributorsNote}\n`);
+      const extra = [{ symbol, name: 'the index', articles: r.indexArticles }, { symbol: o.benchmark, name: 'the benchmark', articles: r.benchmarkArticles }];
+      for (const s of [...r.securities, ...extra]) {
+        if (s.articles.length === 0) continue;
+        process.stdout.write(`\n${s.symbol} ${s.name}:\n`);
+        for (const a of s.articles) {
+          const th = a.themes.map((t) => t.theme).join(', ');
+          process.stdout.write(`  [${a.score}] ${a.publishedAt}  ${a.title}${th ? `  {${th}}` : ''}\n`);
+        }
+      }
+    });
+}
