@@ -23,9 +23,9 @@ describe('rankMovers', () => {
   });
 
   it('ranks by intraday extreme separately (an unchanged close can still swing)', () => {
-    // up: A +20%, D +10%, C +2%, B +2.5% -> top 2 A, D; down: B -10%, C -2% (49/50-1)
+    // up: A +20%, D +10%, B +2.5%, C +2% -> top 2 A, D; down: B 18/20-1 = -10%, A 9.5/10-1 = -5%, C 49/50-1 = -2%
     expect(r.intraday.gainers.map((x) => x.symbol)).toEqual(['A', 'D']);
-    expect(r.intraday.losers.map((x) => [x.symbol, x.asMuchAsPct])).toEqual([['B', (18 / 20 - 1) * 100], ['C', (49 / 50 - 1) * 100]]);
+    expect(r.intraday.losers.map((x) => [x.symbol, x.asMuchAsPct])).toEqual([['B', (18 / 20 - 1) * 100], ['A', (9.5 / 10 - 1) * 100]]);
   });
 
   it('counts breadth, 52-week extremes and missing members', () => {
