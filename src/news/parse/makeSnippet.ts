@@ -5,7 +5,7 @@ import { tokenizeForSearch } from './tokenizeForSearch.js';
  * matches the query "tariff"), cut at word boundaries, with "…" where text was cut. Without a hit, the
  * start of the text.
  * @param maxChars approximate length of the extract in UTF-16 code units (default 200).
- * @example makeSnippet('Stocks fell. New tariffs hit exporters hard.', ['tariff'], 20) // '… New tariffs hit exporters…'
+ * @example makeSnippet("Stocks fell. New tariffs hit exporters hard.", ["tariff"], 20) // "… New tariffs hit…"
  * @throws never.
  */
 export function makeSnippet(text: string, terms: readonly string[], maxChars = 200): string {

@@ -24,7 +24,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) {
-    const line = (err.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
+    const line = yamlText.slice(0, err.pos[0]).split('\n').length + 1; // +1 for the opening "---"
     throw new FormatError('front matter', line, `invalid YAML: ${err.message.split('\n')[0]}`);
   }
   const fm: unknown = doc.toJS();

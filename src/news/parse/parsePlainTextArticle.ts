@@ -36,7 +36,7 @@ export function parsePlainTextArticle(text: string, origin: string): RawArticle 
   if (dateText === null) throw new FormatError('date', 1, 'missing (plain text needs a "Date:" header line)');
   return {
     title,
-    body: rest.join('\n'),
+    body: rest.join('\n').replace(/^\s*\n/, ''),
     dateText,
     url: headers.get('url') ?? headers.get('link') ?? null,
     source: headers.get('source') ?? 'unknown',

@@ -1,3 +1,5 @@
+import { CP1252_HIGH } from './cp1252.js';
+
 /**
  * Repairs mojibake: UTF-8 bytes that were decoded as Windows-1252 or Latin-1, possibly twice
  * ("â€”" -> "—", "Ã©" -> "é", "Ã¢â‚¬â€œ" -> "–").
@@ -21,12 +23,6 @@ export function repairMojibake(text: string, maxPasses = 3): string {
   }
   return out;
 }
-
-/** Windows-1252 bytes 0x80-0x9F as Unicode (undefined slots map to the C1 control, as lenient decoders do). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
 
 /** Unicode code point -> the byte it came from, for both Windows-1252 and Latin-1 readings. */
 const BYTE_OF = new Map<number, number>();

@@ -13,7 +13,10 @@ type Extra = {
   id?: string;
 };
 
-const parser = new Parser<Record<string, unknown>, Extra>({
+/** A fresh parser per feed: an xml2js parser that hit an error can mis-parse the next document. */
+const newParser = () => new Parser<Record<string, unknown>, Extra>({
+  // rss-parser's xml2js default is lenient (sax non-strict): a broken tag becomes text. Strict XML is refused instead.
+  xml2js: { strict: true },
   customFields: { item: ['published', 'updated', 'dc:date', 'content:encoded', 'description', 'id'] },
 });
 
@@ -33,9 +36,9 @@ export interface ParsedFeed {
  * @throws FormatError for XML that does not parse or is not a feed (with the line when the parser gives one).
  */
 export async function parseFeedXml(xml: string, origin: string): Promise<ParsedFeed> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
-    feed = await parser.parseString(xml);
+    feed = await newParser().parseString(xml);
   } catch (e) {
     const msg = (e as Error).message;
     const line = /Line:\s*(\d+)/.exec(msg);

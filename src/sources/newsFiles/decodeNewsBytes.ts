@@ -1,14 +1,15 @@
+import { decodeCp1252 } from '../../news/repair/cp1252.js';
+
 /** How a news file's bytes were read. */
 export type DecodedText =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
   | { readonly ok: false; readonly reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 /**
  * Decodes a news file: UTF-8 (BOM allowed), else Windows-1252 for legacy files. Refuses binary data:
- * a NUL byte in the first 8 KiB, or more than 2% control characters (other than tab, LF, CR, FF).
+ * a NUL byte in the first 8 KiB, or more than 2% C0 control characters (other than tab, LF, CR, FF) or DEL.
  * @throws never; a refusal is `{ ok: false, reason }`.
  */
 export function decodeNewsBytes(bytes: Uint8Array): DecodedText {
@@ -19,13 +20,13 @@ export function decodeNewsBytes(bytes: Uint8Array): DecodedText {
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = cp1252.decode(bytes);
+    text = decodeCp1252(bytes);
     encoding = 'windows-1252';
   }
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c < 0xa0)) controls++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) controls++;
   }
   if (text.length > 0 && controls / text.length > 0.02) {
     return { ok: false, reason: `binary file (${((controls / text.length) * 100).toFixed(1)}% control characters), not text` };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../../src/news/parse/buildArticle.js';
+import { FormatError } from '../../../src/news/parse/formatError.js';
+import { htmlToText } from '../../../src/news/sanitize/htmlToText.js';
+import { sanitizeArticleHtml } from '../../../src/news/sanitize/sanitizeArticleHtml.js';
+import { parseFeedXml } from '../../../src/sources/feeds/parseFeedXml.js';
+import { extractHtmlArticle } from '../../../src/sources/html/extractHtmlArticle.js';
+
+export const RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Test Wire</title><link>https://wire.example/</link>
+<item><title>Tech stocks rally on AI hopes</title><link>https://wire.example/a1?utm_source=rss#c</link>
+<pubDate>Fri, 07 Feb 2025 16:30:00 +0800</pubDate><category>markets</category>
+<description><![CDATA[<p>Kingdee jumped 14.5% &amp; Lenovo rose.</p><script>alert(1)</script>]]></description></item>
+<item><title>Undated item</title><link>https://wire.example/a2</link><description>no date</description></item>
+<item><title>Bad date</title><link>https://wire.example/a3</link><pubDate>not a day</pubDate><description>x</description></item>
+</channel></rss>`;
+
+export const ATOM = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><title>Summary only entry</title><link href="https://atom.example/e1"/><id>urn:e1</id>
+<published>2025-02-07T08:01:00-05:00</published><updated>2025-02-07T09:00:00-05:00</updated>
+<summary>Hang Seng Tech entered a bull market.</summary></entry>
+</feed>`;
+
+describe('parseFeedXml (rss-parser 3.13.0)', () => {
+  it('reads RSS items with their own date text, sanitised HTML and text body, one origin per item', async () => {
+    const feed = await parseFeedXml(RSS, 'wire.xml');
+    expect(feed.format).toBe('rss');
+    expect(feed.items).toHaveLength(3);
+    const a = buildArticle(feed.items[0]!, { assumeZone: 'UTC' });
+    expect(a.publishedAt).toBe('2025-02-07T16:30:00+08:00');
+    expect(a.url).toBe('https://wire.example/a1');
+    expect(a.source).toBe('Test Wire');
+    expect(a.body).toBe('Kingdee jumped 14.5% & Lenovo rose.');
+    expect(a.bodyHtml).toBe('<p>Kingdee jumped 14.5% &amp; Lenovo rose.</p>');
+    expect(a.categories).toEqual(['markets']);
+    expect(a.origin).toBe('wire.xml#item1');
+    expect(feed.items[1]?.dateText).toBeNull();
+    expect(() => buildArticle(feed.items[2]!, { assumeZone: 'UTC' })).toThrow(/field "date": value "not a day"/);
+  });
+  it('reads Atom: published with offset (not rss-parser isoDate), body from <summary>', async () => {
+    const feed = await parseFeedXml(ATOM, 'atom.xml');
+    expect(feed.format).toBe('atom');
+    const a = buildArticle(feed.items[0]!, { assumeZone: 'UTC' });
+    expect(a.publishedAt).toBe('2025-02-07T08:01:00-05:00');
+    expect(a.publishedMs).toBe(Date.UTC(2025, 1, 7, 13, 1));
+    expect(a.body).toBe('Hang Seng Tech entered a bull market.');
+    expect(a.url).toBe('https://atom.example/e1');
+  });
+  it('refuses invalid XML with the line number', async () => {
+    const bad = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>x</title>\n<item><title>a</titl></item></channel></rss>';
+    await expect(parseFeedXml(bad, 'bad.xml')).rejects.toBeInstanceOf(FormatError);
+    await expect(parseFeedXml(bad, 'bad.xml')).rejects.toThrow(/line \d+: field "xml": invalid feed XML/);
+  });
+});
+
+const PAGE = `<!doctype html><html lang="en"><head>
+<title>Kingdee soars | Example News</title>
+<meta property="og:title" content="Kingdee soars as DeepSeek lifts software">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2025-02-07T15:20:00+08:00">
+<link rel="canonical" href="https://news.example/kingdee?utm_campaign=x">
+<script>window.evil = 1</script></head>
+<body onload="steal()"><nav>Home | Markets</nav>
+<article><h1>Kingdee soars</h1>
+<p>Enterprise software maker Kingdee jumped 14.5% on Friday, as investors bet that DeepSeek's AI model would lift demand.</p>
+<p onclick="steal()">Analysts at HSBC said the <a href="javascript:alert(1)">rerating</a> could <a href="https://news.example/more" onmouseover="x()">continue</a>.</p>
+<iframe src="https://evil.example/frame"></iframe>
+<svg onload="alert(1)"><script>alert(2)</script><foreignObject><p>svg text</p></foreignObject></svg>
+<p>Software stocks across Hong Kong rose, with the Hang Seng Tech Index up as much as 2.9 percent in the afternoon session.</p>
+<img src="x" onerror="alert(3)"><img src="https://news.example/chart.png" alt="chart">
+</article><footer>© Example</footer></body></html>`;
+
+describe('extractHtmlArticle (Readability on linkedom) and the sanitiser', () => {
+  it('extracts title, date, canonical URL, site and main text; stores only sanitised HTML', () => {
+    const raw = extractHtmlArticle(PAGE, 'page.html');
+    const a = buildArticle(raw, { assumeZone: 'UTC' });
+    expect(a.title).toBe('Kingdee soars as DeepSeek lifts software');
+    expect(a.publishedAt).toBe('2025-02-07T15:20:00+08:00');
+    expect(a.url).toBe('https://news.example/kingdee');
+    expect(a.source).toBe('Example News');
+    expect(a.language).toBe('en');
+    expect(a.body).toContain('Kingdee jumped 14.5% on Friday');
+    expect(a.body).toContain('Analysts at HSBC said the rerating could continue.');
+    expect(a.body).not.toMatch(/alert|steal|svg text|Home \| Markets/);
+    const html = a.bodyHtml ?? '';
+    expect(html).not.toMatch(/<script|<iframe|<svg|onload|onclick|onmouseover|onerror|javascript:|src="x"/i);
+    expect(html).toContain('<a href="https://news.example/more" rel="noopener noreferrer nofollow">continue</a>');
+    expect(html).toContain('<img src="https://news.example/chart.png" alt="chart" />');
+  });
+  it('refuses a page without article text', () => {
+    expect(() => extractHtmlArticle('<html><body><script>x()</script></body></html>', 'empty.html')).toThrow(/no article text/);
+  });
+  it('sanitizeArticleHtml removes every active part (sanitize-html, never DOMPurify on linkedom)', () => {
+    const hostile = '<p onclick="x()">Hi<script>alert(1)</script></p><a href="javascript:alert(1)">j</a>' +
+      '<a href="JaVaScRiPt:alert(1)">k</a><a href="data:text/html,<script>">d</a><iframe src="//e"></iframe>' +
+      '<svg><a xlink:href="javascript:alert(1)">s</a></svg><math><mi>m</mi></math><style>p{}</style>' +
+      '<form action="//e"><input value="v"></form><object data="x"></object><p style="x" class="y">ok</p>';
+    expect(sanitizeArticleHtml(hostile)).toBe('<p>Hi</p><a>j</a><a>k</a><a>d</a><p>ok</p>');
+  });
+  it('htmlToText keeps paragraph breaks and drops script content', () => {
+    expect(htmlToText('<p>A &amp; B</p><p>C<br>D<script>x</script></p>')).toBe('A & B\n\nC\nD\n\n');
+  });
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalUrl } from '../../../src/news/repair/canonicalUrl.js';
+import { decodeEntities } from '../../../src/news/repair/decodeEntities.js';
+import { normalizeLine, normalizeText } from '../../../src/news/repair/normalizeText.js';
+import { repairMojibake } from '../../../src/news/repair/repairMojibake.js';
+
+// Windows-1252 0x80-0x9F (Unicode's cp1252.txt; undefined 81 8D 8F 90 9D kept as C1 controls, as lenient readers do).
+// Node's TextDecoder('windows-1252') reads these bytes as Latin-1 C1 controls, so the oracle is written out here.
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const bytesOf = (s: string): number[] => [...new TextEncoder().encode(s)];
+const latin1 = (s: string): string => String.fromCharCode(...bytesOf(s)); // bytes as U+0000-U+00FF
+/** What a program does when it reads UTF-8 bytes as Windows-1252. */
+const mojibake = (s: string): string =>
+  bytesOf(s).map((b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b))).join('');
+
+describe('repairMojibake', () => {
+  it('repairs the seed title: "â€”" is the em dash E2 80 94 read as Windows-1252', () => {
+    expect(repairMojibake('DeepSeek Breakthrough Fuels Rally in Chinese Tech Stocks â€” Update'))
+      .toBe('DeepSeek Breakthrough Fuels Rally in Chinese Tech Stocks — Update');
+  });
+  it('repairs Windows-1252 and Latin-1 readings of common characters', () => {
+    expect(repairMojibake('cafÃ©, naÃ¯ve, â€œquotedâ€\u009d, itâ€™s, 10â‚¬')).toBe('café, naïve, “quoted”, it’s, 10€');
+    // Latin-1 reading keeps 0x80-0x9F as C1 controls: ’ = E2 80 99 -> "â\u0080\u0099"
+    expect(repairMojibake(latin1('it’s — 恒生'))).toBe('it’s — 恒生');
+    expect(repairMojibake(mojibake('阿里巴巴 9988.HK 📈'))).toBe('阿里巴巴 9988.HK 📈');
+  });
+  it('repairs double encoding (UTF-8 -> cp1252 -> UTF-8 -> cp1252)', () => {
+    expect(mojibake(mojibake('—'))).toBe('Ã¢â‚¬â€\u009d');
+    expect(repairMojibake(mojibake(mojibake('Tech — Update “AI”')))).toBe('Tech — Update “AI”');
+  });
+  it('leaves correct text alone, including accents next to punctuation', () => {
+    for (const s of ['café — naïve', 'Zürich: “ok” – fine', 'Hang Seng 恒生指數', 'Ñandú · 50%', 'São Paulo’s']) {
+      expect(repairMojibake(s)).toBe(s);
+    }
+  });
+  it('property: mojibake (once or twice) of text is repaired exactly', () => {
+    const alphabet = fc.constantFrom(...'abcXYZ 019.,%$—–“”‘’…€•™中国恒生科技阿里巴巴αβγ😀🚀\n'.match(/./gsu) ?? []);
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+      expect(repairMojibake(s)).toBe(s);
+      expect(repairMojibake(mojibake(s))).toBe(s);
+      expect(repairMojibake(mojibake(mojibake(s)))).toBe(s);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('decodeEntities / normalizeText', () => {
+  it('decodes decimal, hex and named entities once', () => {
+    expect(decodeEntities('AT&amp;T &#8212; &#x2014; &mdash; &hellip; &nbsp;|&amp;amp;|&bogus;|&#0;'))
+      .toBe('AT&T — — — … \u00a0|&amp;|&bogus;|\ufffd');
+  });
+  it('repairs, decodes, straightens quotes and normalises whitespace, keeping paragraphs', () => {
+    expect(normalizeText('  Itâ€™s&nbsp; up\r\n\r\n\r\n“ok”  \t x\u200b ')).toBe('It\'s up\n\n"ok" x');
+    expect(normalizeText('a\u00a0\u00a0b\u3000c\r\nline two\rthree')).toBe('a b c\nline two\nthree');
+    expect(normalizeLine(' Title\n  on two\n\nlines ')).toBe('Title on two lines');
+    expect(normalizeText('cafe\u0301')).toBe('café'); // NFC
+  });
+});
+
+describe('canonicalUrl', () => {
+  it('strips tracking parameters and the fragment, keeps meaningful ones', () => {
+    expect(canonicalUrl('HTTPS://News.Example.com:443/a/b?id=3&utm_source=x&UTM_Medium=y&fbclid=z&gclid=q#top'))
+      .toBe('https://news.example.com/a/b?id=3');
+    expect(canonicalUrl('https://news.rthk.hk/rthk/en/component/k2/1773218-20241004.htm?spm=a.b&mc_cid=1'))
+      .toBe('https://news.rthk.hk/rthk/en/component/k2/1773218-20241004.htm');
+    expect(canonicalUrl('http://x.com/p?page=2&ref=home')).toBe('http://x.com/p?page=2&ref=home');
+  });
+  it('refuses what is not an absolute http(s) URL', () => {
+    expect(canonicalUrl('javascript:alert(1)')).toBeNull();
+    expect(canonicalUrl('/relative/path')).toBeNull();
+    expect(canonicalUrl('data:text/html,hi')).toBeNull();
+  });
+});
