@@ -29,7 +29,7 @@ export interface BuildIndexFilesOptions {
 /**
  * Reads a methodology file (YAML), its membership file and the bars it needs from `dataDir`, and builds the index.
  * The membership file is `--members`, else `universe.membership` relative to the methodology file, else the file of
- * that name in `dataDir`. Bar parse problems of the files used are returned in `issues`.
+ * that name in `dataDir`. Engine issues come first in `issues`, then bar parse problems of the files used.
  * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
  */
 export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise<IndexRun> {
@@ -57,7 +57,7 @@ export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise
     },
     { detail: opts.detail ?? true },
   );
-  return { ...run, issues: [...issues, ...run.issues] };
+  return { ...run, issues: [...run.issues, ...issues] };
 }
 
 /** Reads and validates a methodology file. @throws SourceError (unreadable), ConfigError (invalid). */

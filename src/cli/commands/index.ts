@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { roundHalfUp } from '../../core/format.js';
+import { isSessionDate, type SessionDate } from '../../core/units.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import { buildIndexFromFiles } from '../../app/buildIndex.js';
+import { findMethodologyFile } from '../../app/indexMethodology.js';
+import { printJson, printTable } from '../output.js';
+
+interface BuildFlags {
+  data: string;
+  members?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+/** `indexwire index build|show`: build an index from a methodology file, or show its constituents on a date. */
+export function register(program: Command): void {
+  const index = program.command('index').description('rules-based indexes: build levels from a methodology, show constituents');
+  index
+    .command('build')
+    .description('build an index (price and gross total return levels, divisors) from a methodology YAML')
+    .argument('<methodology>', 'methodology file, e.g. methodologies/hstech-replica.yaml')
+    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .option('--members <file>', 'membership file symbol,name,from,to (overrides the methodology)')
+    .option('--from <date>', 'first session to print (levels are always computed from the base date)')
+    .option('--to <date>', 'last session to compute and print')
+    .option('--json', 'machine-readable output: the whole IndexRun, constituents included')
+    .option('--csv', 'CSV: date,level,level_tr,divisor,divisor_tr,change_pct,events')
+    .action(async (path: string, o: BuildFlags) => {
+      const run = await buildIndexFromFiles({
+        methodologyPath: path,
+        dataDir: o.data,
+        ...(o.members ? { membersPath: o.members } : {}),
+        ...dateFlag('--from', 'from', o.from),
+        ...dateFlag('--to', 'to', o.to),
+        detail: o.json === true,
+      });
+      if (o.json) return printJson(run);
+      if (o.csv) {
+        process.stdout.write('date,level,level_tr,divisor,divisor_tr,change_pct,events\n');
+        for (const s of run.sessions) {
+          const ev = s.events.join('; ').replace(/"/g, '""');
+          process.stdout.write(`${s.date},${s.level},${s.levelTr},${s.divisor},${s.divisorTr},${changePct(s) ?? ''},"${ev}"\n`);
+        }
+        return;
+      }
+      printTable(
+        ['date', 'level', 'chg %', 'level TR', 'divisor', 'events'],
+        run.sessions.map((s) => [s.date, roundHalfUp(s.level, 2), round(changePct(s), 2), roundHalfUp(s.levelTr, 2), s.divisor.toPrecision(8), s.events.join('; ')]),
+      );
+      summary(run.methodology.code, run.methodology.name, run.sessions.length, run.issues);
+    });
+  index
+    .command('show')
+    .description('constituents of an index on a date: weight, change and contribution in index points')
+    .argument('<code>', 'index code, e.g. HSTECH-R (resolves to methodologies/<code-lowercase>*.yaml)')
+    .requiredOption('--on <date>', 'session date YYYY-MM-DD')
+    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .option('--methodology <file>', 'methodology file (instead of resolving CODE)')
+    .option('--members <file>', 'membership file symbol,name,from,to')
+    .option('--json', 'machine-readable output: the IndexSession')
+    .action(async (code: string, o: { on: string; data: string; methodology?: string; members?: string; json?: boolean }) => {
+      const on = dateFlag('--on', 'to', o.on).to as SessionDate;
+      const path = o.methodology ?? findMethodologyFile(code);
+      const run = await buildIndexFromFiles({ methodologyPath: path, dataDir: o.data, to: on, ...(o.members ? { membersPath: o.members } : {}) });
+      const s = run.sessions.at(-1);
+      if (!s || s.date !== on) {
+        throw new InputError({ source: '--on', value: on, reason: `is not a session of ${run.methodology.code}${s ? ` (last session before: ${s.date})` : ''}` });
+      }
+      if (o.json) return printJson(s);
+      const pts = s.previousLevel === null ? 0 : s.level - s.previousLevel;
+      process.stdout.write(
+        `${s.code} ${s.date}: ${roundHalfUp(s.level, 2)} (${pts >= 0 ? '+' : ''}${roundHalfUp(pts, 2)} pts, ${pts >= 0 ? '+' : ''}${round(changePct(s), 2) ?? 0}%)` +
+          ` TR ${roundHalfUp(s.levelTr, 2)}${s.events.length ? `; events: ${s.events.join('; ')}` : ''}\n\n`,
+      );
+      const rows = [...s.constituents].sort((a, b) => b.contributionPoints - a.contributionPoints);
+      printTable(
+        ['symbol', 'weight %', 'price', 'chg %', 'points', 'index shares', 'stale'],
+        rows.map((c) => [c.symbol, roundHalfUp(c.weight * 100, 2), c.price, roundHalfUp(c.change * 100, 2), roundHalfUp(c.contributionPoints, 2), c.indexShares.toPrecision(6), c.stale ? 'stale' : '']),
+      );
+    });
+}
+
+function changePct(s: IndexSession): number | null {
+  return s.previousLevel === null ? null : (s.level / s.previousLevel - 1) * 100;
+}
+
+function round(x: number | null, dp: number): number | null {
+  return x === null ? null : roundHalfUp(x, dp);
+}
+
+function dateFlag<K extends 'from' | 'to'>(flag: string, key: K, v: string | undefined): Partial<Record<K, SessionDate>> {
+  if (v === undefined) return {};
+  if (!isSessionDate(v)) throw new InputError({ source: flag, value: v, reason: 'not a date (YYYY-MM-DD)' });
+  return { [key]: v } as Partial<Record<K, SessionDate>>;
+}
+
+function summary(code: string, name: string, n: number, issues: readonly string[]): void {
+  process.stderr.write(`\n${code} (${name}): ${n} sessions; ${issues.length} issue(s)\n`);
+  for (const i of issues.slice(0, 10)) process.stderr.write(`  ${i}\n`);
+  if (issues.length > 10) process.stderr.write(`  ... ${issues.length - 10} more (--json lists all)\n`);
+}
