@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeStoryFiles, type StoryJobResult } from '../../src/app/story/writeStoryFiles.js';
+import type { SessionDate } from '../../src/core/units.js';
+import type { FactLedger } from '../../src/domain/story.js';
+import { checkStoryText } from '../../src/stories/ledger/checkStoryText.js';
+import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
+
+describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data with RTHK news', () => {
+  const out = mkdtempSync(join(tmpdir(), 'iw-story-'));
+  let r: StoryJobResult;
+  let en = '';
+  let zh = '';
+  let ledger: FactLedger;
+  beforeAll(async () => {
+    r = await writeStoryFiles({
+      symbol: 'HSTECH',
+      date: '2025-02-07' as SessionDate,
+      dataDir: HK_DATA,
+      membersPath: join(HK_DATA, 'hstech_members.csv'),
+      methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'),
+      newsPath: NEWS_DATA,
+      outDir: out,
+    });
+    en = readFileSync(join(out, 'hstech-2025-02-07.en.md'), 'utf8');
+    zh = readFileSync(join(out, 'hstech-2025-02-07.zh-Hant.md'), 'utf8');
+    ledger = JSON.parse(readFileSync(join(out, 'hstech-2025-02-07.ledger.json'), 'utf8')) as FactLedger;
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('is published: no gate failed and the checker backed every number in both languages', () => {
+    expect(r.gateFailures).toEqual([]);
+    expect(r.checkIssues).toEqual([]);
+    expect(r.published).toBe(true);
+    expect(r.files.map((f) => f.split('/').pop()).sort()).toEqual([
+      'hstech-2025-02-07.contrib.svg',
+      'hstech-2025-02-07.en.md',
+      'hstech-2025-02-07.index.svg',
+      'hstech-2025-02-07.ledger.json',
+      'hstech-2025-02-07.png',
+      'hstech-2025-02-07.zh-Hant.md',
+    ]);
+  });
+
+  it('says what the seed story says, from the data', () => {
+    expect(en).toContain('title: "Hang Seng Tech Index enters technical bull market"');
+    // 5150.35 / 4221.92 (2025-01-13 close) - 1 = 21.99% > 20%
+    expect(en).toContain('entered a technical bull market on Friday, closing more than 20% above its January 13 low');
+    // 5203.93 / 5059.38 - 1 = 2.857% -> 2.9%; 5150.35 / 5059.38 - 1 = 1.798% -> 1.8%
+    expect(en).toContain('rose as much as 2.9% and closed up 1.8% at 5,150.35');
+    // 5150.35 / 5386.48 (2024-10-07) - 1 = -4.38% -> 4.4%; 5150.35 / 10945.22 (2021-02-17) - 1 = -52.94% -> 53%
+    expect(en).toContain('about 4.4% below its October 2024 high and about 53% below its February 2021 record');
+    // Lenovo 12.1959 / 11.1666 - 1 = 9.22% -> 9.2%; Xiaomi 43.05 / 40.55 - 1 = 6.17% -> 6.2%
+    expect(en).toMatch(/Lenovo Group and Xiaomi were also among the top gainers, rising as much as [\d.]+%, 9\.2% and 6\.2%, respectively/);
+  });
+
+  it('carries the same numbers in Traditional Chinese', () => {
+    expect(zh).toContain('title: "恒生科技指數進入技術性牛市"');
+    for (const s of ['1月13日低位高出逾20%', '盤中最多升2.9%', '收市升1.8%', '報5,150.35點', '2024年10月高位低約4.4%', '2021年2月的歷史高位低約53%', '聯想集團', '小米集團', '9.2%', '6.2%']) {
+      expect(zh).toContain(s);
+    }
+  });
+
+  it('keeps a ledger with the unrounded value and source of each figure, and the checker agrees on re-reading', () => {
+    const byId = new Map(ledger.entries.map((e) => [e.id, e]));
+    expect(byId.get('as_much_as_pct')?.value).toBeCloseTo((5203.93 / 5059.38 - 1) * 100, 10);
+    expect(byId.get('context.record.pct')?.inputs).toMatchObject({ record: 10945.22, recordSession: '2021-02-17' });
+    expect(byId.get('mover.0992.HK.as_much_as_pct')?.source.field).toBe('high; previous close');
+    const text = (md: string) => (md.split('\n---\n')[1] ?? '').split('\n').filter((l) => !l.startsWith('![')).join('\n');
+    expect(text(en)).toContain('5,150.35');
+    expect(checkStoryText(text(en), ledger, 'en')).toEqual([]);
+    expect(checkStoryText(text(zh), ledger, 'zh-Hant')).toEqual([]);
+    // a tampered figure is caught on re-reading
+    expect(checkStoryText(text(en).replace('up 1.8%', 'up 1.9%'), ledger, 'en')).toHaveLength(1);
+  });
+
+  it('says nothing about causes: no RTHK article that day is linked to the index or its members', () => {
+    expect(en).not.toMatch(/according to|because|driven by/);
+  });
+});
