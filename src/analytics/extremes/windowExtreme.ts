@@ -60,7 +60,7 @@ export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array 
     let best = 0;
     for (let i = 0; i < n; i++) {
       if (sign * (src[i] as number) > sign * (src[best] as number)) best = i;
-      out[i] = best;
+      out[i] = i === 0 ? -1 : best; // a record needs something earlier to beat
     }
   } else if (o.window === '52w') {
     const dq = new Int32Array(n);
@@ -98,7 +98,6 @@ class StreamingExtreme extends StreamingDetector {
   private dq = new Int32Array(64);
   private head = 0;
   private tail = 0;
-  private pendingExt = -1;
 
   constructor(private readonly o: ExtremeOptions) {
     super();
@@ -112,7 +111,7 @@ class StreamingExtreme extends StreamingDetector {
     let ext = -1;
     switch (this.o.window) {
       case 'all':
-        ext = this.best < 0 || x > this.score(this.best) ? i : this.best;
+        ext = i === 0 ? -1 : x > this.score(this.best) ? i : this.best;
         break;
       case '52w': {
         const start = h.day(i) - WEEKS52_DAYS;
@@ -133,13 +132,12 @@ class StreamingExtreme extends StreamingDetector {
         break;
       }
     }
-    this.pendingExt = ext;
     return extremeFacts(this.o, h, i, ext);
   }
   protected commit(i: number): void {
     const h = this.hist;
     const x = this.score(i);
-    if (this.o.window === 'all') this.best = this.pendingExt;
+    if (this.o.window === 'all') this.best = i === 0 || x > this.score(this.best) ? i : this.best;
     else if (this.o.window === '52w') {
       while (this.tail > this.head && this.score(this.dq[this.tail - 1] as number) < x) this.tail--;
       if (this.tail === this.dq.length) this.compact();
@@ -167,7 +165,7 @@ class StreamingExtreme extends StreamingDetector {
 }
 
 const NEEDS: Record<ExtremeWindow, string> = {
-  all: 'one session',
+  all: 'at least one earlier session',
   '52w': 'data going back 52 weeks (364 days) before the session',
   year: 'data from the first week of the calendar year',
   prevYear: 'data covering the whole previous calendar year',

@@ -13,7 +13,8 @@ import { RecordChain } from '../series/RecordChain.js';
  * Values: `close` (last close of the element), `high` / `low` (session extremes, basis intraday), `change`
  * (fraction, last close against the previous element's last close).
  * Said only when it is news: the answer is older than the previous element, and for `change` the move has the
- * right sign (a gain for max, a loss for min). Null for the first element of `change` (no previous close).
+ * right sign (a gain for max, a loss for min). Null (warming up) until there is an earlier value to compare with:
+ * the first element, and for `change` the first two. `count`: elements since the answer, or compared on record.
  */
 export interface SinceOptions {
   readonly id: string;
@@ -81,13 +82,15 @@ function signed(o: SinceOptions, x: number): number {
 /** Decides the row from the current element's value and the answer element (-1 record). */
 function decide(o: SinceOptions, e: number, x: number, k: number, kBar: number, kValue: number, elemsBefore: number, r: SinceRow): void {
   r.x = x;
-  if (Number.isNaN(x)) return void (r.status = 0);
+  // Nothing earlier to compare with (first element; first change): warming up, never a vacuous "record".
+  const comparable = o.value === 'change' ? elemsBefore - 1 : elemsBefore;
+  if (Number.isNaN(x) || comparable < 1) return void (r.status = 0);
   const wrongSign = o.value === 'change' && (o.mode === 'max' ? x <= 0 : x >= 0);
   if (wrongSign || (k >= 0 && k === e - 1)) return void (r.status = 1);
   r.status = k < 0 ? 2 : 3;
   r.refBar = kBar;
   r.refValue = kValue;
-  r.count = k < 0 ? elemsBefore : e - k;
+  r.count = k < 0 ? comparable : e - k;
 }
 
 function fresh(key: number, index: number, v: BarsView, i: number, prevClose: number): Agg {
