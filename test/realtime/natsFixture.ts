@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A NATS JetStream server for tests: NATS_URL when set (CI), else a `nats-server -js` spawned on a free loopback port. */
+export interface NatsFixture {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+const canConnect = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const c = tcpConnect(port, '127.0.0.1', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.on('error', () => resolve(false));
+  });
+
+export async function startNats(): Promise<NatsFixture> {
+  if (process.env.NATS_URL) return { url: process.env.NATS_URL, stop: async () => {} };
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'iw-nats-'));
+  const child: ChildProcess = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
+  let failed: Error | null = null;
+  child.on('error', (e) => (failed = e));
+  for (let i = 0; i < 100 && !(await canConnect(port)); i++) {
+    if (failed) throw new Error(`cannot start nats-server (apt-get install -y nats-server): ${(failed as Error).message}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

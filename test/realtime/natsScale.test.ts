@@ -1,0 +1,88 @@
+import { connect } from 'nats';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CalcWorker } from '../../src/app/natsScale/CalcWorker.js';
+import { LevelAggregatorService } from '../../src/app/natsScale/LevelAggregatorService.js';
+import { natsNames } from '../../src/app/natsScale/natsNames.js';
+import { publishTicks } from '../../src/app/natsScale/publishTicks.js';
+import { setupStreams } from '../../src/app/natsScale/setupStreams.js';
+import { loadLiveSetup } from '../../src/app/live/loadLiveSetup.js';
+import { asSessionDate } from '../../src/core/units.js';
+import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
+import type { AggregatedLevel } from '../../src/realtime/LevelAggregator.js';
+import { LiveIndexSession, runLiveSession, type LiveEvent } from '../../src/realtime/LiveIndexSession.js';
+import { PublicationSchedule } from '../../src/realtime/PublicationSchedule.js';
+import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
+import { startNats, type NatsFixture } from './natsFixture.js';
+
+const P = 4;
+const EVERY_MS = 60_000; // a publication a minute keeps the watermark count modest (330 a day)
+
+describeWithSharedData('scale-out on NATS JetStream', () => {
+  let nats: NatsFixture;
+  beforeAll(async () => {
+    nats = await startNats();
+  }, 20_000);
+  afterAll(async () => nats?.stop());
+
+  const setup = loadLiveSetup({ dataDir: HK_DATA, date: asSessionDate('2025-02-07') });
+  const ticks: LiveEvent[] = generateSessionTicks(setup.days, setup.intervals, { seed: 3, ticksPerMember: 100 });
+  ticks.splice(500, 0, ticks[499]!); // one duplicate in the log: rejected the same way everywhere
+  const reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: EVERY_MS }), ticks);
+
+  /** One deployment: streams under `prefix`, the aggregator, workers per `plan`, the gateway; returns the levels. */
+  async function deploy(prefix: string, plan: number[][], killAfter?: { worker: number; messages: number }): Promise<{ levels: AggregatedLevel[]; rebuilt: number }> {
+    const names = natsNames(prefix);
+    const nc = await connect({ servers: nats.url });
+    const jsm = await nc.jetstreamManager();
+    await setupStreams(jsm, names, { partitions: P, ackWaitMs: 1000, storage: 'memory' });
+    const agg = await LevelAggregatorService.start({ servers: nats.url, names, partitions: P, states: [setup.state] });
+    const base = { servers: nats.url, names, partitions: P, states: [setup.state], intervals: setup.intervals };
+    let killed: Promise<void> | null = null;
+    let applied = 0;
+    const workers = await Promise.all(plan.map((owned, w) => CalcWorker.start({
+      ...base, owned,
+      onApplied: () => {
+        if (killAfter?.worker === w && ++applied === killAfter.messages) killed = workers[w]!.kill();
+      },
+    })));
+    await publishTicks(nc.jetstream(), names, P, ticks, new PublicationSchedule(setup.intervals, EVERY_MS));
+    if (killAfter) {
+      for (let i = 0; i < 200 && killed === null; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(killed).not.toBeNull();
+      await killed;
+      workers[killAfter.worker] = await CalcWorker.start({ ...base, owned: plan[killAfter.worker]! }); // the restart
+    }
+    for (let i = 0; i < 600; i++) {
+      if ((await jsm.streams.info(names.levelStream)).state.messages >= reference.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const levels: AggregatedLevel[] = [];
+    const oc = await nc.jetstream().consumers.get(names.levelStream);
+    const batch = await oc.fetch({ max_messages: reference.length, expires: 2000 });
+    for await (const m of batch) levels.push(m.json<AggregatedLevel>());
+    await Promise.all(workers.map((w) => w.stop()));
+    await agg.stop();
+    await nc.drain();
+    return { levels, rebuilt: workers.reduce((n, w) => n + w.rebuilt, 0) };
+  }
+
+  it('two workers, one killed and restarted mid-stream, publish the same levels as one worker and as one process', async () => {
+    const run = Date.now().toString(36);
+    const one = (await deploy(`IWA${run}`, [[0, 1, 2, 3]])).levels;
+    const restarted = await deploy(`IWB${run}`, [[0, 1], [2, 3]], { worker: 1, messages: 700 });
+    const two = restarted.levels;
+    expect(restarted.rebuilt).toBeGreaterThan(0); // the restarted worker rebuilt its state from the acknowledged prefix
+    expect(one).toHaveLength(reference.length);
+    expect(two).toEqual(one); // same bytes: shares summed in partition order whoever computed them
+    one.forEach((l, i) => {
+      const r = reference[i]!;
+      expect(l.timeMs).toBe(r.timeMs);
+      expect(Math.abs(l.level - r.level) / r.level).toBeLessThan(1e-9);
+    });
+    const last = two.at(-1)!;
+    expect(last).toMatchObject({ final: true, phase: 'close', duplicates: 1 });
+    // no tick lost, none applied twice: the same counts as the single process
+    expect(last.applied).toBe(reference.at(-1)!.ticks.applied);
+    expect(last.applied).toBe(ticks.length - 1);
+  }, 60_000);
+});
