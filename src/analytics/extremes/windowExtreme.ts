@@ -83,7 +83,7 @@ export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array 
         best = i;
         covered = coversYear(first, y);
       } else if (sign * (src[i] as number) > sign * (src[best] as number)) best = i;
-      if (o.window === 'year') out[i] = covered ? best : -1;
+      if (o.window === 'year') out[i] = covered && i > 0 ? best : -1;
       else out[i] = prevBest;
     }
   }
@@ -125,7 +125,7 @@ class StreamingExtreme extends StreamingDetector {
       case 'prevYear': {
         const y = yearOf(h.date(i));
         if (this.o.window === 'year') {
-          if (!coversYear(h.day(0), y)) ext = -1;
+          if (i === 0 || !coversYear(h.day(0), y)) ext = -1;
           else ext = y === this.year && x <= this.score(this.best) ? this.best : i;
         } else if (y === this.year) ext = this.prevBest;
         else ext = y === this.year + 1 && this.covered ? this.best : -1;
@@ -167,7 +167,7 @@ class StreamingExtreme extends StreamingDetector {
 const NEEDS: Record<ExtremeWindow, string> = {
   all: 'at least one earlier session',
   '52w': 'data going back 52 weeks (364 days) before the session',
-  year: 'data from the first week of the calendar year',
+  year: 'data from the first week of the calendar year and an earlier session',
   prevYear: 'data covering the whole previous calendar year',
 };
 
