@@ -1,0 +1,83 @@
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { slugify } from '../../stories/site/escapeHtml.js';
+import { pageShell, rfc822, rssFeed, searchIndex, storyList, storyPage, tagIndexPage, type SiteWidgets } from '../../stories/site/renderSitePages.js';
+import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
+import type { SiteConfig, SiteStory } from '../../stories/site/siteStory.js';
+import { readStoryFiles } from './readStoryFiles.js';
+
+export interface BuildSiteOptions {
+  readonly storiesDir: string;
+  readonly outDir: string;
+  readonly title?: string;
+  readonly baseUrl?: string;
+  /** Called with (pages written, pages total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildSiteResult {
+  readonly stories: number;
+  readonly pages: number;
+  readonly tags: number;
+  readonly categories: number;
+  readonly assets: number;
+  readonly issues: readonly string[];
+}
+
+/**
+ * `indexwire site build`: a static site from a folder of stories: front page, one page per story and
+ * language, tag and category pages, the tag list, the "recent" and "tag list" widgets on every page,
+ * client-side search over the front matter (search.json + search.js), an RSS feed and the charts.
+ * Built into `<out>.tmp` and swapped in at the end, so a failed build leaves the previous site whole.
+ * @throws SourceError when the stories folder cannot be read.
+ */
+export function buildSite(o: BuildSiteOptions): BuildSiteResult {
+  const cfg: SiteConfig = { title: o.title ?? 'Indexwire', baseUrl: o.baseUrl ?? '/', recentCount: 10 };
+  const read = readStoryFiles(o.storiesDir);
+  const stories = [...read.stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
+  const byTag = group(stories, (s) => s.tags);
+  const byCat = group(stories, (s) => s.categories);
+  const w: SiteWidgets = {
+    recent: stories.slice(0, cfg.recentCount),
+    tags: [...byTag.entries()].map(([tag, list]) => ({ tag, slug: slugify(tag), count: list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+  };
+  const tmp = `${o.outDir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const d of ['stories', 'tags', 'categories']) mkdirSync(join(tmp, d), { recursive: true });
+  let pages = 0;
+  const total = stories.length + byTag.size + byCat.size + 2;
+  const put = (rel: string, text: string) => {
+    writeFileSync(join(tmp, rel), text);
+    if (rel.endsWith('.html')) o.onProgress?.(++pages, total);
+  };
+  const keys = new Set(stories.map((s) => `${s.slug}.${s.lang}`));
+  const byLang = group(stories, (s) => [s.lang]);
+  for (const list of byLang.values()) {
+    list.forEach((s, i) => {
+      // list is newest first: "previous" is the older story
+      put(`stories/${s.slug}.${s.lang}.html`, storyPage(cfg, w, s, list[i + 1] ?? null, list[i - 1] ?? null, (l) => keys.has(`${s.slug}.${l}`)));
+    });
+  }
+  put('index.html', pageShell(cfg, w, '', cfg.title, `<h1>Latest stories</h1>\n${storyList(stories.slice(0, 100), '')}${stories.length > 100 ? '\n<p>Older stories are on the <a href="tags/index.html">tag pages</a>.</p>' : ''}`));
+  for (const [tag, list] of byTag) put(`tags/${slugify(tag)}.html`, pageShell(cfg, w, '../', `Tag: ${tag}`, `<h1>Tag: ${escape(tag)}</h1>\n${storyList(list, '../')}`));
+  for (const [cat, list] of byCat) put(`categories/${slugify(cat)}.html`, pageShell(cfg, w, '../', `Category: ${cat}`, `<h1>Category: ${escape(cat)}</h1>\n${storyList(list, '../')}`));
+  put('tags/index.html', tagIndexPage(cfg, w));
+  put('rss.xml', rssFeed(cfg, stories.slice(0, 50), stories[0] ? rfc822(stories[0].date) : ''));
+  put('search.json', searchIndex(stories));
+  put('search.js', SEARCH_JS);
+  put('style.css', STYLE_CSS);
+  for (const a of read.assets) copyFileSync(a, join(tmp, 'stories', basename(a)));
+  rmSync(o.outDir, { recursive: true, force: true });
+  renameSync(tmp, o.outDir);
+  return { stories: stories.length, pages, tags: byTag.size, categories: byCat.size, assets: read.assets.length, issues: read.issues };
+}
+
+function group(stories: readonly SiteStory[], keys: (s: SiteStory) => readonly string[]): Map<string, SiteStory[]> {
+  const m = new Map<string, SiteStory[]>();
+  for (const s of stories) for (const k of keys(s)) (m.get(k) ?? m.set(k, []).get(k)!).push(s);
+  return m;
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { buildSite } from '../../app/site/buildSite.js';
+import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+/** `indexwire site build --stories DIR --out DIR [--title T] [--base-url URL] [--json]` */
+export function register(program: Command): void {
+  const site = program.command('site').description('static site of the stories');
+  site
+    .command('build')
+    .description('build a static site (front page, story, tag and category pages, search, RSS, charts) from a stories folder')
+    .requiredOption('--stories <dir>', 'folder of story Markdown files (and their charts)')
+    .requiredOption('--out <dir>', 'output folder (replaced when the build succeeds)')
+    .option('--title <title>', 'site title', 'Indexwire')
+    .option('--base-url <url>', 'absolute base URL for RSS links', '/')
+    .option('--json', 'machine output')
+    .action((o: { stories: string; out: string; title: string; baseUrl: string; json?: boolean }) => {
+      const progress = createProgress(o.json === true);
+      let started = false;
+      const r = buildSite({
+        storiesDir: o.stories,
+        outDir: o.out,
+        title: o.title,
+        baseUrl: o.baseUrl,
+        onProgress: (done, total) => {
+          if (!started) progress.start(total, 'site');
+          started = true;
+          progress.update(done);
+        },
+      });
+      progress.stop();
+      if (o.json) printJson({ ...r, out: o.out });
+      else {
+        process.stdout.write(`built ${o.out}: ${r.stories} stories, ${r.pages} pages, ${r.tags} tags, ${r.categories} categories, ${r.assets} chart files\n`);
+        for (const i of r.issues) process.stdout.write(`skipped: ${i}\n`);
+      }
+    });
+}
