@@ -32,8 +32,8 @@ export interface Article {
   readonly bodyHtml?: string;
   /** Input format it was parsed from: `markdown`, `rss`, `atom`, `html` or `text`. */
   readonly format?: string;
-  /** 64-bit SimHash of the body's word 3-shingles, 16 hex digits (near-duplicate detection). */
-  readonly simhash?: string;
+  /** MinHash signature of title + body word 3-shingles, 128 x 8 hex digits (near-duplicate detection). */
+  readonly minhash?: string;
 }
 
 /** A mention of a security in an article. Offsets are UTF-16 code unit offsets into `title + "\n\n" + body`. */

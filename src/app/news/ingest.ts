@@ -23,7 +23,7 @@ export interface DuplicateReport {
   readonly id: string;
   readonly origin: string;
   readonly duplicateOf: string;
-  /** `same-url`: same canonical URL (one row, origin recorded); `near-duplicate`: SimHash within 3 bits. */
+  /** `same-url`: same canonical URL (one row, origin recorded); `near-duplicate`: shingle Jaccard >= 0.8 (MinHash). */
   readonly reason: 'same-url' | 'near-duplicate';
 }
 
@@ -121,9 +121,9 @@ async function storeArticles(parsed: readonly Article[], sourceCount: number, re
     byId.set(a.id, a);
   }
   // 2. near-duplicates over everything stored plus the new articles
-  const keys = new Map<string, { id: string; url: string | null; publishedMs: number; simhash: string | undefined; textLength: number }>();
+  const keys = new Map<string, { id: string; url: string | null; publishedMs: number; minhash: string | undefined; textLength: number }>();
   for (const k of stored.values()) keys.set(k.id, k);
-  for (const a of byId.values()) keys.set(a.id, { id: a.id, url: a.url, publishedMs: a.publishedMs, simhash: a.simhash, textLength: a.body.length });
+  for (const a of byId.values()) keys.set(a.id, { id: a.id, url: a.url, publishedMs: a.publishedMs, minhash: a.minhash, textLength: a.body.length });
   const dups = findDuplicates([...keys.values()]);
   const fresh = [...byId.values()].map((a) => {
     const d = dups.get(a.id);

@@ -62,7 +62,7 @@ export async function readArticleFiles(files: readonly string[], opts: LoadArtic
 /** Sets `duplicateOf` on later copies (findDuplicates) and sorts by publication time. @throws never. */
 export function markDuplicates(articles: readonly Article[]): Article[] {
   const dups = findDuplicates(articles.map((a) => ({
-    id: a.id, url: a.url, publishedMs: a.publishedMs, simhash: a.simhash, textLength: a.body.length,
+    id: a.id, url: a.url, publishedMs: a.publishedMs, minhash: a.minhash, textLength: a.body.length,
   })));
   // the same article read twice (same id) is kept once
   const unique = new Map<string, Article>();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../domain/article.js';
 import { canonicalUrl } from '../repair/canonicalUrl.js';
 import { normalizeLine, normalizeText } from '../repair/normalizeText.js';
-import { simhash64 } from '../dedupe/simhash64.js';
+import { minhashSignature } from '../dedupe/minhash.js';
 import { parsePublishedDate } from './parsePublishedDate.js';
 
 /** What a format parser extracts, before repair. Text fields may still hold mojibake and entities. */
@@ -42,7 +42,7 @@ export class ArticleFieldError extends Error {
 
 /**
  * Turns a parsed item into a repaired Article: text normalised (mojibake, entities, quotes, whitespace),
- * URL canonical (tracking parameters stripped), publisher name shortened (publisherName), date parsed with its offset (original text kept), SimHash
+ * URL canonical (tracking parameters stripped), publisher name shortened (publisherName), date parsed with its offset (original text kept), MinHash signature
  * computed. `id` = first 16 hex digits of SHA-256 of the canonical URL, or of `source|title|publishedAt`
  * when there is no URL.
  * @throws ArticleFieldError when the title is empty or the date missing or unparsable (an empty body is allowed: headline-only feed items).
@@ -79,7 +79,7 @@ export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
     duplicateOf: null,
     publishedAtText: date.publishedAtText,
     format: raw.format,
-    simhash: simhash64(`${title}\n${body}`),
+    minhash: minhashSignature(`${title}\n${body}`),
   };
   return {
     ...article,

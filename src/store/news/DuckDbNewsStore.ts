@@ -11,7 +11,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS news_articles (
   id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR NOT NULL, body VARCHAR NOT NULL,
   published_at VARCHAR NOT NULL, published_ms BIGINT NOT NULL, source VARCHAR NOT NULL, language VARCHAR,
-  origin VARCHAR NOT NULL, duplicate_of VARCHAR, simhash VARCHAR, text_len INTEGER NOT NULL,
+  origin VARCHAR NOT NULL, duplicate_of VARCHAR, minhash VARCHAR, text_len INTEGER NOT NULL,
   doc_len INTEGER NOT NULL, article_json VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS news_postings (term VARCHAR NOT NULL, article_id VARCHAR NOT NULL, tf INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS news_origins (article_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, PRIMARY KEY (article_id, origin));
@@ -89,7 +89,7 @@ export class DuckDbNewsStore implements NewsStore {
     for (const a of articles) {
       const { terms, length } = documentTerms(a.title, a.body);
       const row: DuckDBValue[] = [a.id, a.url, a.title, a.body, a.publishedAt, a.publishedMs, a.source, a.language,
-        a.origin, a.duplicateOf, a.simhash ?? null, a.body.length, length, articleContentKey(a)];
+        a.origin, a.duplicateOf, a.minhash ?? null, a.body.length, length, articleContentKey(a)];
       row.forEach((v, i) => cols[i]?.push(v));
       for (const [t, tf] of terms) {
         pTerm.push(t);
@@ -147,10 +147,10 @@ export class DuckDbNewsStore implements NewsStore {
   }
 
   async dedupeKeys(): Promise<StoredDedupeKey[]> {
-    const rows = await this.db.all<{ id: string; url: string | null; published_ms: number; simhash: string | null; text_len: number; duplicate_of: string | null; origin: string }>(
-      'SELECT id, url, published_ms, simhash, text_len, duplicate_of, origin FROM news_articles');
+    const rows = await this.db.all<{ id: string; url: string | null; published_ms: number; minhash: string | null; text_len: number; duplicate_of: string | null; origin: string }>(
+      'SELECT id, url, published_ms, minhash, text_len, duplicate_of, origin FROM news_articles');
     return rows.map((r) => ({
-      id: r.id, url: r.url, publishedMs: r.published_ms, simhash: r.simhash ?? undefined, textLength: r.text_len, duplicateOf: r.duplicate_of, origin: r.origin,
+      id: r.id, url: r.url, publishedMs: r.published_ms, minhash: r.minhash ?? undefined, textLength: r.text_len, duplicateOf: r.duplicate_of, origin: r.origin,
     }));
   }
 

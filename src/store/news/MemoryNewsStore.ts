@@ -64,7 +64,7 @@ export class MemoryNewsStore implements NewsStore {
 
   async dedupeKeys(): Promise<StoredDedupeKey[]> {
     return [...this.articles.values()].map((a) => ({
-      id: a.id, url: a.url, publishedMs: a.publishedMs, simhash: a.simhash, textLength: a.body.length, duplicateOf: a.duplicateOf, origin: a.origin,
+      id: a.id, url: a.url, publishedMs: a.publishedMs, minhash: a.minhash, textLength: a.body.length, duplicateOf: a.duplicateOf, origin: a.origin,
     }));
   }
 

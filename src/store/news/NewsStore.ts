@@ -39,7 +39,7 @@ export interface StoredDedupeKey {
   readonly id: string;
   readonly url: string | null;
   readonly publishedMs: number;
-  readonly simhash: string | undefined;
+  readonly minhash: string | undefined;
   readonly textLength: number;
   readonly duplicateOf: string | null;
   /** Where the stored copy was read from. */

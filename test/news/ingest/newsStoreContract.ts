@@ -12,7 +12,7 @@ export function art(id: string, title: string, body: string, publishedAt: string
   };
 }
 
-const A = art('a', 'Alpha', 'tariff tariff', '2025-02-05T10:00:00+08:00', { summary: 'sum', timeZoneAssumed: 'Asia/Hong_Kong', simhash: '0123456789abcdef' });
+const A = art('a', 'Alpha', 'tariff tariff', '2025-02-05T10:00:00+08:00', { summary: 'sum', timeZoneAssumed: 'Asia/Hong_Kong', minhash: '0123456789abcdef' });
 const B = art('b', 'Beta', 'tariff market', '2025-02-06T10:00:00+08:00');
 const C = art('c', 'Gamma', 'market', '2025-02-07T10:00:00+08:00');
 
@@ -87,7 +87,7 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
       expect(r).toEqual({ written: 1, unchanged: 0, relinked: 2 });
       const keys = (await s.dedupeKeys()).sort((x, y) => (x.id < y.id ? -1 : 1));
       expect(keys.map((k) => [k.id, k.duplicateOf, k.textLength])).toEqual([['a', null, 13], ['b', 'a', 13], ['c', 'a', 6]]);
-      expect(keys[0]?.simhash).toBe('0123456789abcdef');
+      expect(keys[0]?.minhash).toBe('0123456789abcdef');
       expect(keys[0]?.origin).toBe('/tmp/a.md');
       expect((await s.getArticle('b'))?.duplicateOf).toBe('a');
       await s.close();

@@ -79,7 +79,7 @@ describe('parseMarkdownArticle + buildArticle', () => {
     expect(a.categories).toEqual(['morningstar']);
     expect(a.format).toBe('markdown');
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
-    expect(a.simhash).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.minhash).toMatch(/^[0-9a-f]{1024}$/);
   });
   it('reads the RTHK layout: unquoted ISO date with +08:00 kept as text, publisher shortened', () => {
     const a = buildArticle(parseMarkdownArticle(RTHK_LAYOUT, 'r.md'), { assumeZone: 'UTC' });
