@@ -6,7 +6,7 @@ import type { SessionDate } from '../../src/core/units.js';
 import { createDesk } from '../../src/app/desk/createDesk.js';
 import { NotFoundError, UnavailableError } from '../../src/app/desk/deskErrors.js';
 import { readServerConfig } from '../../src/app/desk/readServerConfig.js';
-import { describeWithSharedData, HK_DATA, NEWS_DATA } from '../support/sharedData.js';
+import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
 
 const d = (s: string) => s as SessionDate;
 const H = 'date,open,high,low,close,adj_close,volume\n';
@@ -66,10 +66,19 @@ describe('createDesk over files', () => {
     await expect(desk().constituents('IDX', d('2025-02-08'))).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('answers 501-style UnavailableError for analytics until it is wired', async () => {
-    await expect(desk().movers('IDX', d('2025-02-07'))).rejects.toBeInstanceOf(UnavailableError);
-    await expect(desk().milestones('IDX', d('2025-02-07'))).rejects.toThrow(/milestones unavailable/);
-    await expect(createDesk({ dataDir: join(root, 'data') }).news({ limit: 5, offset: 0 })).rejects.toThrow(/no news folder/);
+  it('wires analytics: milestones of the level series, equal-weight movers without a methodology, 501 without input', async () => {
+    const k = desk();
+    const ms = await k.milestones('IDX', d('2025-02-07'));
+    expect(ms).toMatchObject({ symbol: 'IDX', date: '2025-02-07', close: 103.02, previousClose: 102 });
+    await expect(k.milestones('IDX', d('2025-02-08'))).rejects.toBeInstanceOf(NotFoundError);
+    const mv = await k.movers('IDX', d('2025-02-07'));
+    // BBB.HK has no bar on the 7th; AAA.HK fell 2% (10.29 / 10.5 - 1), so no gainers
+    expect(mv.gainers).toEqual([]);
+    expect(mv.losers.map((g) => g.symbol)).toEqual(['AAA.HK']);
+    expect(mv.losers[0]?.changePct).toBeCloseTo(-2, 10);
+    const bare = createDesk({ dataDir: join(root, 'data') }); // no membership file found by default
+    await expect(bare.movers('IDX', d('2025-02-07'))).rejects.toBeInstanceOf(UnavailableError);
+    await expect(bare.news({ limit: 5, offset: 0 })).rejects.toThrow(/no news folder/);
   });
 
   it('filters news by Hong Kong session date and searches it', async () => {
@@ -115,8 +124,8 @@ describe('readServerConfig', () => {
 });
 
 describeWithSharedData('createDesk on the real Hong Kong data', () => {
-  const real = createDesk({ dataDir: HK_DATA, newsDir: NEWS_DATA });
-  it('serves HSTECH on 2025-02-07 as in the seed: closed up 1.8% at 5,150.35, 30 members', async () => {
+  const real = createDesk({ dataDir: HK_DATA, newsDir: NEWS_DATA, methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml') });
+  it('serves HSTECH on 2025-02-07 as in the seed: closed up 1.8% at 5,150.35, 30 members, entered a bull market', async () => {
     const lv = await real.levels('HSTECH', d('2025-02-07'), d('2025-02-07'));
     // 5150.35 / 5059.38 - 1 = 0.017980... -> +1.8%
     expect(lv.points[0]?.level).toBe(5150.35);
@@ -124,6 +133,19 @@ describeWithSharedData('createDesk on the real Hong Kong data', () => {
     const t = await real.constituents('HSTECH', d('2025-02-07'));
     expect(t.rows).toHaveLength(30);
     expect(t.rows.map((r) => r.symbol)).toContain('0992.HK'); // Lenovo
+    const markers = await real.milestoneTimeline('HSTECH', d('2025-01-01'), d('2025-02-28'));
+    expect(markers.find((m) => m.date === '2025-02-07')?.facts.map((f) => [f.type, f.event])).toContainEqual(['bull_market', 'entered']);
+  });
+  it('serves the engine replica HSTECH-R: weights sum to 1, contributions sum to the point move', async () => {
+    expect((await real.indexes())[0]).toMatchObject({ code: 'HSTECH-R', source: 'engine' });
+    const t = await real.constituents('HSTECH-R', d('2025-02-07'));
+    expect(t.source).toBe('engine');
+    const [lv] = (await real.levels('HSTECH-R', d('2025-02-06'), d('2025-02-07'))).points.slice(-1);
+    const prev = (await real.levels('HSTECH-R', d('2025-02-06'), d('2025-02-06'))).points[0];
+    expect(t.rows.reduce((a, r) => a + (r.weight ?? 0), 0)).toBeCloseTo(1, 12);
+    expect(t.rows.reduce((a, r) => a + (r.contributionPoints ?? 0), 0)).toBeCloseTo((lv?.level ?? 0) - (prev?.level ?? 0), 9);
+    const mv = await real.movers('HSTECH-R', d('2025-02-07'));
+    expect(mv.gainers.map((g) => g.name)).toEqual(expect.arrayContaining(['Lenovo Group', 'Xiaomi']));
   });
   it('finds the DeepSeek news', async () => {
     const p = await real.news({ q: 'DeepSeek', limit: 5, offset: 0 });

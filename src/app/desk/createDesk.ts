@@ -1,125 +1,100 @@
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { SecurityId, SessionDate } from '../../core/units.js';
-import type { Article } from '../../domain/article.js';
-import type { MilestoneReport } from '../../domain/fact.js';
-import type { MembershipInterval } from '../../domain/membership.js';
-import { loadMarketData, loadMembers, defaultMembersPath } from '../marketData.js';
-import { loadArticlesFromPath } from '../news/loadArticles.js';
-import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
-import { constituentsFromMembers, indexBars, type IndexedBars } from './constituentsFromMembers.js';
+import { SeriesMilestones } from './SeriesMilestones.js';
+import { moversFromFiles } from '../movers.js';
+import { constituentsFromMembers } from './constituentsFromMembers.js';
 import { NotFoundError, UnavailableError } from './deskErrors.js';
-import type { DeskService, IndexInfo, LatestLevel, LevelPoint, MoversReport } from './deskService.js';
-import { levelPointsFromBars } from './levelPoints.js';
-import { NewsIndex } from './NewsIndex.js';
-import { readStoryFolder, type StoryFolder } from './readStoryFolder.js';
+import type { DeskService, MoversReport } from './deskService.js';
+import { engineConstituents } from './engineEntry.js';
+import { loadDeskState, type DeskConfig, type DeskState, type LevelEntry } from './loadDeskState.js';
 
-export interface DeskConfig {
-  /** Folder of bar CSVs (`--data`): members and level series such as `HSTECH.csv`. */
-  readonly dataDir: string;
-  /** Index methodology YAML (used once the engine is wired). */
-  readonly methodologyPath?: string;
-  /** Membership file `symbol,name,from,to`; default `<dataDir>/hstech_members.csv` when present. */
-  readonly membersPath?: string;
-  /** Index code the membership file belongs to; default from its name (`hstech_members.csv` -> `HSTECH`). */
-  readonly membersCode?: string;
-  /** News folder (Markdown/RSS/HTML/text); no news endpoints (501) without it. */
-  readonly newsDir?: string;
-  /** Folder of written stories (Markdown with front matter); no story endpoints (501) without it. */
-  readonly storiesDir?: string;
-}
+export type { DeskConfig } from './loadDeskState.js';
+
+/** Movers reports kept per index and session (each costs an engine run of ~0.25 s). */
+const MOVERS_CACHE_SIZE = 256;
 
 /**
- * Parts built by other engineers, plugged in as they land (see docs/server.md, "Wiring").
- * Each is optional: without it the matching endpoints answer 501 with a clear message.
+ * The desk over files (bar CSVs, membership file, methodology, news, stories), read once and kept in
+ * memory; `reload` re-reads them and a failed reload keeps the previous state. `latestLevel` is a map
+ * lookup. Parts without their input (no news folder, no membership file) answer UnavailableError (501).
+ * Wiring: levels and constituents from the engine (app/buildIndex) for the methodology's index and from
+ * level files for the others; milestones from analytics' detectors; movers from app/movers.
+ * @throws SourceError / ConfigError (from the first call) when the data cannot be read.
  */
-export interface DeskHooks {
-  /** Milestone facts of a series on a session (analytics). */
-  readonly milestones?: (symbol: string, date: SessionDate, bars: IndexedBars) => MilestoneReport;
-  /** Top movers of an index's members on a session (analytics). */
-  readonly movers?: (symbol: string, date: SessionDate) => MoversReport;
-}
+export function createDesk(config: DeskConfig): DeskService {
+  let state: Promise<DeskState> = loadDeskState(config);
+  state.catch(() => undefined); // reported by the first call that awaits it
+  let moversCache = new Map<string, Promise<MoversReport>>();
+  let stockMilestones = new Map<string, SeriesMilestones>();
 
-interface LevelEntry {
-  readonly info: IndexInfo;
-  readonly points: readonly LevelPoint[];
-  readonly latest: LatestLevel;
-}
-
-interface DeskState {
-  readonly series: ReadonlyMap<SecurityId, IndexedBars>;
-  readonly levels: ReadonlyMap<string, LevelEntry>;
-  readonly members: readonly MembershipInterval[] | null;
-  readonly membersCode: string | null;
-  readonly news: NewsIndex | null;
-  readonly stories: StoryFolder | null;
-  readonly issues: number;
-}
-
-/** Level series: symbols without an exchange suffix (`HSTECH`, `HSI`, `^GSPC`), not `0700.HK` or `HSTECH.investing`. */
-const INDEX_SYMBOL = /^\^?[A-Z][A-Z0-9_-]*$/;
-
-/**
- * The desk over files: bar CSVs, a membership file, a news folder and a stories folder, read once and
- * kept in memory (`reload` re-reads them; a failed reload keeps the previous state).
- * `latestLevel` is a map lookup. Parts not wired yet (analytics) answer UnavailableError (HTTP 501).
- * @throws SourceError (from the first call) when the data folder cannot be read.
- */
-export function createDesk(config: DeskConfig, hooks: DeskHooks = {}): DeskService {
-  let state: Promise<DeskState> = load(config);
-  state.catch(() => undefined);
-  const levelsOf = async (code: string): Promise<LevelEntry> => {
+  const entryOf = async (code: string): Promise<LevelEntry> => {
     const e = (await state).levels.get(code);
     if (!e) throw new NotFoundError('index', code);
     return e;
   };
-  const sessionOf = (e: LevelEntry, date: SessionDate): void => {
+  const checkSession = (e: LevelEntry, date: SessionDate): void => {
     if (!e.points.some((p) => p.date === date)) throw new NotFoundError(`session of ${e.info.code}`, date);
   };
+
   return {
     async indexes() {
       return [...(await state).levels.values()].map((e) => e.info);
     },
     async levels(code, from, to) {
-      const e = await levelsOf(code);
+      const e = await entryOf(code);
       const points = e.points.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to));
       return { code, source: e.info.source, points };
     },
     async latestLevel(code) {
-      return (await levelsOf(code)).latest;
+      return (await entryOf(code)).latest;
     },
     async constituents(code, date) {
       const s = await state;
-      const e = await levelsOf(code);
-      sessionOf(e, date);
-      if (s.members === null || s.membersCode !== code) {
-        throw new UnavailableError('constituents', `no membership file for ${code} and the index engine is not wired`);
-      }
-      return constituentsFromMembers(code, date, s.members, s.series);
+      const e = await entryOf(code);
+      checkSession(e, date);
+      const session = e.sessions?.get(date);
+      if (session) return engineConstituents(session, s.members);
+      if (s.members !== null && s.membersCode === code) return constituentsFromMembers(code, date, s.members, s.series);
+      throw new UnavailableError('constituents', `no membership file or methodology for ${code}`);
     },
     async milestones(symbol, date) {
-      const fn = hooks.milestones;
-      if (!fn) throw new UnavailableError('milestones', 'the analytics milestones job is not wired into the desk yet');
-      const bars = (await state).series.get(symbol as SecurityId);
+      const s = await state;
+      const e = s.levels.get(symbol);
+      if (e) {
+        checkSession(e, date);
+        return e.milestones.report(date);
+      }
+      const bars = s.series.get(symbol as SecurityId); // a member stock
       if (!bars) throw new NotFoundError('series', symbol);
       if (!bars.pos.has(date)) throw new NotFoundError(`session of ${symbol}`, date);
-      return fn(symbol, date, bars);
+      let m = stockMilestones.get(symbol);
+      if (!m) stockMilestones.set(symbol, (m = new SeriesMilestones(symbol, bars.bars, `${config.dataDir}/${symbol}.csv`)));
+      return m.report(date);
     },
     async milestoneTimeline(symbol, from, to) {
-      const fn = hooks.milestones;
-      if (!fn) throw new UnavailableError('milestones', 'the analytics milestones job is not wired into the desk yet');
-      const bars = (await state).series.get(symbol as SecurityId);
-      if (!bars) throw new NotFoundError('series', symbol);
-      return bars.bars
-        .filter((b) => b.date >= from && b.date <= to)
-        .map((b) => fn(symbol, b.date, bars))
-        .filter((r) => r.facts.length > 0);
+      return (await entryOf(symbol)).milestones.timeline(from, to);
     },
-    async movers(symbol, date) {
-      const fn = hooks.movers;
-      if (!fn) throw new UnavailableError('movers', 'the analytics movers job is not wired into the desk yet');
-      sessionOf(await levelsOf(symbol), date);
-      return fn(symbol, date);
+    async movers(code, date) {
+      const s = await state;
+      checkSession(await entryOf(code), date);
+      const membersCode = s.membersCode;
+      if (s.membersPath === null || membersCode === null || (code !== membersCode && code !== s.engineCode)) {
+        throw new UnavailableError('movers', `no membership file for ${code}`);
+      }
+      const key = `${code}|${date}`;
+      let hit = moversCache.get(key);
+      if (!hit) {
+        if (moversCache.size >= MOVERS_CACHE_SIZE) moversCache = new Map();
+        hit = moversFromFiles({
+          symbol: membersCode,
+          on: date,
+          dataDir: config.dataDir,
+          membersPath: s.membersPath,
+          ...(config.methodologyPath !== undefined ? { methodologyPath: config.methodologyPath } : {}),
+        });
+        moversCache.set(key, hit);
+        hit.catch(() => moversCache.delete(key));
+      }
+      return hit;
     },
     async news(q) {
       const n = (await state).news;
@@ -134,65 +109,21 @@ export function createDesk(config: DeskConfig, hooks: DeskHooks = {}): DeskServi
     async story(slug, lang) {
       const st = (await state).stories;
       if (st === null) throw new UnavailableError('stories', 'no stories folder configured (serve --stories DIR)');
-      const s = st.stories.find((x) => x.slug === slug && x.lang === lang);
-      if (!s) throw new NotFoundError('story', `${slug} (${lang})`);
-      return s;
+      const found = st.stories.find((x) => x.slug === slug && x.lang === lang);
+      if (!found) throw new NotFoundError('story', `${slug} (${lang})`);
+      return found;
     },
     async reload() {
-      const next = await load(config); // throws before replacing: the previous state stays
+      const next = await loadDeskState(config); // throws before replacing: the previous state stays
       state = Promise.resolve(next);
+      moversCache = new Map();
+      stockMilestones = new Map();
       return {
         series: next.series.size,
         news: next.news?.size ?? 0,
         stories: next.stories?.stories.length ?? 0,
-        issues: next.issues,
+        issues: next.issues.length,
       };
     },
   };
-}
-
-async function load(config: DeskConfig): Promise<DeskState> {
-  const market = loadMarketData(config.dataDir);
-  const series = new Map<SecurityId, IndexedBars>();
-  for (const [sym, bars] of market.series) series.set(sym, indexBars(bars));
-  const names = indexNames();
-  const levels = new Map<string, LevelEntry>();
-  for (const [sym, s] of series) {
-    if (!INDEX_SYMBOL.test(sym) || s.bars.length === 0) continue;
-    const points = levelPointsFromBars(s.bars);
-    const last = points[points.length - 1] as LevelPoint;
-    const prev = points.length > 1 ? (points[points.length - 2] as LevelPoint) : null;
-    levels.set(sym, {
-      info: { code: sym, name: names.get(sym) ?? sym, source: 'series', firstDate: (points[0] as LevelPoint).date, lastDate: last.date },
-      points,
-      latest: { code: sym, date: last.date, level: last.level, previousLevel: prev?.level ?? null, changePct: last.changePct },
-    });
-  }
-  const membersPath = config.membersPath ?? defaultMembersPath(config.dataDir);
-  const members = membersPath !== null && membersPath !== undefined ? loadMembers(membersPath) : null;
-  const membersCode = membersPath ? (config.membersCode ?? basename(membersPath).split(/[_.-]/)[0]?.toUpperCase() ?? null) : null;
-  let issues = market.issues.filter((i) => i.severity === 'error').length;
-  let news: NewsIndex | null = null;
-  if (config.newsDir !== undefined) {
-    const loaded = await loadArticlesFromPath(config.newsDir);
-    issues += loaded.rejected.length;
-    const linker = createEntityLinker();
-    news = await NewsIndex.build(loaded.articles, (a: Article) => [...new Set(linker.linkArticle(a).map((l) => l.securityId))]);
-  }
-  let stories: StoryFolder | null = null;
-  if (config.storiesDir !== undefined && existsSync(config.storiesDir)) {
-    stories = readStoryFolder(config.storiesDir);
-    issues += stories.issues.length;
-  } else if (config.storiesDir !== undefined) {
-    stories = { stories: [], issues: [] };
-  }
-  return { series, levels, members, membersCode, news, stories, issues };
-}
-
-function indexNames(): Map<string, string> {
-  try {
-    return new Map(loadSecurityMaster().securities.filter((s) => s.kind === 'index').map((s) => [s.id, s.name]));
-  } catch {
-    return new Map();
-  }
 }

@@ -89,11 +89,17 @@ export interface ConstituentTable {
   readonly rows: readonly ConstituentRow[];
 }
 
+/** The part of analytics' movers report the desk promises (the API passes the whole report through). */
 export interface MoversReport {
   readonly symbol: string;
-  readonly date: SessionDate;
+  /** `YYYY-MM-DD` */
+  readonly date: string;
   readonly gainers: readonly Mover[];
   readonly losers: readonly Mover[];
+  readonly breadth?: { readonly advancers: number; readonly decliners: number; readonly unchanged: number };
+  /** Where the contribution points come from (engine replica, or an equal-weight approximation). */
+  readonly contributionSource?: string | null;
+  readonly notes?: readonly string[];
 }
 
 export interface NewsQuery {

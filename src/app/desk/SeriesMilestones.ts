@@ -1,0 +1,73 @@
+import type { SessionDate } from '../../core/units.js';
+import type { Bar } from '../../domain/bar.js';
+import type { Fact, MilestoneReport } from '../../domain/fact.js';
+import type { BatchOutput } from '../../analytics/detector.js';
+import { buildMilestoneReport } from '../../analytics/milestones.js';
+import { DETECTORS } from '../../analytics/registry.js';
+import { BarColumns } from '../../analytics/series/BarColumns.js';
+
+/** Sessions of history before a new all-time high or low is worth a marker (about a year). */
+export const ALL_TIME_MARKER_MIN_SESSIONS = 250;
+
+/**
+ * Facts that put a marker on the dashboard chart: a regime entered on closes (bull, bear, correction)
+ * and new all-time closing highs or lows once the series has a year of history (`sessionIndex` 0-based).
+ * Everything else is listed for the selected session only.
+ */
+export function isMarkerFact(f: Fact, sessionIndex: number): boolean {
+  if (f.basis !== 'close') return false;
+  if (f.event === 'entered' && (f.type === 'bull_market' || f.type === 'bear_market' || f.type === 'correction')) return true;
+  return (f.type === 'all_time_high' || f.type === 'all_time_low') && f.event === 'new' && sessionIndex >= ALL_TIME_MARKER_MIN_SESSIONS;
+}
+
+/**
+ * The analytics milestones of one series, for the desk: one session's full report (analytics'
+ * buildMilestoneReport) and the chart markers of a date range, from each detector's batch face computed
+ * once per series (O(n) for the whole history instead of O(n) per session).
+ */
+export class SeriesMilestones {
+  private cols: BarColumns | null = null;
+  private batches: BatchOutput[] | null = null;
+
+  constructor(
+    readonly symbol: string,
+    private readonly bars: readonly Bar[],
+    private readonly source: string,
+  ) {}
+
+  /** @throws InputError when there is no session on `date` (from analytics). */
+  report(date: SessionDate): MilestoneReport {
+    return buildMilestoneReport(this.symbol, this.columns(), date, this.source);
+  }
+
+  /** Sessions in `from..to` with at least one marker fact; each report carries only its marker facts. */
+  timeline(from: SessionDate, to: SessionDate): MilestoneReport[] {
+    const cols = this.columns();
+    this.batches ??= DETECTORS.map((d) => d.batch(cols));
+    const out: MilestoneReport[] = [];
+    for (let i = 0; i < cols.dates.length; i++) {
+      const date = cols.dates[i] as SessionDate;
+      if (date < from || date > to) continue;
+      const facts = this.batches.flatMap((b) => b.factsAt(i) ?? []).filter((f) => isMarkerFact(f, i));
+      if (facts.length === 0) continue;
+      const close = cols.close(i);
+      const previousClose = i > 0 ? cols.close(i - 1) : null;
+      out.push({
+        symbol: this.symbol,
+        date,
+        close,
+        previousClose,
+        changePct: previousClose === null ? null : (close / previousClose - 1) * 100,
+        high: cols.high(i),
+        low: cols.low(i),
+        facts,
+      });
+    }
+    return out;
+  }
+
+  private columns(): BarColumns {
+    this.cols ??= BarColumns.fromBars(this.bars, this.source);
+    return this.cols;
+  }
+}

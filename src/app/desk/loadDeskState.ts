@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { SecurityId } from '../../core/units.js';
+import type { Article } from '../../domain/article.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import type { MembershipInterval } from '../../domain/membership.js';
+import { buildIndexFromFiles } from '../buildIndex.js';
+import { defaultMembersPath, loadMarketData, loadMembers } from '../marketData.js';
+import { loadArticlesFromPath } from '../news/loadArticles.js';
+import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
+import { indexBars, type IndexedBars } from './constituentsFromMembers.js';
+import type { IndexInfo, LatestLevel, LevelPoint } from './deskService.js';
+import { engineBars, engineLevelPoints } from './engineEntry.js';
+import { levelPointsFromBars } from './levelPoints.js';
+import { NewsIndex } from './NewsIndex.js';
+import { readStoryFolder, type StoryFolder } from './readStoryFolder.js';
+import { SeriesMilestones } from './SeriesMilestones.js';
+
+export interface DeskConfig {
+  /** Folder of bar CSVs (`--data`): members and level series such as `HSTECH.csv`. */
+  readonly dataDir: string;
+  /** Index methodology YAML: the engine builds that index (levels, weights, contributions) at load. */
+  readonly methodologyPath?: string;
+  /** Membership file `symbol,name,from,to`; default `<dataDir>/hstech_members.csv` when present. */
+  readonly membersPath?: string;
+  /** Level series the membership file belongs to; default from its name (`hstech_members.csv` -> `HSTECH`). */
+  readonly membersCode?: string;
+  /** News folder (Markdown/RSS/HTML/text); no news endpoints (501) without it. */
+  readonly newsDir?: string;
+  /** Folder of written stories (Markdown with front matter); no story endpoints (501) without it. */
+  readonly storiesDir?: string;
+}
+
+/** One index the desk serves: from the engine or from a level file. */
+export interface LevelEntry {
+  readonly info: IndexInfo;
+  readonly points: readonly LevelPoint[];
+  readonly latest: LatestLevel;
+  readonly milestones: SeriesMilestones;
+  /** Engine sessions by date (engine entries only). */
+  readonly sessions: ReadonlyMap<string, IndexSession> | null;
+}
+
+export interface DeskState {
+  readonly series: ReadonlyMap<SecurityId, IndexedBars>;
+  /** Engine indexes first, then level files by code. */
+  readonly levels: ReadonlyMap<string, LevelEntry>;
+  readonly members: readonly MembershipInterval[] | null;
+  readonly membersPath: string | null;
+  readonly membersCode: string | null;
+  readonly engineCode: string | null;
+  readonly news: NewsIndex | null;
+  readonly stories: StoryFolder | null;
+  /** Problems found while loading (bad rows, rejected files, engine issues), one line each. */
+  readonly issues: readonly string[];
+}
+
+/** Level series: symbols without an exchange suffix (`HSTECH`, `HSI`, `^GSPC`), not `0700.HK` or `HSTECH.investing`. */
+const INDEX_SYMBOL = /^\^?[A-Z][A-Z0-9_-]*$/;
+
+/**
+ * Reads everything the desk serves, once: bars, the membership file, the engine run of the methodology,
+ * news (with entity links) and stories.
+ * @throws SourceError when the data folder cannot be read; ConfigError for a bad membership or methodology file.
+ */
+export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
+  const market = loadMarketData(config.dataDir);
+  const issues: string[] = market.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  const series = new Map<SecurityId, IndexedBars>();
+  for (const [sym, bars] of market.series) series.set(sym, indexBars(bars));
+  const membersPath = config.membersPath ?? defaultMembersPath(config.dataDir);
+  const members = membersPath !== null ? loadMembers(membersPath) : null;
+  const membersCode = membersPath !== null ? (config.membersCode ?? basename(membersPath).split(/[_.-]/)[0]?.toUpperCase() ?? null) : null;
+
+  const levels = new Map<string, LevelEntry>();
+  let engineCode: string | null = null;
+  if (config.methodologyPath !== undefined) {
+    const run = await buildIndexFromFiles({
+      methodologyPath: config.methodologyPath,
+      dataDir: config.dataDir,
+      ...(membersPath !== null ? { membersPath } : {}),
+    });
+    issues.push(...run.issues);
+    if (run.sessions.length > 0) {
+      engineCode = run.methodology.code;
+      const points = engineLevelPoints(run);
+      levels.set(engineCode, {
+        ...entry(engineCode, run.methodology.name, 'engine', points),
+        milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath),
+        sessions: new Map(run.sessions.map((s) => [s.date, s])),
+      });
+    }
+  }
+  const names = indexNames();
+  for (const [sym, s] of [...series].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!INDEX_SYMBOL.test(sym) || s.bars.length === 0 || levels.has(sym)) continue;
+    levels.set(sym, {
+      ...entry(sym, names.get(sym) ?? sym, 'series', levelPointsFromBars(s.bars)),
+      milestones: new SeriesMilestones(sym, s.bars, `${config.dataDir}/${sym}.csv`),
+      sessions: null,
+    });
+  }
+
+  let news: NewsIndex | null = null;
+  if (config.newsDir !== undefined) {
+    const loaded = await loadArticlesFromPath(config.newsDir);
+    issues.push(...loaded.rejected.map((r) => r.reason));
+    const linker = createEntityLinker();
+    news = await NewsIndex.build(loaded.articles, (a: Article) => [...new Set(linker.linkArticle(a).map((l) => l.securityId))]);
+  }
+  let stories: StoryFolder | null = null;
+  if (config.storiesDir !== undefined) {
+    stories = existsSync(config.storiesDir) ? readStoryFolder(config.storiesDir) : { stories: [], issues: [] };
+    issues.push(...stories.issues);
+  }
+  return { series, levels, members, membersPath, membersCode, engineCode, news, stories, issues };
+}
+
+function entry(code: string, name: string, source: 'engine' | 'series', points: LevelPoint[]): Pick<LevelEntry, 'info' | 'points' | 'latest'> {
+  const first = points[0] as LevelPoint;
+  const last = points[points.length - 1] as LevelPoint;
+  const prev = points.length > 1 ? (points[points.length - 2] as LevelPoint) : null;
+  return {
+    info: { code, name, source, firstDate: first.date, lastDate: last.date },
+    points,
+    latest: { code, date: last.date, level: last.level, previousLevel: prev?.level ?? null, changePct: last.changePct },
+  };
+}
+
+function indexNames(): Map<string, string> {
+  try {
+    return new Map(loadSecurityMaster().securities.filter((s) => s.kind === 'index').map((s) => [s.id, s.name]));
+  } catch {
+    return new Map();
+  }
+}
