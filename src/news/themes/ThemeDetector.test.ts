@@ -15,6 +15,7 @@ describe('ThemeDetector', () => {
   });
   it('respects case for short triggers and blocks look-alike phrases', () => {
     expect(d.detect('The said ai was fine; Air China flew; profit-taking set in.').themes).toEqual([]);
+    expect(d.detect('Blue chips and the blue-chip Dow rose; stamp duties were cut.').themes).toEqual([]);
     expect(d.detect('AI and EV makers gained').themes.map((t) => t.theme)).toEqual(['ai', 'evs']);
   });
   it('covers each theme of the brief', () => {

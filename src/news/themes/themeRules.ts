@@ -22,7 +22,7 @@ export const THEME_RULES: readonly ThemeRule[] = [
   {
     theme: 'tariffs_trade', label: 'tariffs and trade',
     triggers: ['tariff', 'tariffs', 'trade war', 'trade tensions', 'trade deal', 'trade talks', 'levies', 'levy',
-      'import duties', 'duties', 'de minimis', 'reciprocal', 'retaliatory', 'retaliation', 'protectionism',
+      'import duties', 'customs duties', 'anti-dumping duties', 'punitive duties', 'extra duties', 'de minimis', 'reciprocal', 'retaliatory', 'retaliation', 'protectionism',
       'protectionist', 'trade deficit', 'trade surplus', 'exports', 'export controls', 'Liberation Day'],
   },
   {
@@ -64,5 +64,5 @@ export const THEME_RULES: readonly ThemeRule[] = [
 /** Phrases that contain a trigger but mean something else. */
 export const THEME_BLOCKERS: readonly string[] = [
   'profit-taking', 'profit taking', 'take profits', 'Air China', 'AI Ling', 'Fed up', 'results in', 'resulted in',
-  'chip in', 'ban on fireworks',
+  'chip in', 'ban on fireworks', 'blue chips', 'blue chip', 'blue-chip', 'blue-chips', 'stamp duty', 'stamp duties',
 ];
