@@ -54,13 +54,16 @@ export class DuckDbNewsStore implements NewsStore {
       }
       const seen = new Set<string>();
       const changed: Article[] = [];
+      const allRelinks = [...relinks];
       let unchanged = 0;
       for (const a of articles) {
-        if (seen.has(a.id)) continue; // last write of the same id in one call is ignored: first wins
+        if (seen.has(a.id)) continue; // a second article with the same id in one call is ignored: first wins
         seen.add(a.id);
         const old = existing.get(a.id);
-        if (old && old.json === articleContentKey(a) && old.dup === a.duplicateOf) unchanged++;
-        else changed.push(a);
+        if (old && old.json === articleContentKey(a)) {
+          if (old.dup === a.duplicateOf) unchanged++;
+          else allRelinks.push({ id: a.id, duplicateOf: a.duplicateOf });
+        } else changed.push(a);
       }
       if (changed.length > 0) {
         const changedIds = list(changed.map((a) => a.id));
@@ -69,9 +72,9 @@ export class DuckDbNewsStore implements NewsStore {
         await this.insertArticles(changed);
       }
       let relinked = 0;
-      if (relinks.length > 0) {
+      if (allRelinks.length > 0) {
         await this.bulk('CREATE OR REPLACE TEMP TABLE news_relinks AS SELECT unnest($1::VARCHAR[]) AS rid, unnest($2::VARCHAR[]) AS dup',
-          [relinks.map((r) => r.id), relinks.map((r) => r.duplicateOf)], ['VARCHAR', 'VARCHAR']);
+          [allRelinks.map((r) => r.id), allRelinks.map((r) => r.duplicateOf)], ['VARCHAR', 'VARCHAR']);
         const rows = await this.db.all<{ n: number }>(
           `UPDATE news_articles SET duplicate_of = r.dup FROM news_relinks r
            WHERE news_articles.id = r.rid AND news_articles.duplicate_of IS DISTINCT FROM r.dup

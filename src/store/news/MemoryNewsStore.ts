@@ -15,8 +15,12 @@ export class MemoryNewsStore implements NewsStore {
     let written = 0, unchanged = 0, relinked = 0;
     for (const a of articles) {
       const old = this.articles.get(a.id);
-      if (old && articleContentKey(old) === articleContentKey(a) && old.duplicateOf === a.duplicateOf) {
-        unchanged++;
+      if (old && articleContentKey(old) === articleContentKey(a)) {
+        if (old.duplicateOf === a.duplicateOf) unchanged++;
+        else {
+          this.articles.set(a.id, { ...old, duplicateOf: a.duplicateOf });
+          relinked++;
+        }
         continue;
       }
       if (old) this.unindex(old.id);

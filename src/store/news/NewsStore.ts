@@ -10,7 +10,7 @@ export interface NewsWriteResult {
   readonly written: number;
   /** Articles identical to what was stored. */
   readonly unchanged: number;
-  /** Stored articles whose `duplicateOf` was changed (an earlier copy arrived). */
+  /** Stored articles whose `duplicateOf` changed (an earlier copy arrived), by `relinks` or by a re-put whose only change is `duplicateOf`. */
   readonly relinked: number;
 }
 

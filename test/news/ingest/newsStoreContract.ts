@@ -90,6 +90,9 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
       expect(keys[0]?.minhash).toBe('0123456789abcdef');
       expect(keys[0]?.origin).toBe('/tmp/a.md');
       expect((await s.getArticle('b'))?.duplicateOf).toBe('a');
+      // a re-put whose only change is duplicateOf counts as a relink, not a write
+      expect(await s.putArticles([{ ...B, duplicateOf: null }])).toEqual({ written: 0, unchanged: 0, relinked: 1 });
+      expect((await s.getArticle('b'))?.duplicateOf).toBeNull();
       await s.close();
     });
 
