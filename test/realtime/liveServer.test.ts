@@ -21,7 +21,7 @@ const fact = (k: string): LevelPublication['facts'][number] => ({ key: k, index:
 describe('ClientChannel (slow-client policy)', () => {
   it('coalesces to the latest level while the socket is behind, keeps every fact, then drops a client that stays behind', () => {
     const sent: string[] = [];
-    const sock: SocketLike & { bufferedAmount: number } = { bufferedAmount: 0, readyState: 1, send: (d) => sent.push(d), terminate: () => {} };
+    const sock: SocketLike & { bufferedAmount: number } = { bufferedAmount: 0, readyState: 1, send: (d) => sent.push(String(d)), terminate: () => {} };
     const ch = new ClientChannel(sock, { coalesceAboveBytes: 100, dropAboveBytes: 1000, maxCoalescedInARow: 3 });
     ch.deliver(pub(1), 'p1');
     sock.bufferedAmount = 500; // behind: coalesce

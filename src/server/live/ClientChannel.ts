@@ -4,7 +4,7 @@ import type { LevelPublication } from '../../app/live/LiveHub.js';
 export interface SocketLike {
   readonly bufferedAmount: number;
   readonly readyState: number;
-  send(data: string): void;
+  send(data: string | Buffer, options?: { binary: boolean }): void;
   terminate(): void;
 }
 
@@ -18,6 +18,7 @@ export interface ChannelLimits {
 }
 
 const OPEN = 1;
+const TEXT = { binary: false };
 
 /**
  * One subscriber's outbound path. Never blocks and never buffers without bound: while the socket's
@@ -26,7 +27,7 @@ const OPEN = 1;
  * behind, or whose buffer passes the drop threshold, is terminated.
  */
 export class ClientChannel {
-  private readonly pending = new Map<string, { json: string; latestFacts: LevelPublication['facts']; skipped: LevelPublication['facts'][number][] }>();
+  private readonly pending = new Map<string, { json: string | Buffer; latestFacts: LevelPublication['facts']; skipped: LevelPublication['facts'][number][] }>();
   private readonly coalesceAbove: number;
   private readonly dropAbove: number;
   private readonly maxInARow: number;
@@ -45,8 +46,11 @@ export class ClientChannel {
     this.maxInARow = limits.maxCoalescedInARow ?? 30;
   }
 
-  /** Hands one publication to the client (or keeps it as the pending latest). */
-  deliver(pub: LevelPublication, json: string): void {
+  /**
+   * Hands one publication to the client (or keeps it as the pending latest). `json` may be the UTF-8 bytes
+   * of the text, encoded once for every client (sent as a text frame).
+   */
+  deliver(pub: LevelPublication, json: string | Buffer): void {
     if (this.dropped || this.socket.readyState !== OPEN) return;
     const buffered = this.socket.bufferedAmount;
     if (buffered > this.dropAbove) return this.drop(`send buffer ${buffered} bytes > ${this.dropAbove}`);
@@ -84,7 +88,7 @@ export class ClientChannel {
     for (const [index, p] of this.pending) {
       // Facts of coalesced publications go first; the latest publication carries its own.
       if (p.skipped.length > 0) this.socket.send(JSON.stringify({ type: 'facts', index, facts: p.skipped }));
-      this.socket.send(p.json);
+      this.socket.send(p.json, TEXT);
       this.sent++;
     }
     this.pending.clear();

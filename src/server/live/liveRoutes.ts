@@ -1,7 +1,7 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { LiveHub } from '../../app/live/LiveHub.js';
-import { ClientChannel, type ChannelLimits } from './ClientChannel.js';
+import { ClientChannel, type ChannelLimits, type SocketLike } from './ClientChannel.js';
 
 export interface LiveRoutesOptions {
   readonly hub: LiveHub;
@@ -34,6 +34,16 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
   return async (app) => {
     const path = opts.path ?? '/live';
     const channels = new Set<ClientChannel>();
+    // One UTF-8 encoding per publication for every client (not one per client).
+    let lastJson = '';
+    let lastBytes = Buffer.alloc(0);
+    const bytesOf = (json: string): Buffer => {
+      if (json !== lastJson) {
+        lastJson = json;
+        lastBytes = Buffer.from(json, 'utf8');
+      }
+      return lastBytes;
+    };
     const timer = setInterval(() => {
       for (const c of channels) if (c.hasPending()) c.flush();
     }, opts.flushEveryMs ?? 250);
@@ -50,7 +60,17 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
       stats.clients++;
       stats.connections++;
       const subs = new Map<string, () => void>();
-      const channel = new ClientChannel(socket, opts.limits, () => {
+      const sock: SocketLike = {
+        get bufferedAmount() {
+          return socket.bufferedAmount;
+        },
+        get readyState() {
+          return socket.readyState;
+        },
+        send: (d, o) => (o ? socket.send(d, o) : socket.send(d)),
+        terminate: () => socket.terminate(),
+      };
+      const channel = new ClientChannel(sock, opts.limits, () => {
         stats.dropped++;
       });
       channels.add(channel);
@@ -75,7 +95,7 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
             if (subs.has(ix)) continue;
             subs.set(ix, opts.hub.subscribe(ix, (pub, json) => {
               const before = channel.coalesced;
-              channel.deliver(pub, json);
+              channel.deliver(pub, bytesOf(json));
               stats.coalesced += channel.coalesced - before;
             }));
           }
