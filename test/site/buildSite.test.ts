@@ -51,11 +51,11 @@ describe('site build', () => {
     const files = [...readdirSync(join(out, 'stories')).filter((f) => f.endsWith('.html')).map((f) => `stories/${f}`), 'index.html', 'rss.xml'];
     for (const f of files.filter((x) => x.endsWith('.html'))) {
       const { document } = parseHTML(read(f));
-      const scripts = [...document.querySelectorAll('script')].map((e) => e.getAttribute('src'));
+      const scripts = Array.from(document.querySelectorAll('script') as ArrayLike<Element>).map((e) => e.getAttribute('src'));
       expect(scripts, f).toEqual(['../search.js'.slice(f.includes('/') ? 0 : 3)]);
       expect(document.querySelectorAll('img[src="x"]').length, f).toBe(0);
-      for (const el of document.querySelectorAll('*')) {
-        for (const a of el.attributes) {
+      for (const el of Array.from(document.querySelectorAll('*') as ArrayLike<Element>)) {
+        for (const a of Array.from(el.attributes as ArrayLike<Attr>)) {
           expect(a.name.startsWith('on'), `${f}: ${a.name}`).toBe(false);
           expect(/^\s*javascript:/i.test(a.value), `${f}: ${a.value}`).toBe(false);
         }
