@@ -18,8 +18,8 @@ export interface WhyOptions {
   readonly on: SessionDate;
   readonly dataDir: string;
   readonly membersPath: string;
-  /** Folder or file of news; default `DATA/../news`. */
-  readonly newsPath?: string;
+  /** Folders or files of news (read together, duplicates across them linked); default `DATA/../news`. */
+  readonly newsPaths?: readonly string[];
   /** Methodology for contributions (engine); default `methodologies/hstech-replica.yaml` when present. */
   readonly methodologyPath?: string;
   /** Benchmark of the event studies (default HSI). */
@@ -136,9 +136,17 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
     }
   }
 
-  const newsPath = o.newsPath ?? join(o.dataDir, '..', 'news');
-  if (!existsSync(newsPath)) throw new SourceError(newsPath, 'news folder not found (pass --news DIR)', false);
-  const loaded = await loadArticlesFromPath(newsPath);
+  const newsPaths = o.newsPaths ?? [join(o.dataDir, '..', 'news')];
+  const articles: Article[] = [];
+  let rejectedNews = 0;
+  for (const p of newsPaths) {
+    if (!existsSync(p)) throw new SourceError(p, 'news folder not found (pass --news DIR)', false);
+    const r = await loadArticlesFromPath(p);
+    articles.push(...r.articles);
+    rejectedNews += r.rejected.length;
+  }
+  const seen = new Set<string>();
+  const loaded = { articles: articles.filter((a) => !seen.has(a.id) && seen.add(a.id)), rejected: rejectedNews };
   const fromMs = Date.parse(`${prevSession}T00:00:00${HKT}`);
   const toMs = Date.parse(`${o.on}T23:59:59.999${HKT}`);
   const inWindow = loaded.articles.filter((a) => a.duplicateOf === null && a.publishedMs >= fromMs && a.publishedMs <= toMs);
@@ -179,7 +187,7 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
     articlesInWindow: inWindow.length, movers, contributors,
     ...(contributorsNote !== undefined ? { contributorsNote } : {}),
     securities, indexArticles: articlesFor(o.symbol),
-    benchmarkArticles: benchmark === o.symbol ? [] : articlesFor(benchmark), rejectedNews: loaded.rejected.length,
+    benchmarkArticles: benchmark === o.symbol ? [] : articlesFor(benchmark), rejectedNews: loaded.rejected,
   };
 }
 

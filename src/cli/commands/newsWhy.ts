@@ -15,18 +15,18 @@ export function register(program: Command): void {
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
     .requiredOption('--data <dir>', 'folder of bar CSV files')
     .requiredOption('--members <file>', 'membership file symbol,name,from,to')
-    .option('--news <dir>', 'news folder or file (default DATA/../news)')
+    .option('--news <path>', 'news folder or file; repeat for several (default DATA/../news)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--methodology <file>', 'index methodology for contributions (default methodologies/hstech-replica.yaml)')
     .option('--benchmark <symbol>', 'benchmark of the event studies', 'HSI')
     .option('--top <n>', 'movers and contributors to explain', '5')
     .option('--json', 'machine-readable output')
-    .action(async (symbol: string, o: { on: string; data: string; members: string; news?: string; methodology?: string; benchmark: string; top: string; json?: boolean }) => {
+    .action(async (symbol: string, o: { on: string; data: string; members: string; news: string[]; methodology?: string; benchmark: string; top: string; json?: boolean }) => {
       if (!isSessionDate(o.on)) throw new InputError({ source: '--on', value: o.on, reason: 'not a date (YYYY-MM-DD)' });
       const top = Number(o.top);
       if (!Number.isInteger(top) || top < 1) throw new InputError({ source: '--top', value: o.top, reason: 'not a positive whole number' });
       const r = await explainSession({
         symbol, on: asSessionDate(o.on), dataDir: o.data, membersPath: o.members, benchmark: o.benchmark, top,
-        ...(o.news !== undefined ? { newsPath: o.news } : {}),
+        ...(o.news.length > 0 ? { newsPaths: o.news } : {}),
         ...(o.methodology !== undefined ? { methodologyPath: o.methodology } : {}),
       });
       if (o.json) return printJson(r);

@@ -8,7 +8,7 @@ describeWithSharedData('news why on real data: HSTECH on 2025-02-21 (Alibaba res
   it('explains the session with movers, contributors, ranked articles and event studies', async () => {
     const r = await explainSession({
       symbol: 'HSTECH', on: asSessionDate('2025-02-21'), dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'),
-      newsPath: NEWS_DATA, methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'), top: 3,
+      newsPaths: [NEWS_DATA], methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'), top: 3,
     });
     expect(r.previousSession).toBe('2025-02-20');
     expect(r.newsWindow).toEqual({ from: '2025-02-20T00:00:00+08:00', to: '2025-02-21T23:59:59+08:00' });
