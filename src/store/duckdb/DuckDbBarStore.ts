@@ -15,11 +15,13 @@ const SAME_BAR = `b.symbol = s.symbol AND b.date = CAST(s.date AS DATE) AND b.op
 
 /**
  * The {@link BarStore} on a DuckDB file (`@duckdb/node-api`). Bars go through an appender into a temp staging
- * table, then one `INSERT OR REPLACE` of the rows that differ, all inside one transaction: a failed batch writes
- * nothing, and re-importing identical rows writes 0. One process owns the file (DuckDB's lock).
+ * table; a new symbol is copied in with one `INSERT`, a known one is merged (rows identical to the stored ones are
+ * skipped, changed dates deleted and re-inserted), all inside one transaction: a failed batch writes nothing,
+ * and re-importing identical rows writes 0. One process owns the file (DuckDB's lock).
  * @example const store = await DuckDbBarStore.open('indexwire.duckdb'); await store.symbols(); await store.close();
  */
 export class DuckDbBarStore implements BarStore {
+  private symbolCache: Set<string> | null = null;
   private constructor(readonly db: DuckDbConnection) {}
 
   /** Opens or creates the file (`:memory:` for a throwaway). @throws SourceError when locked or unreadable. */
@@ -38,7 +40,7 @@ export class DuckDbBarStore implements BarStore {
     const issues = validateBars(bars, symbol, source);
     if (issues.length > 0) return refused(bars.length, issues);
     if (bars.length === 0) return stored(0, 0);
-    return this.db.transaction(async () => {
+    const result = await this.db.transaction(async () => {
       await this.db.run('DELETE FROM stage_bars');
       const app = await this.db.appender('stage_bars', true);
       try {
@@ -60,18 +62,33 @@ export class DuckDbBarStore implements BarStore {
       } finally {
         app.closeSync();
       }
-      const [same] = await this.db.all<{ n: number }>(
-        `SELECT count(*) AS n FROM stage_bars s JOIN bars b ON ${SAME_BAR}`,
-      );
-      const skipped = same?.n ?? 0;
-      if (skipped < bars.length) {
-        await this.db.run(`INSERT OR REPLACE INTO bars
-          SELECT s.symbol, CAST(s.date AS DATE), s.open, s.high, s.low, s.close, s.adj_close, s.volume, s.source
-          FROM stage_bars s WHERE NOT EXISTS (SELECT 1 FROM bars b WHERE ${SAME_BAR})`);
+      const known = await this.knownSymbols();
+      let skipped = 0;
+      if (!known.has(symbol)) {
+        await this.db.run(`INSERT INTO bars SELECT symbol, CAST(date AS DATE), open, high, low, close, adj_close, volume, source
+          FROM stage_bars`);
+      } else {
+        await this.db.run(`CREATE OR REPLACE TEMP TABLE stage_same AS SELECT s.date FROM stage_bars s
+          JOIN (SELECT * FROM bars WHERE symbol = $1) b ON ${SAME_BAR}`, [symbol]);
+        const [same] = await this.db.all<{ n: number }>('SELECT count(*) AS n FROM stage_same');
+        skipped = same?.n ?? 0;
+        if (skipped < bars.length) {
+          await this.db.run(`DELETE FROM bars WHERE symbol = $1 AND date IN
+            (SELECT CAST(date AS DATE) FROM stage_bars WHERE date NOT IN (SELECT date FROM stage_same))`, [symbol]);
+          await this.db.run(`INSERT INTO bars SELECT symbol, CAST(date AS DATE), open, high, low, close, adj_close, volume, source
+            FROM stage_bars WHERE date NOT IN (SELECT date FROM stage_same)`);
+        }
       }
-      await this.db.run('DELETE FROM stage_bars');
       return stored(bars.length - skipped, skipped);
     });
+    (await this.knownSymbols()).add(symbol); // after COMMIT: a rolled-back batch leaves the set unchanged
+    return result;
+  }
+
+  /** Symbols with bars, loaded once per open (this store is the only writer of its file). */
+  private async knownSymbols(): Promise<Set<string>> {
+    this.symbolCache ??= new Set((await this.db.all('SELECT DISTINCT symbol FROM bars')).map((r) => r.symbol as string));
+    return this.symbolCache;
   }
 
   async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {

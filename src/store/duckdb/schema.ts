@@ -4,6 +4,10 @@ import type { DuckDbConnection } from './DuckDbConnection.js';
 export const SCHEMA_VERSION = 1;
 
 /**
+ * Table `bars` has no PRIMARY KEY on purpose: DuckDB's ART index made bulk upserts ~5x slower, and
+ * uniqueness of (symbol, date) is kept by the store itself (batches are validated for unique dates and merged
+ * against what is stored inside one transaction; the contract tests check it).
+ *
  * Creates the tables of the bar store when missing (idempotent). Other engineers add their own tables in their
  * own files with {@link DuckDbConnection.run}; these four belong to the market-data store.
  * @throws SourceError when the database refuses a statement.
@@ -15,8 +19,7 @@ export async function ensureBarSchema(db: DuckDbConnection): Promise<void> {
     CREATE TABLE IF NOT EXISTS bars (
       symbol VARCHAR NOT NULL, date DATE NOT NULL,
       open DOUBLE NOT NULL, high DOUBLE NOT NULL, low DOUBLE NOT NULL, close DOUBLE NOT NULL,
-      adj_close DOUBLE, volume DOUBLE, source VARCHAR NOT NULL,
-      PRIMARY KEY (symbol, date));
+      adj_close DOUBLE, volume DOUBLE, source VARCHAR NOT NULL);
     CREATE TABLE IF NOT EXISTS securities (
       id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, currency VARCHAR NOT NULL,
       exchange VARCHAR NOT NULL, json VARCHAR NOT NULL);
