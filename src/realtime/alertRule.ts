@@ -49,7 +49,7 @@ export function parseAlertRules(json: unknown, source: string): AlertRule[] {
   const ids = new Set<string>();
   return list.map((r: unknown, i) => {
     const bad = (field: string, value: unknown, reason: string) =>
-      new ConfigError({ source, field: `rules[${i}].${field}`, value: JSON.stringify(value) ?? 'undefined', reason });
+      new ConfigError({ source, field: `rules[${i}].${field}`, value: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'), reason });
     if (typeof r !== 'object' || r === null) throw bad('', r, 'expected an object');
     const o = r as Record<string, unknown>;
     if (typeof o.id !== 'string' || o.id === '') throw bad('id', o.id, 'expected a non-empty string');

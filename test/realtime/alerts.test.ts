@@ -27,7 +27,7 @@ describe('alert rules', () => {
   });
   it('name the rule and field of a bad rule', () => {
     expect(() => parseAlertRules([{ id: 'x', factType: 'as_much_as', webhook: 'ftp://x' }], 'rules.json')).toThrow(
-      'rules.json: field "rules[0].webhook": value ""ftp://x"" expected an http(s) URL',
+      'rules.json: field "rules[0].webhook": value "ftp://x" expected an http(s) URL',
     );
   });
 });

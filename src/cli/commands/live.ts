@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { startAlerts } from '../../app/alerts/startAlerts.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
 import { runLiveFeed } from '../../app/live/runLiveFeed.js';
 import { systemClock } from '../../core/clock.js';
@@ -19,12 +20,17 @@ export function register(program: Command): void {
     .option('--index <code>', 'index code', 'HSTECH')
     .option('--state <file>', 'engine IndexSession JSON of the previous session')
     .option('--every-ms <ms>', 'publication cadence', '2000')
+    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
     .action(async (o: Record<string, string | undefined>) => {
       const hub = new LiveHub();
       const everyMs = Number(o.everyMs);
       if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
+      if (o.alerts) {
+        startAlerts(o.alerts, hub, systemClock, (a) =>
+          process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`));
+      }
       const server = await startLiveServer({ hub, host: String(o.host), port: Number(o.port) });
       process.stderr.write(`live: serving ${server.wsUrl}; latest level at ${server.url}/live/levels/${o.index}\n`);
       try {

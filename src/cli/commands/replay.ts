@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { startAlerts } from '../../app/alerts/startAlerts.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
+import { systemClock } from '../../core/clock.js';
 import { runReplay, type ReplaySummary } from '../../app/live/runReplay.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
@@ -29,9 +31,14 @@ export function register(program: Command): void {
     .option('--out <file>', 'write every publication as one JSON line')
     .option('--write-ticks <file>', 'write the replayed ticks as NDJSON')
     .option('--serve <port>', 'serve the publications over WebSocket on 127.0.0.1:<port> (/live) while replaying', num('serve'))
+    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       const hub = new LiveHub();
+      const alerts = o.alerts
+        ? startAlerts(String(o.alerts), hub, systemClock, (a) =>
+            process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`))
+        : null;
       const server = o.serve !== undefined ? await startLiveServer({ hub, port: o.serve as number }) : null;
       if (server) process.stderr.write(`live: serving ${server.wsUrl} (subscribe: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
       try {
@@ -50,6 +57,7 @@ export function register(program: Command): void {
           ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
           hub,
         });
+        await alerts?.settle();
         if (o.json) printJson(s);
         else printSummary(s);
       } finally {

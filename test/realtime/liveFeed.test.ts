@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { LiveHub } from '../../src/app/live/LiveHub.js';
+import { loadLiveSetup } from '../../src/app/live/loadLiveSetup.js';
+import { runLiveFeed } from '../../src/app/live/runLiveFeed.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { asSessionDate } from '../../src/core/units.js';
+import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
+import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
+
+describeWithSharedData('live job on a WebSocket tick feed', () => {
+  it('applies the feed\'s ticks, reports a bad message, publishes on the clock and closes at the EOD level', async () => {
+    const date = asSessionDate('2025-02-07');
+    const setup = loadLiveSetup({ dataDir: HK_DATA, date });
+    const ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 9, ticksPerMember: 20 });
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (s) => {
+      s.send('nope');
+      s.send(JSON.stringify({ type: 'batch', events: ticks.slice(0, 300) }));
+      s.send(JSON.stringify(ticks.slice(300)));
+    });
+    const clock = new ManualClock(setup.intervals[0]!.startMs);
+    const hub = new LiveHub();
+    const issues: string[] = [];
+    const run = await runLiveFeed({
+      dataDir: HK_DATA, date, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, hub, clock, everyMs: 60_000,
+      onIssue: (m) => issues.push(m),
+    });
+    const calc = run.desk.sessions[0]!.calculator;
+    for (let i = 0; i < 200 && calc.outcomeCounts().applied < ticks.length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(calc.outcomeCounts().applied).toBe(ticks.length);
+    clock.set(setup.intervals.at(-1)!.endMs); // the close comes on the clock
+    await run.done;
+    wss.close();
+    expect(issues).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+:1: value "nope" not JSON/)]);
+    const last = hub.latest('HSTECH')!.pub;
+    expect(last).toMatchObject({ final: true, phase: 'close' });
+    // EOD by hand: Σ indexShares × close / divisor
+    let eod = 0;
+    setup.state.members.forEach((m) => (eod += m.indexShares * setup.days.find((d) => d.symbol === m.symbol)!.day.close));
+    eod /= setup.state.divisor;
+    expect(Math.abs(last.level - eod) / eod).toBeLessThan(1e-9);
+  }, 20_000);
+});
