@@ -45,6 +45,11 @@ describe('EntityLinker on data/securities.yaml', () => {
       ['9988.HK', '阿里巴巴'], ['0700.HK', '騰訊控股'], ['1698.HK', '腾讯音乐'], ['HSTECH', '恒生科技指數'],
     ]);
   });
+  it('leaves out Chinese short forms that are ordinary words, and platforms cited as a channel', () => {
+    expect(ids('這讓人聯想到地平線上的全國指導意見')).toEqual([]);
+    expect(ids('聯想集團、地平線機器人和國企指數')).toEqual(['0992.HK', '9660.HK', 'HSCEI']);
+    expect(ids('The company said in a Weibo post; Weibo shares rose')).toEqual(['9898.HK']);
+  });
   it('gives EntityLink offsets into title + "\\n\\n" + body', () => {
     const links = linker.linkArticle({ id: 'a1', title: 'Xiaomi jumps', body: 'Shares of Meituan fell.' });
     // "Xiaomi jumps\n\n" is 14 units; "Shares of " is 10 -> Meituan at 24..31
