@@ -23,7 +23,9 @@ export function minhashSignature(text: string, shingleSize = 3): string {
   const n = Math.max(1, words.length - shingleSize + 1);
   const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
-    const shingle = words.slice(i, i + shingleSize).join(' ');
+    const shingle = shingleSize === 3 && words.length >= 3
+      ? `${words[i] as string} ${words[i + 1] as string} ${words[i + 2] as string}`
+      : words.slice(i, i + shingleSize).join(' ');
     if (seen.has(shingle)) continue;
     seen.add(shingle);
     const h1 = fnv1a32(shingle, 0x811c9dc5);

@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { isSessionDate } from '../../core/units.js';
+
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)$/;
 
 export interface PublishedDate {
   /** ISO 8601 with offset, e.g. `2025-02-07T16:10:53+08:00` (no milliseconds unless written). */
@@ -25,6 +28,12 @@ export interface PublishedDate {
 export function parsePublishedDate(text: string, assumeZone: string): PublishedDate {
   const raw = text.trim();
   if (raw === '') throw new RangeError('empty date');
+  // fast path for the common RFC 3339 form with seconds and an offset (RTHK): no library needed
+  const m = RFC3339.exec(raw);
+  if (m && isSessionDate(m[1] ?? '')) {
+    const ms = Date.parse(raw);
+    if (Number.isFinite(ms)) return { publishedAt: raw.replace(/(?:\+00:00|z)$/i, 'Z'), publishedMs: ms, publishedAtText: raw };
+  }
   const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT))$/.test(raw);
   const opts = hasOffset ? { setZone: true } : { zone: assumeZone };
   const candidates = [
