@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { NewsItem, StoryDocument } from '../../src/app/desk/deskService.js';
+import type { NewsItem, StoryPage } from '../../src/app/desk/deskService.js';
 import { startServer, type StartedServer } from '../../src/server/startServer.js';
 import { createFakeDesk } from '../server/fakeDesk.js';
 import { launchChromium } from './browser.js';
@@ -21,7 +21,7 @@ const news: NewsItem[] = [
     symbols: [],
   })),
 ];
-const stories: StoryDocument[] = ['en', 'zh-Hant'].flatMap((lang) =>
+const stories: StoryPage[] = ['en', 'zh-Hant'].flatMap((lang) =>
   T.map((p, i) => ({
     slug: `xss-${i}`,
     lang,

@@ -5,7 +5,7 @@ import type {
   LevelSeries,
   MoversReport,
   NewsPage,
-  StoryDocument,
+  StoryPage,
   StorySummary,
 } from '../../src/app/desk/deskService.js';
 import type { MilestoneReport } from '../../src/domain/fact.js';
@@ -47,5 +47,5 @@ export const api = {
   movers: (code: string, date: string) => get<MoversReport>(`/api/symbols/${seg(code)}/movers${q({ date })}`),
   news: (params: { q?: string; from?: string; to?: string; limit?: number }) => get<NewsPage>(`/api/news${q(params)}`),
   stories: () => get<{ stories: StorySummary[] }>('/api/stories'),
-  story: (slug: string, lang: string) => get<StoryDocument>(`/api/stories/${seg(slug)}/${seg(lang)}`),
+  story: (slug: string, lang: string) => get<StoryPage>(`/api/stories/${seg(slug)}/${seg(lang)}`),
 };

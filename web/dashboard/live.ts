@@ -4,32 +4,51 @@ export interface LiveLevel {
   readonly date: string;
   readonly level: number;
   readonly changePct: number | null;
+  /** Publication time, ISO 8601 UTC, when given. */
+  readonly time: string | null;
+}
+
+export interface LiveConnection {
+  /** Follows `code` only (unsubscribes the previous one). */
+  follow(code: string): void;
 }
 
 /**
- * Connects to the server's WebSocket at `/live` when it exists and subscribes to the shown index.
- * Unknown or malformed messages are ignored; without a live plugin it reports "live: off" once.
+ * Connects to the server's WebSocket at `/live` (the realtime plugin; protocol in src/server/live/liveRoutes.ts):
+ * sends `{"op":"subscribe","indexes":[code]}` and hands every `type: "level"` publication to `onLevel`.
+ * Other and malformed messages are ignored. Without a live plugin it reports "live: off".
  */
-export function connectLive(code: () => string, onLevel: (l: LiveLevel) => void, onStatus: (s: string) => void): void {
-  let ws: WebSocket;
+export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: string) => void): LiveConnection {
+  let current: string | null = null;
+  let open = false;
+  let ws: WebSocket | null = null;
+  const send = (op: 'subscribe' | 'unsubscribe', code: string) => ws?.send(JSON.stringify({ op, indexes: [code] }));
   try {
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`);
+    ws.addEventListener('open', () => {
+      open = true;
+      onStatus('live: connected');
+      if (current !== null) send('subscribe', current);
+    });
+    ws.addEventListener('close', () => onStatus(open ? 'live: closed' : 'live: off'));
+    ws.addEventListener('message', (ev) => {
+      const l = parseLive(ev.data);
+      if (l) onLevel(l);
+    });
   } catch {
     onStatus('live: off');
-    return;
   }
-  ws.addEventListener('open', () => {
-    onStatus('live: on');
-    ws.send(JSON.stringify({ type: 'subscribe', indexes: [code()] }));
-  });
-  ws.addEventListener('error', () => onStatus('live: off'));
-  ws.addEventListener('message', (ev) => {
-    const l = parseLive(ev.data);
-    if (l) onLevel(l);
-  });
+  return {
+    follow(code) {
+      if (code === current) return;
+      if (open && current !== null) send('unsubscribe', current);
+      current = code;
+      if (open) send('subscribe', code);
+    },
+  };
 }
 
-/** Reads `{code|index, date?, level, changePct?}` (or the same under `data`); null when not a level. */
+/** Reads a `{"type":"level","index","sessionDate","level","changePct","time"}` message; null otherwise. */
 export function parseLive(data: unknown): LiveLevel | null {
   if (typeof data !== 'string') return null;
   let m: unknown;
@@ -38,13 +57,15 @@ export function parseLive(data: unknown): LiveLevel | null {
   } catch {
     return null;
   }
-  const o = (m as { data?: unknown })?.data ?? m;
-  if (o === null || typeof o !== 'object') return null;
-  const r = o as Record<string, unknown>;
-  const code = typeof r.code === 'string' ? r.code : typeof r.index === 'string' ? r.index : null;
-  const level = r.level;
-  if (code === null || typeof level !== 'number' || !Number.isFinite(level)) return null;
-  const date = typeof r.date === 'string' ? r.date.slice(0, 10) : new Date().toISOString().slice(0, 10);
-  const changePct = typeof r.changePct === 'number' ? r.changePct : null;
-  return { code, date, level, changePct };
+  if (m === null || typeof m !== 'object') return null;
+  const r = m as Record<string, unknown>;
+  if (r.type !== 'level' || typeof r.index !== 'string' || typeof r.sessionDate !== 'string') return null;
+  if (typeof r.level !== 'number' || !Number.isFinite(r.level)) return null;
+  return {
+    code: r.index,
+    date: r.sessionDate.slice(0, 10),
+    level: r.level,
+    changePct: typeof r.changePct === 'number' && Number.isFinite(r.changePct) ? r.changePct : null,
+    time: typeof r.time === 'string' ? r.time : null,
+  };
 }

@@ -5,9 +5,9 @@
 import type { IndexInfo, LevelPoint } from '../../src/app/desk/deskService.js';
 import { api, ApiError } from './api.js';
 import { byId, fill, h } from './dom.js';
-import { fmtLevel, fmtPct, signClass } from './format.js';
+import { factLabel, fmtLevel, fmtPct, signClass } from './format.js';
 import { LevelChart } from './levelChart.js';
-import { connectLive } from './live.js';
+import { connectLive, type LiveConnection, type LiveLevel } from './live.js';
 import { renderConstituents, renderMovers, renderNews, renderStory, renderStoryList } from './panels.js';
 
 const state = { code: '', date: '', points: [] as readonly LevelPoint[] };
@@ -17,8 +17,9 @@ function addDaysIso(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function loadIndex(code: string, chart: LevelChart): Promise<void> {
+async function loadIndex(code: string, chart: LevelChart, live: LiveConnection): Promise<void> {
   state.code = code;
+  live.follow(code);
   const last = (await api.latest(code)).date;
   const from = addDaysIso(last, -730); // two years on the chart
   const series = await api.levels(code, from);
@@ -50,7 +51,7 @@ async function selectDate(date: string): Promise<void> {
       (e) => renderMovers(null, why(e)),
     ),
     api.milestones(code, date).then(
-      (r) => fill(byId('facts'), ...r.facts.map((f) => h('li', {}, f.type.replace(/_/g, ' '), f.changePct === undefined ? '' : ` ${fmtPct(f.changePct)}`))),
+      (r) => fill(byId('facts'), ...r.facts.map((f) => h('li', {}, factLabel(f)))),
       () => fill(byId('facts')),
     ),
     loadNews(''),
@@ -74,7 +75,11 @@ async function start(): Promise<void> {
   const { indexes } = await api.indexes();
   const sel = byId<HTMLSelectElement>('index-select');
   fill(sel, ...indexes.map((i: IndexInfo) => h('option', { value: i.code }, `${i.code} · ${i.name}`)));
-  sel.addEventListener('change', () => void loadIndex(sel.value, chart));
+  const live = connectLive(
+    (u) => showLive(u, chart),
+    (status) => fill(byId('live-status'), status),
+  );
+  sel.addEventListener('change', () => void loadIndex(sel.value, chart, live));
   byId<HTMLSelectElement>('date-select').addEventListener('change', (e) => void selectDate((e.target as HTMLSelectElement).value));
   let timer: ReturnType<typeof setTimeout> | undefined;
   byId<HTMLInputElement>('news-search').addEventListener('input', (e) => {
@@ -87,17 +92,19 @@ async function start(): Promise<void> {
     (e) => fill(byId('stories'), h('li', { class: 'muted' }, why(e))),
   );
   const first = indexes[0];
-  if (first) await loadIndex(first.code, chart);
-  connectLive(
-    () => state.code,
-    (u) => {
-      if (u.code !== state.code) return;
-      chart.updateLive(u.date, u.level);
-      fill(byId('latest'), `${u.code} ${fmtLevel(u.level)} `, h('span', { class: signClass(u.changePct) }, fmtPct(u.changePct)), ' live');
-    },
-    (status) => fill(byId('live-status'), status),
-  );
+  if (first) await loadIndex(first.code, chart, live);
   document.body.dataset.ready = 'true';
+}
+
+/** A live publication: the header always; the chart only for the last session or a newer one (never rewrites history). */
+function showLive(u: LiveLevel, chart: LevelChart): void {
+  if (u.code !== state.code) return;
+  const last = state.points[state.points.length - 1];
+  if (last === undefined || u.date >= last.date) chart.updateLive(u.date, u.level);
+  const at = u.time === null ? u.date : `${u.date} ${new Date(u.time).toISOString().slice(11, 19)} UTC`;
+  const el = byId('latest');
+  fill(el, `${u.code} ${fmtLevel(u.level)} `, h('span', { class: signClass(u.changePct) }, fmtPct(u.changePct)), ` live ${at}`);
+  el.dataset.live = 'true';
 }
 
 start().catch((e: unknown) => {

@@ -1,4 +1,4 @@
-import type { ConstituentTable, MoversReport, NewsItem, StoryDocument, StorySummary } from '../../src/app/desk/deskService.js';
+import type { ConstituentTable, MoversReport, NewsItem, StoryPage, StorySummary } from '../../src/app/desk/deskService.js';
 import type { Mover } from '../../src/domain/fact.js';
 import { byId, fill, h, safeLink } from './dom.js';
 import { fmtLevel, fmtPct, fmtPts, fmtWeight, signClass } from './format.js';
@@ -71,7 +71,7 @@ export function renderStoryList(stories: readonly StorySummary[], onOpen: (slug:
 }
 
 /** Shows a story: Markdown is not interpreted; headings and paragraphs become text blocks. */
-export function renderStory(s: StoryDocument): void {
+export function renderStory(s: StoryPage): void {
   const el = byId('story');
   el.setAttribute('lang', s.lang);
   const blocks = s.body.split(/\n\s*\n/).map((b) => b.trim()).filter((b) => b !== '');

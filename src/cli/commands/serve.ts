@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isSessionDate } from '../../core/units.js';
 import { createDesk } from '../../app/desk/createDesk.js';
 import { readServerConfig } from '../../app/desk/readServerConfig.js';
+import { LiveHub } from '../../app/live/LiveHub.js';
+import { runReplay } from '../../app/live/runReplay.js';
+import { liveRoutesPlugin } from '../../server/live/liveRoutes.js';
 import { startServer } from '../../server/startServer.js';
+
+/** The methodology served when `--methodology` is not given and this file exists (relative to the working directory). */
+const DEFAULT_METHODOLOGY = 'methodologies/hstech-replica.yaml';
 
 interface ServeOptions {
   port: string;
@@ -12,6 +20,8 @@ interface ServeOptions {
   methodology?: string;
   news?: string;
   stories?: string;
+  replay?: string;
+  speed: string;
   json?: boolean;
 }
 
@@ -22,29 +32,56 @@ export function register(program: Command): void {
     .description('serve the JSON API (/api, /api/openapi.json) and the dashboard (/) on loopback')
     .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', 'folder of bar CSVs', 'data/hk')
+    .option('--data <dir>', 'folder of bar CSVs', '../shared/data/hk')
     .option('--members <file>', 'membership file symbol,name,from,to (default <data>/hstech_members.csv)')
-    .option('--methodology <file>', 'index methodology YAML')
+    .option('--methodology <file>', `index methodology YAML built by the engine (default ${DEFAULT_METHODOLOGY} when present)`)
     .option('--news <dir>', 'news folder (Markdown, RSS, HTML, text)')
     .option('--stories <dir>', 'folder of written stories (Markdown with front matter)')
+    .option('--replay <date>', 'replay that session through the live WebSocket (/live) with a seeded tick path')
+    .option('--speed <x>', 'replay speed: market time per wall time', '60')
     .option('--json', 'print the URL as JSON')
     .action(async (o: ServeOptions) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: "${o.port}"`);
+      const speed = Number(o.speed);
+      if (!(speed > 0)) throw new Error(`--speed: expected a positive number, got "${o.speed}"`);
+      if (o.replay !== undefined && !isSessionDate(o.replay)) throw new Error(`--replay: not a date (YYYY-MM-DD): "${o.replay}"`);
       const config = readServerConfig(process.env);
+      const methodology = o.methodology ?? (existsSync(DEFAULT_METHODOLOGY) ? DEFAULT_METHODOLOGY : undefined);
       const desk = createDesk({
         dataDir: resolve(o.data),
         ...(o.members !== undefined ? { membersPath: resolve(o.members) } : {}),
-        ...(o.methodology !== undefined ? { methodologyPath: resolve(o.methodology) } : {}),
+        ...(methodology !== undefined ? { methodologyPath: resolve(methodology) } : {}),
         ...(o.news !== undefined ? { newsDir: resolve(o.news) } : {}),
         ...(o.stories !== undefined ? { storiesDir: resolve(o.stories) } : {}),
       });
       await desk.indexes(); // read the data now: a bad folder fails here, not on the first request
-      const server = await startServer({ desk, host: o.host, port, adminTokens: config.adminTokens, rateLimit: config.rateLimit });
+      const hub = new LiveHub();
+      const server = await startServer({
+        desk,
+        host: o.host,
+        port,
+        adminTokens: config.adminTokens,
+        rateLimit: config.rateLimit,
+        live: liveRoutesPlugin({ hub }),
+      });
       if (o.json) process.stdout.write(`${JSON.stringify({ url: server.url, admin: config.adminTokens.length > 0 })}\n`);
       else {
         process.stdout.write(`Indexwire desk on ${server.url}  (API: ${server.url}/api/openapi.json)\n`);
         if (config.adminTokens.length === 0) process.stdout.write('admin endpoints disabled: set INDEXWIRE_ADMIN_TOKENS to enable them\n');
+      }
+      if (o.replay !== undefined) {
+        const date = o.replay;
+        runReplay({
+          dataDir: resolve(o.data),
+          date,
+          hub,
+          speed,
+          ...(o.members !== undefined ? { membersPath: resolve(o.members) } : {}),
+        }).then(
+          (r) => process.stderr.write(`replay ${r.index} ${r.date}: ${r.publications} publications, close ${r.close?.level ?? 'n/a'}\n`),
+          (e: unknown) => process.stderr.write(`replay failed: ${(e as Error).message.split('\n')[0]}\n`),
+        );
       }
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(done);
