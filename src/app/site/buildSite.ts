@@ -6,6 +6,9 @@ import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
 import type { SiteConfig, SiteStory } from '../../stories/site/siteStory.js';
 import { readStoryFiles } from './readStoryFiles.js';
 
+/** Tags shown in the "tag list" widget (most used first); the tag list page has them all. */
+export const TAGLIST_WIDGET_SIZE = 30;
+
 export interface BuildSiteOptions {
   readonly storiesDir: string;
   readonly outDir: string;
@@ -37,9 +40,10 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   const stories = [...read.stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
   const byTag = group(stories, (s) => s.tags);
   const byCat = group(stories, (s) => s.categories);
+  const allTags = [...byTag.entries()].map(([tag, list]) => ({ tag, slug: slugify(tag), count: list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   const w: SiteWidgets = {
     recent: stories.slice(0, cfg.recentCount),
-    tags: [...byTag.entries()].map(([tag, list]) => ({ tag, slug: slugify(tag), count: list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+    tags: allTags.slice(0, TAGLIST_WIDGET_SIZE),
   };
   const tmp = `${o.outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -48,7 +52,10 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   const total = stories.length + byTag.size + byCat.size + 2;
   const put = (rel: string, text: string) => {
     writeFileSync(join(tmp, rel), text);
-    if (rel.endsWith('.html')) o.onProgress?.(++pages, total);
+    if (rel.endsWith('.html')) {
+      pages++;
+      o.onProgress?.(pages, total);
+    }
   };
   const keys = new Set(stories.map((s) => `${s.slug}.${s.lang}`));
   const byLang = group(stories, (s) => [s.lang]);
@@ -61,7 +68,7 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   put('index.html', pageShell(cfg, w, '', cfg.title, `<h1>Latest stories</h1>\n${storyList(stories.slice(0, 100), '')}${stories.length > 100 ? '\n<p>Older stories are on the <a href="tags/index.html">tag pages</a>.</p>' : ''}`));
   for (const [tag, list] of byTag) put(`tags/${slugify(tag)}.html`, pageShell(cfg, w, '../', `Tag: ${tag}`, `<h1>Tag: ${escape(tag)}</h1>\n${storyList(list, '../')}`));
   for (const [cat, list] of byCat) put(`categories/${slugify(cat)}.html`, pageShell(cfg, w, '../', `Category: ${cat}`, `<h1>Category: ${escape(cat)}</h1>\n${storyList(list, '../')}`));
-  put('tags/index.html', tagIndexPage(cfg, w));
+  put('tags/index.html', tagIndexPage(cfg, { ...w, tags: allTags }));
   put('rss.xml', rssFeed(cfg, stories.slice(0, 50), stories[0] ? rfc822(stories[0].date) : ''));
   put('search.json', searchIndex(stories));
   put('search.js', SEARCH_JS);

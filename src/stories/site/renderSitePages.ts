@@ -41,7 +41,7 @@ ${main}
 <noscript><p>Search needs JavaScript; every story is listed on the front page and the tag pages.</p></noscript>
 <ol id="search-results"></ol></section>
 <section class="widget recent"><h2>Recent</h2><ul>${recent}</ul></section>
-<section class="widget taglist"><h2>Tags</h2><ul>${tags}</ul></section>
+<section class="widget taglist"><h2>Tags</h2><ul>${tags}</ul><p><a href="${h(root)}tags/index.html">All tags</a></p></section>
 </aside>
 </div>
 <script src="${h(root)}search.js" data-root="${h(root)}" defer></script>
