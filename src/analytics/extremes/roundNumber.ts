@@ -21,16 +21,17 @@ export function roundStep(price: number): number {
 export function crossedLevel(prev: number, close: number, step = roundStep(prev)): number {
   if (close > prev) {
     const k = Math.ceil(close / step) - 1; // largest k with k*step < close
-    const L = Number((k * step).toPrecision(12));
-    return L >= prev && L > 0 ? L : 0;
+    return k * step >= prev && k > 0 ? tidy(k * step) : 0;
   }
   if (close < prev) {
     const k = Math.floor(close / step) + 1; // smallest k with k*step > close
-    const L = Number((k * step).toPrecision(12));
-    return L <= prev ? -L : 0;
+    return k * step <= prev ? -tidy(k * step) : 0;
   }
   return 0;
 }
+
+/** 17 x 0.05 = 0.8500000000000001 -> 0.85 (only when a level is crossed: toPrecision is slow). */
+const tidy = (x: number): number => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
 /**
  * "First close above 5,000 since D": on a session whose close crosses a round level, the most recent earlier

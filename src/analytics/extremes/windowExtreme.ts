@@ -49,6 +49,10 @@ function extremeFacts(o: ExtremeOptions, v: BarsView, i: number, ext: number): F
 
 /** Batch: index of the extreme for every bar (-1 while warming up). Ties keep the earliest session. */
 export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array {
+  return cols.memo(`extreme:${o.window}:${o.side}:${o.basis}`, () => computeExtremeIndexes(cols, o));
+}
+
+function computeExtremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array {
   const n = cols.length;
   const out = new Int32Array(n).fill(-1);
   if (n === 0) return out;
@@ -75,8 +79,9 @@ export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array 
     }
   } else {
     let year = -1, best = -1, prevBest = -1, covered = false;
+    const years = cols.years;
     for (let i = 0; i < n; i++) {
-      const y = yearOf(cols.dates[i] as string);
+      const y = years[i] as number;
       if (y !== year) {
         prevBest = y === year + 1 && covered ? best : -1;
         year = y;

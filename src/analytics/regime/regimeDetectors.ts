@@ -76,20 +76,13 @@ function rowOf(m: RegimeMachine): RegimeRow {
   return { regime: m.regime, entered: m.entered, intraday: m.intraday, correction: m.correction, refIdx: m.refIdx, prevRefIdx: m.prevRefIdx, legIdx: m.legIdx };
 }
 
+/** The state machine over a whole series, once per series (shared by the regime and correction detectors). */
+function regimeColumns(cols: BarColumns) {
+  return cols.memo('regime', () => runRegime(cols));
+}
+
 function batchRegime(cols: BarColumns, toFacts: Materialize): BatchOutput {
-  const n = cols.length;
-  const regime = new Int8Array(n), flags = new Uint8Array(n);
-  const refIdx = new Int32Array(n), prevRefIdx = new Int32Array(n), legIdx = new Int32Array(n);
-  const m = new RegimeMachine();
-  const { closes, highs, lows } = cols;
-  for (let i = 0; i < n; i++) {
-    m.step(i, closes[i] as number, highs[i] as number, lows[i] as number);
-    regime[i] = m.regime;
-    flags[i] = (m.entered ? 1 : 0) | (m.intraday ? 2 : 0) | (m.correction << 2);
-    refIdx[i] = m.refIdx;
-    prevRefIdx[i] = m.prevRefIdx;
-    legIdx[i] = m.legIdx;
-  }
+  const { regime, flags, refIdx, prevRefIdx, legIdx } = regimeColumns(cols);
   return {
     factsAt: (i) => {
       const f = flags[i] as number;
@@ -104,6 +97,23 @@ function batchRegime(cols: BarColumns, toFacts: Materialize): BatchOutput {
       });
     },
   };
+}
+
+function runRegime(cols: BarColumns) {
+  const n = cols.length;
+  const regime = new Int8Array(n), flags = new Uint8Array(n);
+  const refIdx = new Int32Array(n), prevRefIdx = new Int32Array(n), legIdx = new Int32Array(n);
+  const m = new RegimeMachine();
+  const { closes, highs, lows } = cols;
+  for (let i = 0; i < n; i++) {
+    m.step(i, closes[i] as number, highs[i] as number, lows[i] as number);
+    regime[i] = m.regime;
+    flags[i] = (m.entered ? 1 : 0) | (m.intraday ? 2 : 0) | (m.correction << 2);
+    refIdx[i] = m.refIdx;
+    prevRefIdx[i] = m.prevRefIdx;
+    legIdx[i] = m.legIdx;
+  }
+  return { regime, flags, refIdx, prevRefIdx, legIdx };
 }
 
 class StreamingRegime extends StreamingDetector {

@@ -1,6 +1,6 @@
 import type { SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
-import { dayNumber, type BarsView } from './BarsView.js';
+import { dayNumber, yearOfDay, type BarsView } from './BarsView.js';
 import { validateBar } from './validateBar.js';
 
 /**
@@ -47,6 +47,32 @@ export class BarColumns implements BarsView {
       c.days[i] = dayNumber(b.date);
     }
     return c;
+  }
+
+  private readonly cache = new Map<string, unknown>();
+  private yearCol: Int32Array | null = null;
+
+  /**
+   * Computes a per-series result once and shares it between detectors (regime and correction share one state
+   * machine run; closing_in reuses the highs). Columns must not be changed after the first call.
+   */
+  memo<T>(key: string, make: () => T): T {
+    let v = this.cache.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.cache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Calendar year of each bar (computed once). */
+  get years(): Int32Array {
+    if (this.yearCol === null) {
+      const y = new Int32Array(this.length);
+      for (let i = 0; i < this.length; i++) y[i] = yearOfDay(this.days[i] as number);
+      this.yearCol = y;
+    }
+    return this.yearCol;
   }
 
   date(i: number): SessionDate {

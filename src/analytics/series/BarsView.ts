@@ -27,3 +27,17 @@ export function weekKey(day: number): number {
 
 /** Calendar year of a `YYYY-MM-DD` date. */
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/**
+ * Calendar year of a day number (days since 1970-01-01), by integer arithmetic (H. Hinnant's civil_from_days).
+ * @example yearOfDay(dayNumber('2024-12-31')) // 2024
+ */
+export function yearOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}

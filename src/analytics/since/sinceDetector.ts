@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import type { BarsView } from '../series/BarsView.js';
+import { weekKey, type BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
@@ -100,30 +100,52 @@ function merged(a: Agg, v: BarsView, i: number): Agg {
   return { ...a, lastClose: v.close(i), high: Math.max(a.high, v.high(i)), low: Math.min(a.low, v.low(i)), lastBar: i };
 }
 
+/** Value of an element by kind: 0 close, 1 high, 2 low, 3 change (fraction; NaN without a previous close). */
+function kindValue(kind: number, lastClose: number, hi: number, lo: number, prevClose: number): number {
+  return kind === 0 ? lastClose : kind === 1 ? hi : kind === 2 ? lo : lastClose / prevClose - 1;
+}
+
 function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
   const n = cols.length;
   const status = new Int8Array(n), refBar = new Int32Array(n), count = new Int32Array(n);
   const xs = new Float64Array(n), refValue = new Float64Array(n);
   const stack = new MonotoneStack(64);
-  const elemLastBar: number[] = [];
-  const elemValue: number[] = [];
-  let open: Agg | null = null;
+  // Per element (index = element number): its last bar and its value. At most one element per bar.
+  const elemLastBar = new Int32Array(n);
+  const elemValue = new Float64Array(n);
+  const { closes, highs, lows, days } = cols;
+  const max = o.mode === 'max';
+  const sign = max ? 1 : -1;
+  const week = o.unit === 'week';
+  const kind = o.value === 'close' ? 0 : o.value === 'high' ? 1 : o.value === 'low' ? 2 : 3;
+  // The open element, in scalars (no object per bar).
+  let key = Number.NaN, index = -1, lastClose = Number.NaN, hi = 0, lo = 0, prevClose = Number.NaN, lastBar = -1;
   const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
   for (let i = 0; i < n; i++) {
-    const key = elementKey(o.unit, i, cols.days[i] as number);
-    if (open && open.key === key) open = merged(open, cols, i);
-    else {
-      if (open) {
-        const val = valueOf(o, open);
-        elemLastBar.push(open.lastBar);
-        elemValue.push(val);
-        if (!Number.isNaN(val)) stack.push(signed(o, val), open.index);
+    const k = week ? weekKey(days[i] as number) : i;
+    const c = closes[i] as number;
+    if (k === key) {
+      lastClose = c;
+      if ((highs[i] as number) > hi) hi = highs[i] as number;
+      if ((lows[i] as number) < lo) lo = lows[i] as number;
+    } else {
+      if (index >= 0) {
+        const val = kindValue(kind, lastClose, hi, lo, prevClose);
+        elemLastBar[index] = lastBar;
+        elemValue[index] = val;
+        if (val === val) stack.push(sign * val, index);
       }
-      open = fresh(key, open ? open.index + 1 : 0, cols, i, open ? open.lastClose : Number.NaN);
+      prevClose = lastClose;
+      key = k;
+      index++;
+      lastClose = c;
+      hi = highs[i] as number;
+      lo = lows[i] as number;
     }
-    const x = valueOf(o, open);
-    const k = Number.isNaN(x) ? -1 : stack.find(signed(o, x));
-    decide(o, open.index, x, k, k >= 0 ? (elemLastBar[k] as number) : -1, k >= 0 ? (elemValue[k] as number) : 0, open.index, r);
+    lastBar = i;
+    const x = kindValue(kind, lastClose, hi, lo, prevClose);
+    const e = x === x ? stack.find(sign * x) : -1;
+    decide(o, index, x, e, e >= 0 ? (elemLastBar[e] as number) : -1, e >= 0 ? (elemValue[e] as number) : 0, index, r);
     status[i] = r.status;
     xs[i] = r.x;
     refBar[i] = r.refBar;

@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import type { BarsView } from '../series/BarsView.js';
+import { weekKey, type BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
@@ -58,7 +58,7 @@ function factsOf(unit: ElementUnit, v: BarsView, r: StreakRow): Fact[] | null {
 }
 
 /** Row for a provisional element with last close `c`, given the state of completed elements. */
-function rowFor(s: StreakState, c: number, find: (dir: number, len: number) => [number, number], r: StreakRow): void {
+function rowFor(s: StreakState, c: number, find: (dir: number, len: number, r: StreakRow) => void, r: StreakRow): void {
   r.warm = !Number.isNaN(s.close);
   if (!r.warm) return;
   const dir = c > s.close ? 1 : c < s.close ? -1 : 0;
@@ -66,8 +66,9 @@ function rowFor(s: StreakState, c: number, find: (dir: number, len: number) => [
   r.len = dir !== 0 && dir === s.dir ? s.len + 1 : dir !== 0 ? 1 : 0;
   r.snapped = dir !== s.dir && s.len >= 2 ? s.len : 0;
   r.snappedDir = s.dir;
-  if (r.len >= 2) [r.refBar, r.refLen] = find(dir, r.len);
-  else r.refBar = -1;
+  r.refBar = -1;
+  r.refLen = 0;
+  if (r.len >= 2) find(dir, r.len, r);
 }
 
 /** Completes an element with last close `c` at bar `bar`; `push` records a finished streak. */
@@ -90,37 +91,46 @@ const newRow = (): StreakRow => ({ warm: false, dir: 0, len: 0, snapped: 0, snap
 
 function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
   const n = cols.length;
-  const rows: Int32Array = new Int32Array(n * 6);
   const warm = new Uint8Array(n);
-  const stacks = { up: new MonotoneStack(64), down: new MonotoneStack(64) };
+  const dirA = new Int8Array(n), snappedDirA = new Int8Array(n);
+  const lenA = new Int32Array(n), snappedA = new Int32Array(n), refBarA = new Int32Array(n), refLenA = new Int32Array(n);
+  /** Length of the completed streak that ended at a bar (for references). */
+  const lenAtBar = new Int32Array(n);
+  const up = new MonotoneStack(64), down = new MonotoneStack(64);
   const s = newState();
   const r = newRow();
-  const find = (dir: number, len: number): [number, number] => {
-    const bar = (dir > 0 ? stacks.up : stacks.down).find(len);
-    return [bar, bar >= 0 ? lenAt.get(bar) ?? 0 : 0];
+  const find = (dir: number, len: number, row: StreakRow): void => {
+    const bar = (dir > 0 ? up : down).find(len);
+    if (bar >= 0) ((row.refBar = bar), (row.refLen = lenAtBar[bar] as number));
   };
-  const lenAt = new Map<number, number>();
   const push = (dir: number, len: number, bar: number) => {
-    (dir > 0 ? stacks.up : stacks.down).push(len, bar);
-    lenAt.set(bar, len);
+    (dir > 0 ? up : down).push(len, bar);
+    lenAtBar[bar] = len;
   };
+  const { closes, days } = cols;
+  const week = unit === 'week';
   let key = Number.NaN, lastClose = Number.NaN, lastBar = -1;
   for (let i = 0; i < n; i++) {
-    const k = elementKey(unit, i, cols.days[i] as number);
+    const k = week ? weekKey(days[i] as number) : i;
     if (k !== key && lastBar >= 0) complete(s, lastClose, lastBar, push);
     key = k;
-    lastClose = cols.closes[i] as number;
+    lastClose = closes[i] as number;
     lastBar = i;
     rowFor(s, lastClose, find, r);
     warm[i] = r.warm ? 1 : 0;
-    rows.set([r.dir, r.len, r.snapped, r.snappedDir, r.refBar, r.refLen], i * 6);
+    dirA[i] = r.dir;
+    lenA[i] = r.len;
+    snappedA[i] = r.snapped;
+    snappedDirA[i] = r.snappedDir;
+    refBarA[i] = r.refBar;
+    refLenA[i] = r.refLen;
   }
   return {
-    factsAt: (i) => {
-      const b = i * 6;
-      const g = (k: number) => rows[b + k] as number;
-      return factsOf(unit, cols, { warm: warm[i] === 1, dir: g(0), len: g(1), snapped: g(2), snappedDir: g(3), refBar: g(4), refLen: g(5) });
-    },
+    factsAt: (i) =>
+      factsOf(unit, cols, {
+        warm: warm[i] === 1, dir: dirA[i] as number, len: lenA[i] as number, snapped: snappedA[i] as number,
+        snappedDir: snappedDirA[i] as number, refBar: refBarA[i] as number, refLen: refLenA[i] as number,
+      }),
   };
 }
 
@@ -132,10 +142,10 @@ class StreamingStreak extends StreamingDetector {
   constructor(private readonly unit: ElementUnit) {
     super();
   }
-  private find = (dir: number, len: number): [number, number] => {
+  private find = (dir: number, len: number, row: StreakRow): void => {
     const ch = dir > 0 ? this.chains.up : this.chains.down;
     const p = ch.find(len);
-    return p < 0 ? [-1, 0] : [ch.tag(p), ch.value(p)];
+    if (p >= 0) ((row.refBar = ch.tag(p)), (row.refLen = ch.value(p)));
   };
   protected evaluate(i: number): Fact[] | null {
     const h = this.hist;
