@@ -22,7 +22,7 @@ describe('AhoCorasick', () => {
     expect(() => new AhoCorasick(['a', ''])).toThrow(RangeError);
   });
   it('agrees with a naive indexOf scan on random texts (property)', () => {
-    const alphabet = fc.constantFrom('a', 'b', 'c', 'A', ' ');
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'A', ' ', '阿', '里'); // ASCII (DFA table) and CJK (map walk)
     const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 6 }), fc.array(alphabet, { maxLength: 40 }), (pats, chars) => {

@@ -14,7 +14,8 @@ export type MatchCallback = (patternIndex: number, end: number) => void;
 /**
  * A multi-pattern automaton (Aho-Corasick 1975) over UTF-16 code units, built once, one pass per text.
  * Patterns and text are folded with `foldCode` (case and whitespace insensitive); callers that need exact case
- * compare the original slice. Root transitions are a dense table, deeper ones small maps.
+ * compare the original slice. ASCII transitions are a complete table (a DFA: 128 entries per node), the root has a
+ * dense table for every code unit, and other transitions are small maps walked with failure links.
  * @example new AhoCorasick(['he', 'she']).findAll('ushers') // [[1, 4], [0, 4]]
  * @throws RangeError when a pattern is empty.
  */
@@ -24,6 +25,8 @@ export class AhoCorasick {
   /** Patterns ending at each node, own and inherited through failure links. */
   private readonly out: number[][] = [[]];
   private readonly rootTable = new Int32Array(65536);
+  /** Complete transitions for ASCII (after folding), 128 per node: no failure-link walk on ASCII text. */
+  private ascii = new Int32Array(0);
   readonly lengths: readonly number[];
 
   constructor(patterns: readonly string[]) {
@@ -66,14 +69,28 @@ export class AhoCorasick {
         if (inherited.length > 0) this.out[child] = [...this.out[child]!, ...inherited];
       }
     }
+    // Breadth-first order: a node's failure target is shallower, so its row is complete before the node's.
+    const ascii = new Int32Array(this.next.length * 128);
+    for (let c = 0; c < 128; c++) ascii[c] = this.rootTable[c]!;
+    for (const node of queue) {
+      const row = node * 128, failRow = this.fail[node]! * 128, kids = this.next[node]!;
+      for (let c = 0; c < 128; c++) ascii[row + c] = kids.get(c) ?? ascii[failRow + c]!;
+    }
+    this.ascii = ascii;
   }
 
   /** Calls `onMatch` for every occurrence of every pattern, in order of end offset. */
   scan(text: string, onMatch: MatchCallback): void {
     let node = 0;
-    const next = this.next, fail = this.fail, out = this.out, root = this.rootTable;
+    const next = this.next, fail = this.fail, out = this.out, root = this.rootTable, ascii = this.ascii;
     for (let i = 0; i < text.length; i++) {
       const c = foldCode(text.charCodeAt(i));
+      if (c < 128) {
+        node = ascii[node * 128 + c]!;
+        const hits = out[node]!;
+        for (let h = 0; h < hits.length; h++) onMatch(hits[h]!, i + 1);
+        continue;
+      }
       for (;;) {
         if (node === 0) {
           node = root[c]!;
