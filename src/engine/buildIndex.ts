@@ -6,7 +6,7 @@ import type { Methodology } from '../domain/methodology.js';
 import { IndexCalculator } from './IndexCalculator.js';
 import { ReviewPlanner } from './review/ReviewPlanner.js';
 import { fitReviewWeights } from './replica/fitReviewWeights.js';
-import { unionSessions } from './calc/unionSessions.js';
+import { dayKeys, unionSessions } from './calc/unionSessions.js';
 
 export interface BuildOptions {
   /** Per-constituent detail in every session (default true); false gives levels only, faster. */
@@ -27,7 +27,8 @@ export function buildIndex(methodology: Methodology, input: IndexInput, opts: Bu
   const symbols = [...universe].sort();
   const seriesOf = symbols.map((s) => input.bars.get(s) ?? []);
   for (let j = 0; j < symbols.length; j++) if ((seriesOf[j] as readonly Bar[]).length === 0) issues.push(`${symbols[j]}: no bars`);
-  const sessions = input.sessions ? [...input.sessions] : unionSessions(seriesOf);
+  const keysOf = seriesOf.map(dayKeys);
+  const sessions = input.sessions ? [...input.sessions] : unionSessions(seriesOf, keysOf);
   let givenWeights;
   if (methodology.weighting.scheme === 'fit') {
     const fit = fitReviewWeights(methodology, input, sessions);
@@ -47,13 +48,16 @@ export function buildIndex(methodology: Methodology, input: IndexInput, opts: Bu
   const col = new Map<SecurityId, number>(slotSymbols.map((s, i) => [s, i]));
   const nS = sessions.length;
   const matrix = new Float64Array(nS * Math.max(nSlots, 1)).fill(NaN);
+  const sessionKeys = dayKeys(sessions.map((date) => ({ date })));
   for (let j = 0; j < symbols.length; j++) {
     const c = col.get(symbols[j] as SecurityId) as number;
     const bars = seriesOf[j] as readonly Bar[];
+    const keys = keysOf[j] as Int32Array;
     let t = 0;
-    for (const b of bars) {
-      while (t < nS && (sessions[t] as SessionDate) < b.date) t++;
-      if (t < nS && sessions[t] === b.date) matrix[t * nSlots + c] = b.close;
+    for (let i = 0; i < keys.length; i++) {
+      const x = keys[i] as number;
+      while (t < nS && (sessionKeys[t] as number) < x) t++;
+      if (t < nS && sessionKeys[t] === x) matrix[t * nSlots + c] = (bars[i] as Bar).close;
     }
   }
   const out: IndexSession[] = [];

@@ -4,7 +4,7 @@ import type { CorporateAction } from '../../domain/corporateAction.js';
 import type { ConstituentSession, IndexSession } from '../../domain/indexLevel.js';
 import { isReviewSession, type ReviewRule } from '../review/isReviewSession.js';
 import type { ReviewPlanner } from '../review/ReviewPlanner.js';
-import { assignResidual } from './assignResidual.js';
+import { materializeConstituents, type ConstituentColumns } from './materializeConstituents.js';
 
 export interface KernelOptions {
   readonly code: IndexCode;
@@ -95,6 +95,7 @@ export class IndexKernel {
       if (a.kind === 'split') {
         prevP[i] = p / a.ratio;
         shares[i] = (shares[i] as number) * a.ratio;
+        this.sharesSnap = null;
         events.push(`split ${a.symbol} ${a.ratio}:1`);
       } else if (a.kind === 'cash_dividend') {
         divCash += (shares[i] as number) * a.amount;
@@ -108,6 +109,7 @@ export class IndexKernel {
           const k = (a.oldShares + a.newShares) / a.oldShares;
           prevP[i] = (a.oldShares * p + a.newShares * a.subscriptionPrice) / (a.oldShares + a.newShares);
           shares[i] = (shares[i] as number) * k;
+          this.sharesSnap = null;
           events.push(`rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice}`);
         }
         if (!(prevP[i]! > 0)) throw new InvariantError(`${a.symbol} ${a.exDate}: adjusted price ${prevP[i]} is not positive`);
@@ -149,55 +151,33 @@ export class IndexKernel {
     const levelTr = prevTr === null ? level : (prevTr * (mNow + divCash)) / mBefore;
     this.level = level;
     this.levelTr = levelTr;
-    let constituents: ConstituentSession[] = [];
-    if (this.opt.detail) constituents = this.detail(mem, closes, mBefore, isBase ? null : previousLevel, level, D);
-    else if (!isBase) for (const i of mem) if ((closes[i] as number) !== (closes[i] as number)) this.staleIssue(date, i);
+    let cols: ConstituentColumns | null = null;
+    const k = mem.length;
+    if (this.opt.detail) {
+      if (this.sharesSnap === null) {
+        this.sharesSnap = new Float64Array(k);
+        for (let j = 0; j < k; j++) this.sharesSnap[j] = shares[mem[j] as number] as number;
+      }
+      const prices = new Float64Array(k), prevPrices = new Float64Array(k), stale = new Uint8Array(k);
+      for (let j = 0; j < k; j++) {
+        const i = mem[j] as number;
+        const c = closes[i] as number;
+        prevPrices[j] = prevP[i] as number;
+        prices[j] = c === c ? c : (prevP[i] as number);
+        stale[j] = c === c ? 0 : 1;
+      }
+      cols = { symbols: this.symbols, slots: mem, shares: this.sharesSnap, prices, prevPrices, stale, mBefore, divisor: D, level, previousLevel: isBase ? null : previousLevel };
+    }
+    if (!isBase) for (const i of mem) if ((closes[i] as number) !== (closes[i] as number)) this.staleIssue(date, i);
     this.record(closes);
-    return {
-      code: this.opt.code,
-      date,
-      level,
-      levelTr,
-      divisor: D,
-      divisorTr: mNow / levelTr,
-      previousLevel: isBase ? null : previousLevel,
-      constituents,
-      events,
-    };
+    return sessionOf(
+      { code: this.opt.code, date, level, levelTr, divisor: D, divisorTr: mNow / levelTr, previousLevel: isBase ? null : previousLevel, events },
+      cols,
+    );
   }
 
-  private detail(mem: readonly number[], closes: Float64Array, mBefore: number, previousLevel: number | null, level: number, D: number): ConstituentSession[] {
-    const k = mem.length;
-    const contrib = new Float64Array(k);
-    const prices = new Float64Array(k);
-    for (let j = 0; j < k; j++) {
-      const i = mem[j] as number;
-      const c = closes[i] as number;
-      const p = c === c ? c : (this.prevP[i] as number);
-      prices[j] = p;
-      contrib[j] = previousLevel === null ? 0 : ((this.shares[i] as number) * (p - (this.prevP[i] as number))) / D;
-    }
-    if (previousLevel !== null) assignResidual(contrib, level - previousLevel);
-    const out: ConstituentSession[] = new Array(k);
-    for (let j = 0; j < k; j++) {
-      const i = mem[j] as number;
-      const q = this.shares[i] as number;
-      const pp = this.prevP[i] as number;
-      const stale = (closes[i] as number) !== (closes[i] as number);
-      if (stale && previousLevel !== null) this.staleIssue(this.lastDate as SessionDate, i);
-      out[j] = {
-        symbol: this.symbols[i] as SecurityId,
-        weight: previousLevel === null ? (q * (prices[j] as number)) / (level * D) : (q * pp) / mBefore,
-        indexShares: q,
-        price: prices[j] as number,
-        previousPrice: previousLevel === null ? (prices[j] as number) : pp,
-        change: previousLevel === null ? 0 : (prices[j] as number) / pp - 1,
-        contributionPoints: contrib[j] as number,
-        stale,
-      };
-    }
-    return out;
-  }
+  /** Shares of the constituents as last copied for output; null once an event changed them. */
+  private sharesSnap: Float64Array | null = null;
 
   private readonly stale = new Map<SecurityId, { count: number; first: SessionDate; last: SessionDate }>();
 
@@ -253,6 +233,7 @@ export class IndexKernel {
       events.push(`${kind}: ${plan.note}`);
     }
     const scale = kind === 'base' ? this.opt.baseValue : before;
+    this.sharesSnap = null;
     for (const i of this.members) this.shares[i] = 0;
     const mem: number[] = [];
     for (const [s, w] of weights) {
@@ -291,4 +272,21 @@ export class IndexKernel {
     events.push(`constituent change: +${added.join(' +') || '-'} -${removed.join(' -') || '-'}`.replace('+-', '').trim());
     return w;
   }
+}
+
+/**
+ * An IndexSession whose `constituents` are built on first access from compact columns (then cached as a plain
+ * enumerable property), so building long histories does not allocate millions of objects nobody reads.
+ */
+function sessionOf(head: Omit<IndexSession, 'constituents'>, cols: ConstituentColumns | null): IndexSession {
+  if (cols === null) return { ...head, constituents: [] };
+  const s = {
+    ...head,
+    get constituents(): readonly ConstituentSession[] {
+      const v = materializeConstituents(cols);
+      Object.defineProperty(s, 'constituents', { value: v, enumerable: true, writable: false, configurable: false });
+      return v;
+    },
+  };
+  return s;
 }
