@@ -15,7 +15,10 @@ export interface AlignedReturns {
   readonly stock: readonly number[];
   /** Benchmark returns as fractions. */
   readonly market: readonly number[];
-  /** Sessions present in only one series and therefore dropped, by series. */
+  /**
+   * Sessions between the first and last common date present in only one series, and therefore dropped
+   * (history before one series starts or after it ends is not counted).
+   */
   readonly droppedStockOnly: number;
   readonly droppedMarketOnly: number;
 }
@@ -44,10 +47,12 @@ export function alignReturns(stock: readonly PricePoint[], market: readonly Pric
     rs.push(b.s / a.s - 1);
     rm.push(b.m / a.m - 1);
   }
+  const first = common[0]?.date, last = common[common.length - 1]?.date;
+  const inRange = (xs: readonly PricePoint[]) => (first === undefined || last === undefined ? 0 : xs.filter((p) => p.date >= first && p.date <= last).length);
   return {
     dates, stock: rs, market: rm,
-    droppedStockOnly: stock.length - common.length,
-    droppedMarketOnly: market.length - common.length,
+    droppedStockOnly: inRange(stock) - common.length,
+    droppedMarketOnly: inRange(market) - common.length,
   };
 }
 

@@ -75,7 +75,8 @@ describe('alignReturns', () => {
     expect(r.dates).toEqual([d(2)]);
     expect(r.stock[0]).toBeCloseTo(0.21, 12); // 12.1 / 10 - 1 across the missing market day
     expect(r.market[0]).toBeCloseTo(0.02, 12);
-    expect(r).toMatchObject({ droppedStockOnly: 1, droppedMarketOnly: 1 });
+    // d1 is missing from the market inside the common range d0..d2; d3 (after the stock ends) is not a gap
+    expect(r).toMatchObject({ droppedStockOnly: 1, droppedMarketOnly: 0 });
   });
   it('rejects unordered dates and non-positive prices', () => {
     expect(() => alignReturns([{ date: addDays(D0, 1), price: 1 }, { date: D0, price: 1 }], [])).toThrow(/not after/);

@@ -52,7 +52,7 @@ export interface EventStudyResult {
   readonly estimation: MarketModelFit & { readonly from: SessionDate; readonly to: SessionDate; readonly degreesOfFreedom: number };
   readonly days: readonly EventDay[];
   readonly windows: readonly WindowResult[];
-  /** Sessions present in only one series (dropped, see alignReturns). */
+  /** Sessions inside the common date range present in only one series (dropped, see alignReturns). */
   readonly droppedStockOnly: number;
   readonly droppedMarketOnly: number;
 }

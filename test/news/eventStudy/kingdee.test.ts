@@ -12,6 +12,8 @@ describeWithSharedData('event study on real data: Kingdee (0268.HK) on 2025-02-0
     expect(r.estimation.from).toBe('2024-07-26');
     // 2025-01-20 + 10 sessions (01-21..01-28, 02-03..02-06; Lunar New Year 01-29..31 closed) = the day before 2025-02-07
     expect(r.estimation.to).toBe('2025-01-20');
+    // 0268.HK.csv and HSI.csv have the same sessions from 2018-01-02 on: no gaps to bridge
+    expect([r.droppedStockOnly, r.droppedMarketOnly]).toEqual([0, 0]);
   });
   it('finds a large, significant positive abnormal return on the day (sign and size sane)', () => {
     const d0 = r.days.find((d) => d.tau === 0)!;
