@@ -12,7 +12,7 @@ import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
 describeWithSharedData('live job on a WebSocket tick feed', () => {
   it('applies the feed\'s ticks, reports a bad message, publishes on the clock and closes at the EOD level', async () => {
     const date = asSessionDate('2025-02-07');
-    const setup = loadLiveSetup({ dataDir: HK_DATA, date });
+    const setup = await loadLiveSetup({ dataDir: HK_DATA, date });
     const ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 9, ticksPerMember: 20 });
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise((r) => wss.once('listening', r));

@@ -5,7 +5,8 @@ import { LevelAggregatorService } from '../../src/app/natsScale/LevelAggregatorS
 import { natsNames } from '../../src/app/natsScale/natsNames.js';
 import { publishTicks } from '../../src/app/natsScale/publishTicks.js';
 import { setupStreams } from '../../src/app/natsScale/setupStreams.js';
-import { loadLiveSetup } from '../../src/app/live/loadLiveSetup.js';
+import { loadLiveSetup, type LiveSetup } from '../../src/app/live/loadLiveSetup.js';
+import type { LevelPublication } from '../../src/realtime/levelPublication.js';
 import { asSessionDate } from '../../src/core/units.js';
 import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
 import type { AggregatedLevel } from '../../src/realtime/LevelAggregator.js';
@@ -19,15 +20,17 @@ const EVERY_MS = 60_000; // a publication a minute keeps the watermark count mod
 
 describeWithSharedData('scale-out on NATS JetStream', () => {
   let nats: NatsFixture;
+  let setup: LiveSetup;
+  let ticks: LiveEvent[];
+  let reference: LevelPublication[];
   beforeAll(async () => {
     nats = await startNats();
+    setup = await loadLiveSetup({ dataDir: HK_DATA, date: asSessionDate('2025-02-07') });
+    ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 3, ticksPerMember: 100 });
+    ticks.splice(500, 0, ticks[499]!); // one duplicate in the log: rejected the same way everywhere
+    reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: EVERY_MS }), ticks);
   }, 20_000);
   afterAll(async () => nats?.stop());
-
-  const setup = loadLiveSetup({ dataDir: HK_DATA, date: asSessionDate('2025-02-07') });
-  const ticks: LiveEvent[] = generateSessionTicks(setup.days, setup.intervals, { seed: 3, ticksPerMember: 100 });
-  ticks.splice(500, 0, ticks[499]!); // one duplicate in the log: rejected the same way everywhere
-  const reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: EVERY_MS }), ticks);
 
   /** One deployment: streams under `prefix`, the aggregator, workers per `plan`, the gateway; returns the levels. */
   async function deploy(prefix: string, plan: number[][], killAfter?: { worker: number; messages: number }): Promise<{ levels: AggregatedLevel[]; rebuilt: number }> {

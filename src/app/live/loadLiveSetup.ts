@@ -10,6 +10,7 @@ import { membersOn } from '../../domain/membership.js';
 import type { LiveFactOptions } from '../../realtime/LiveFactDetector.js';
 import type { DayRange } from '../../realtime/generateTickPath.js';
 import { equalWeightLiveState, liveStateFromIndexSession, validateLiveState, type LiveIndexState } from '../../realtime/liveIndexState.js';
+import { buildIndexFromFiles } from '../buildIndex.js';
 import { loadMarketData, loadMembers } from '../marketData.js';
 
 export interface LiveSetupOptions {
@@ -22,12 +23,16 @@ export interface LiveSetupOptions {
   readonly membersPath?: string;
   /** JSON file with the engine's IndexSession of the previous session, or a LiveIndexState. */
   readonly statePath?: string;
+  /** Methodology YAML: the engine builds the index to the previous session and the live state is its last review. */
+  readonly methodologyPath?: string;
 }
 
 export interface LiveSetup {
   readonly state: LiveIndexState;
   /** `engine` (from --state) or `equal-weight` (stand-in). */
   readonly stateSource: 'engine' | 'equal-weight' | 'state-file';
+  /** The engine's level for the session itself when it could be built (the end-of-day reference), else null. */
+  readonly engineEod: { readonly level: number; readonly events: readonly string[] } | null;
   readonly intervals: readonly SessionInterval[];
   readonly halfDay: boolean;
   /** The day's bar per member with one (for the replay generator and the EOD check). */
@@ -43,7 +48,7 @@ export interface LiveSetup {
  * highest index close of the 250 sessions before (a "recent low/peak" stand-in until analytics supplies its regime).
  * @throws ConfigError when the date is not a session or no member has a previous close; SourceError on unreadable files.
  */
-export function loadLiveSetup(o: LiveSetupOptions): LiveSetup {
+export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   const cal = createHkexCalendar();
   const info = cal.dayInfo(o.date);
   if (!info.isSession) throw new ConfigError({ source: 'live', field: 'date', value: o.date, reason: `not an HKEX session (${info.reason ?? 'closed'})` });
@@ -55,7 +60,18 @@ export function loadLiveSetup(o: LiveSetupOptions): LiveSetup {
   const barOn = (sym: string, d: SessionDate): Bar | undefined => data.series.get(asSecurityId(sym))?.find((b) => b.date === d);
   let state: LiveIndexState;
   let stateSource: LiveSetup['stateSource'];
-  if (o.statePath) {
+  let engineEod: LiveSetup['engineEod'] = null;
+  if (o.methodologyPath) {
+    const run = await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
+    const before = run.sessions.filter((s) => s.date <= prev).at(-1);
+    if (!before) throw new ConfigError({ source: o.methodologyPath, field: 'baseDate', value: run.methodology.baseDate, reason: `the engine has no session on or before ${prev}` });
+    if (before.date !== prev) notes.push(`engine's last session before ${o.date} is ${before.date} (no ${prev})`);
+    state = liveStateFromIndexSession(before, o.date);
+    stateSource = 'engine';
+    const today = run.sessions.find((s) => s.date === o.date);
+    if (today) engineEod = { level: today.level, events: today.events };
+    notes.push(`engine state: ${run.methodology.code} on ${before.date}, divisor ${before.divisor}, ${state.members.length} members`);
+  } else if (o.statePath) {
     if (!existsSync(o.statePath)) throw new SourceError(o.statePath, 'state file not found', false);
     let json: unknown;
     try {
@@ -90,12 +106,14 @@ export function loadLiveSetup(o: LiveSetupOptions): LiveSetup {
     const b = barOn(m.symbol, o.date);
     return b ? [{ symbol: m.symbol, day: { open: b.open, high: b.high, low: b.low, close: b.close } }] : [];
   });
-  const idx = (data.series.get(asSecurityId(code)) ?? []).filter((b) => b.date < o.date).slice(-250);
+  // The index's own closes (HSTECH.csv), else those of --index (a replica's target series).
+  const series = data.series.get(asSecurityId(state.code)) ?? data.series.get(asSecurityId(code)) ?? [];
+  const idx = series.filter((b) => b.date < o.date).slice(-250);
   const facts: LiveFactOptions = {};
   if (idx.length > 0) {
     const lo = idx.reduce((a, b) => (b.close < a.close ? b : a));
     const hi = idx.reduce((a, b) => (b.close > a.close ? b : a));
     Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
   }
-  return { state, stateSource, intervals, halfDay: info.isHalfDay, days, facts, notes };
+  return { state, stateSource, engineEod, intervals, halfDay: info.isHalfDay, days, facts, notes };
 }

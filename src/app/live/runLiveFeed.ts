@@ -28,7 +28,7 @@ export interface RunningLiveFeed {
  * @throws ConfigError / SourceError from the setup; Error when the feed cannot be reached.
  */
 export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
-  const setup = loadLiveSetup(o);
+  const setup = await loadLiveSetup(o);
   const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts });
   const desk = new LiveDesk([session], o.hub);
   const feed = new WebSocketTickFeed({

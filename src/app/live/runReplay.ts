@@ -39,7 +39,10 @@ export interface ReplaySummary {
   readonly close: Pick<LevelPublication, 'level' | 'previousLevel' | 'changePct' | 'high' | 'low' | 'ticks'> | null;
   /** Σ indexShares × bar close / divisor: the end-of-day level for the same prices (null when a member has no bar). */
   readonly eodLevel: number | null;
-  /** |close − eod| / eod. */
+  /** The engine's own end-of-day level for the session (with --methodology), else null. */
+  readonly engineEodLevel: number | null;
+  readonly engineEvents: readonly string[];
+  /** |close − EOD| / EOD, against the engine's level when known, else the hand sum. */
   readonly closeVsEodRelDiff: number | null;
   readonly facts: readonly { key: string; time: string; changePct: number | null }[];
   readonly issues: readonly string[];
@@ -52,7 +55,7 @@ export interface ReplaySummary {
  * @throws ConfigError / SourceError from the setup or the tick file (a rejected tick file throws).
  */
 export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
-  const setup = loadLiveSetup(o);
+  const setup = await loadLiveSetup(o);
   let events: LiveEvent[];
   let issues: string[] = [];
   let ticksSource: string;
@@ -109,7 +112,9 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     publications: count,
     close: fin ? { level: fin.level, previousLevel: fin.previousLevel, changePct: fin.changePct, high: fin.high, low: fin.low, ticks: fin.ticks } : null,
     eodLevel: eod,
-    closeVsEodRelDiff: fin && eod !== null ? Math.abs(fin.level - eod) / eod : null,
+    engineEodLevel: setup.engineEod?.level ?? null,
+    engineEvents: setup.engineEod?.events ?? [],
+    closeVsEodRelDiff: fin && eod !== null ? Math.abs(fin.level - (setup.engineEod?.level ?? eod)) / (setup.engineEod?.level ?? eod) : null,
     facts,
     issues,
     notes: setup.notes,

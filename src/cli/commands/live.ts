@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
     .option('--date <YYYY-MM-DD>', 'session (default: today in Hong Kong)')
     .option('--index <code>', 'index code', 'HSTECH')
+    .option('--methodology <file>', 'methodology YAML: the engine builds the index to the previous session and the live state is its last review')
     .option('--state <file>', 'engine IndexSession JSON of the previous session')
     .option('--every-ms <ms>', 'publication cadence', '2000')
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
@@ -39,6 +40,7 @@ export function register(program: Command): void {
           date: asSessionDate(o.date ?? hkToday()),
           index: String(o.index),
           ...(o.state ? { statePath: o.state } : {}),
+          ...(o.methodology ? { methodologyPath: o.methodology } : {}),
           feedUrl: String(o.feed),
           hub,
           clock: systemClock,

@@ -22,6 +22,7 @@ export function register(program: Command): void {
     .requiredOption('--date <YYYY-MM-DD>', 'session to replay')
     .option('--index <code>', 'index code', 'HSTECH')
     .option('--members <file>', 'membership file (default <data>/hstech_members.csv)')
+    .option('--methodology <file>', 'methodology YAML: the engine builds the index to the previous session and the live state is its last review')
     .option('--state <file>', "engine IndexSession JSON of the previous session (default: equal-weight stand-in)")
     .option('--ticks <file>', 'NDJSON or CSV tick log (default: generate from the day\'s bars)')
     .option('--seed <n>', 'seed of the generated path', num('seed'), 1)
@@ -48,6 +49,7 @@ export function register(program: Command): void {
           index: String(o.index),
           ...(o.members ? { membersPath: String(o.members) } : {}),
           ...(o.state ? { statePath: String(o.state) } : {}),
+          ...(o.methodology ? { methodologyPath: String(o.methodology) } : {}),
           ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
           seed: o.seed as number,
           ticksPerMember: o.ticksPerMember as number,
@@ -79,6 +81,7 @@ function printSummary(s: ReplaySummary): void {
     ['change', c ? `${c.changePct >= 0 ? '+' : ''}${c.changePct.toFixed(2)}%` : null],
     ['high / low', c ? `${c.high.toFixed(2)} / ${c.low.toFixed(2)}` : null],
     ['EOD level (same prices)', s.eodLevel !== null ? s.eodLevel.toFixed(2) : null],
+    ['engine EOD level', s.engineEodLevel !== null ? s.engineEodLevel.toFixed(2) : null],
     ['|close - EOD| / EOD', s.closeVsEodRelDiff !== null ? s.closeVsEodRelDiff.toExponential(1) : null],
     ['ticks applied', c ? c.ticks.applied : null],
     ['ticks rejected', c ? Object.entries(c.ticks).filter(([k, v]) => k !== 'applied' && v > 0).map(([k, v]) => `${k} ${v}`).join(', ') || '0' : null],

@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runReplay } from '../../src/app/live/runReplay.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { asSessionDate } from '../../src/core/units.js';
+import { describeWithSharedData, HK_DATA, REPO_ROOT } from '../support/sharedData.js';
+
+describeWithSharedData('replay job on real data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iw-replay-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const date = asSessionDate('2025-02-07');
+  const methodologyPath = join(REPO_ROOT, 'methodologies/hstech-replica.yaml');
+
+  it('starts from the engine state and closes at the engine\'s own EOD level to 1e-9', async () => {
+    const s = await runReplay({ dataDir: HK_DATA, date, methodologyPath, ticksPerMember: 50, everyMs: 60_000 });
+    expect(s.stateSource).toBe('engine');
+    expect(s.engineEvents).toEqual([]); // no review or action on the day: same shares as the day before
+    expect(s.engineEodLevel).not.toBeNull();
+    expect(s.closeVsEodRelDiff!).toBeLessThan(1e-9);
+    expect(s.close!.ticks.applied).toBe(s.events);
+  });
+
+  it('publishes the same bytes at any replay speed, and from its own written tick log', async () => {
+    const fast = join(dir, 'fast.ndjson'), paced = join(dir, 'paced.ndjson'), again = join(dir, 'again.ndjson'), log = join(dir, 'ticks.ndjson');
+    await runReplay({ dataDir: HK_DATA, date, ticksPerMember: 40, seed: 5, everyMs: 10_000, outPath: fast, writeTicksPath: log });
+    const clock = new ManualClock(0);
+    let sleeps = 0;
+    await runReplay({
+      dataDir: HK_DATA, date, ticksPerMember: 40, seed: 5, everyMs: 10_000, outPath: paced, speed: 600, clock,
+      sleep: async (ms) => {
+        sleeps++;
+        clock.advance(ms);
+      },
+    });
+    await runReplay({ dataDir: HK_DATA, date, ticksPath: log, everyMs: 10_000, outPath: again });
+    const a = readFileSync(fast, 'utf8');
+    // 09:30-12:00: 899 + lunch; 13:00-16:00: 1079 + close = 1980 publications, + the final newline
+    expect(a.split('\n').length).toBe(1981);
+    expect(readFileSync(paced, 'utf8')).toBe(a);
+    expect(readFileSync(again, 'utf8')).toBe(a);
+    expect(sleeps).toBeGreaterThan(1980); // it did wait, on the injected clock
+    // 09:30-16:00 is 6.5 h = 23,400,000 ms of market time; at 600x that is 39,000 ms of (fake) wall time
+    expect(clock.nowMs()).toBe(39_000);
+  });
+
+  it('reports bad tick rows with file, line and field and keeps the good ones', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'symbol,time,price,size,seq,corrects\n0700.HK,2025-02-07T09:30:05+08:00,420,100,1,\n0700.HK,2025-02-07T09:30:06+08:00,x,100,2,\n0700.HK,2025-02-07T12:30:00+08:00,421,100,3,\n');
+    const s = await runReplay({ dataDir: HK_DATA, date, ticksPath: bad });
+    expect(s.issues).toEqual([`${bad}:3: field "price": value "x" not a number (record skipped)`]);
+    expect(s.close!.ticks).toMatchObject({ applied: 1, lunch_break: 1 });
+  });
+});
