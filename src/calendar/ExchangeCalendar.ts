@@ -31,6 +31,8 @@ const MAX_GAP_DAYS = 31;
 export class ExchangeCalendar implements TradingCalendar {
   readonly exchange: string;
   readonly zone: string;
+  /** Answers per date (frozen objects; a few KB per year of dates). */
+  private readonly memo = new Map<string, DayInfo>();
   constructor(private readonly rules: CalendarRules) {
     this.exchange = rules.exchange;
     this.zone = rules.zone;
@@ -38,7 +40,15 @@ export class ExchangeCalendar implements TradingCalendar {
 
   /** @throws TypeError when `date` is not `YYYY-MM-DD`. */
   dayInfo(date: SessionDate): DayInfo {
+    const hit = this.memo.get(date);
+    if (hit) return hit;
     asSessionDate(date);
+    const info = this.compute(date);
+    this.memo.set(date, info);
+    return info;
+  }
+
+  private compute(date: SessionDate): DayInfo {
     if (isoWeekday(date) >= 6) return { date, isSession: false, isHalfDay: false, reason: 'weekend' };
     const closed = this.rules.closure(date);
     if (closed !== null) return { date, isSession: false, isHalfDay: false, reason: closed };

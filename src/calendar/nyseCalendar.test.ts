@@ -99,7 +99,7 @@ describe('calendar invariants (both exchanges)', () => {
             for (const h of hours) expect(h.endMs).toBeGreaterThan(h.startMs);
           }
         }),
-        { numRuns: 200 },
+        { numRuns: 100 },
       );
     });
   }

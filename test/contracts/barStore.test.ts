@@ -16,6 +16,7 @@ barStoreContract({ name: 'memory', open: async () => new MemoryBarStore() });
 
 barStoreContract({
   name: 'duckdb file',
+  propertyRuns: 6,
   async open() {
     const path = join(dir, `s${n++}.duckdb`);
     const s = await DuckDbBarStore.open(path);

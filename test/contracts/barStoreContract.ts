@@ -11,6 +11,8 @@ export interface StoreFactory {
   readonly name: string;
   open(): Promise<BarStore>;
   reopen?(store: BarStore): Promise<BarStore>;
+  /** Runs of the property test (default 12; fewer for stores that are slow to open). */
+  readonly propertyRuns?: number;
 }
 
 const d = asSessionDate;
@@ -185,7 +187,7 @@ export function barStoreContract(f: StoreFactory): void {
             await b.close();
           }
         }),
-        { numRuns: 12 },
+        { numRuns: f.propertyRuns ?? 12 },
       );
     });
   });

@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeDemoData } from '../../src/app/demoData.js';
 import { importBars } from '../../src/app/importBars.js';
 import { main } from '../../src/cli/main.js';
-import { asIndexCode, asSecurityId } from '../../src/core/units.js';
+import { asIndexCode, asSecurityId, asSessionDate } from '../../src/core/units.js';
 import { DuckDbBarStore } from '../../src/store/duckdb/DuckDbBarStore.js';
 import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
 
@@ -35,14 +36,18 @@ describeWithSharedData('import of the real HK folder', () => {
     await store.close();
   });
 
-  it('CLI: `indexwire import DIR --db FILE --json` prints the report', async () => {
+});
+
+describe('indexwire import (CLI)', () => {
+  it('`indexwire import DIR --db FILE --json` prints the report', async () => {
+    const data = writeDemoData(join(dir, 'demo'), { members: 3, from: asSessionDate('2025-01-02'), to: asSessionDate('2025-06-30') });
     const db = join(dir, 'cli.duckdb');
     let out = '';
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
     let code: number;
     try {
-      code = await main(['node', 'indexwire', 'import', HK_DATA, '--db', db, '--json']);
+      code = await main(['node', 'indexwire', 'import', data.dir, '--db', db, '--json']);
     } finally {
       process.stdout.write = write;
     }
@@ -50,6 +55,7 @@ describeWithSharedData('import of the real HK folder', () => {
     const report = JSON.parse(out) as { db: string; totals: { rejectedFiles: number; written: number } };
     expect(report.db).toBe(db);
     expect(report.totals.rejectedFiles).toBe(0);
-    expect(report.totals.written).toBeGreaterThan(50_000);
+    expect(report.totals.written).toBe(4 * data.sessions); // 3 members + 1 joiner
+    expect(data.sessions).toBe(120); // HKEX 2025-01-02..2025-06-30
   });
 });
