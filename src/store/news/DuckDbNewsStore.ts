@@ -1,4 +1,4 @@
-import { BIGINT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, INTEGER, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { SourceError } from '../../core/errors.js';
 import type { Article } from '../../domain/article.js';
 import { documentTerms } from '../../news/parse/tokenizeForSearch.js';
@@ -18,13 +18,15 @@ CREATE TABLE IF NOT EXISTS news_origins (article_id VARCHAR NOT NULL, origin VAR
 `;
 
 const list = (xs: readonly DuckDBValue[]): DuckDBValue => listValue(xs);
+const appendNullable = (app: DuckDBAppender, v: string | null): void => (v === null ? app.appendNull() : app.appendVarchar(v));
 const TYPE: Readonly<Record<string, DuckDBType>> = { VARCHAR, BIGINT, INTEGER };
 
 /**
  * News tables in a DuckDB file, with full-text search. The `fts` extension is not bundled with
  * @duckdb/node-api 1.5.6-r.1 (`LOAD fts` looks for it under ~/.duckdb and the network is closed), so the
  * index is our own: `news_postings(term, article_id, tf)` filled with tokenizeForSearch, scored with BM25
- * in SQL. Every write is one transaction; bulk rows go in as `unnest` of list parameters.
+ * in SQL. Every write is one transaction; rows go in through DuckDB appenders, which join the open transaction
+ * (a rollback removes their rows: tested).
  * Tables: news_articles (one row per id; `article_json` holds the full Article without duplicateOf),
  * news_postings, news_origins.
  */
@@ -65,12 +67,12 @@ export class DuckDbNewsStore implements NewsStore {
           else allRelinks.push({ id: a.id, duplicateOf: a.duplicateOf });
         } else changed.push(a);
       }
-      if (changed.length > 0) {
-        const changedIds = list(changed.map((a) => a.id));
-        await this.db.run('DELETE FROM news_postings WHERE article_id IN (SELECT unnest($1::VARCHAR[]))', [changedIds]);
-        await this.db.run('DELETE FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [changedIds]);
-        await this.insertArticles(changed);
+      const replaced = changed.filter((a) => existing.has(a.id)).map((a) => a.id);
+      if (replaced.length > 0) {
+        await this.db.run('DELETE FROM news_postings WHERE article_id IN (SELECT unnest($1::VARCHAR[]))', [list(replaced)]);
+        await this.db.run('DELETE FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(replaced)]);
       }
+      if (changed.length > 0) await this.insertArticles(changed);
       let relinked = 0;
       if (allRelinks.length > 0) {
         await this.bulk('CREATE OR REPLACE TEMP TABLE news_relinks AS SELECT unnest($1::VARCHAR[]) AS rid, unnest($2::VARCHAR[]) AS dup',
@@ -86,27 +88,42 @@ export class DuckDbNewsStore implements NewsStore {
     });
   }
 
+  /** Appends rows inside the caller's transaction (a DuckDB appender joins it: a rollback removes its rows). */
   private async insertArticles(articles: readonly Article[]): Promise<void> {
-    const cols: DuckDBValue[][] = Array.from({ length: 14 }, () => []);
-    const pTerm: DuckDBValue[] = [], pId: DuckDBValue[] = [], pTf: DuckDBValue[] = [];
-    for (const a of articles) {
-      const { terms, length } = documentTerms(a.title, a.body);
-      const row: DuckDBValue[] = [a.id, a.url, a.title, a.body, a.publishedAt, a.publishedMs, a.source, a.language,
-        a.origin, a.duplicateOf, a.minhash ?? null, a.body.length, length, articleContentKey(a)];
-      row.forEach((v, i) => cols[i]?.push(v));
-      for (const [t, tf] of terms) {
-        pTerm.push(t);
-        pId.push(a.id);
-        pTf.push(tf);
+    const rows = await this.db.appender('news_articles');
+    const postings = await this.db.appender('news_postings');
+    try {
+      for (const a of articles) {
+        const { terms, length } = documentTerms(a.title, a.body);
+        rows.appendVarchar(a.id);
+        appendNullable(rows, a.url);
+        rows.appendVarchar(a.title);
+        rows.appendVarchar(a.body);
+        rows.appendVarchar(a.publishedAt);
+        rows.appendBigInt(BigInt(a.publishedMs));
+        rows.appendVarchar(a.source);
+        rows.appendVarchar(a.language);
+        rows.appendVarchar(a.origin);
+        appendNullable(rows, a.duplicateOf);
+        appendNullable(rows, a.minhash ?? null);
+        rows.appendInteger(a.body.length);
+        rows.appendInteger(length);
+        rows.appendVarchar(articleContentKey(a));
+        rows.endRow();
+        for (const [t, tf] of terms) {
+          postings.appendVarchar(t);
+          postings.appendVarchar(a.id);
+          postings.appendInteger(tf);
+          postings.endRow();
+        }
       }
-    }
-    const types = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR',
-      'VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER', 'VARCHAR'];
-    const select = types.map((t, i) => `unnest($${i + 1}::${t}[])`).join(', ');
-    await this.bulk(`INSERT INTO news_articles SELECT ${select}`, cols, types);
-    if (pTerm.length > 0) {
-      await this.bulk('INSERT INTO news_postings SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::INTEGER[])',
-        [pTerm, pId, pTf], ['VARCHAR', 'VARCHAR', 'INTEGER']);
+      rows.flushSync();
+      postings.flushSync();
+    } catch (e) {
+      throw new SourceError(this.db.path, `cannot store articles: ${((e as Error).message ?? String(e)).split('\n')[0]}`, false);
+    } finally {
+      rows.closeSync();
+      postings.closeSync();
     }
   }
 
