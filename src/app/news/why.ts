@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IndexwireError, NotEnoughDataError, SourceError } from '../../core/errors.js';
 import type { SessionDate } from '../../core/units.js';
 import type { Article } from '../../domain/article.js';
@@ -86,7 +87,8 @@ export interface WhyReport {
 }
 
 const HKT = '+08:00';
-const DEFAULT_METHODOLOGY = join(process.cwd(), 'methodologies/hstech-replica.yaml');
+/** The replica methodology shipped with Indexwire (repository root, not the working directory). */
+const DEFAULT_METHODOLOGY = fileURLToPath(new URL('../../../methodologies/hstech-replica.yaml', import.meta.url));
 
 /**
  * `news why`: the session's top movers (by |change|) and biggest contributors among the members on `on`, and the
