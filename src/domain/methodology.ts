@@ -59,8 +59,11 @@ export const fitSchema = z.strictObject({
   target: symbol,
   /** Calibration: number of sessions before the review used (returns regression). */
   windowSessions: positiveInt.default(60),
-  /** Sessions on or after this date are never used for calibration (out-of-sample guard). */
-  dataBefore: date.optional(),
+  /**
+   * Research calibration: sessions after a review and before this date (and before the next review) may refine
+   * that review's weights. Without it only sessions before each review are used (what is known at the review).
+   */
+  postReviewUntil: date.optional(),
   /** `returns`: NNLS on daily returns; `levels`: NNLS on levels since the review. */
   method: z.enum(['returns', 'levels', 'blend'], { message: 'must be one of returns, levels, blend' }).default('levels'),
   /** Weight λ of the prior (previous period's weights) against the level rows after the review (>= 0). */

@@ -28,6 +28,15 @@ describeWithSharedData('HSTECH research replica vs HSTECH.csv (out of sample 202
     expect(t.p95Bp).toBeLessThanOrEqual(10.5);
   });
 
+  it('keeps tracking after 2025-03-07 with weights fitted only on data before each review', () => {
+    // Reviews 2025-03-10, 06-09, 09-08 use only sessions before their effective date (no post-review refinement).
+    // Measured 2026-11-25: 160 sessions 2025-03-10..2025-10-30, median 6.61 bp, p95 29.45 bp.
+    const t = trackingError(run.sessions, hstech, '2025-03-10' as SessionDate, '2025-10-30' as SessionDate);
+    expect(t.sessions).toBe(160);
+    expect(t.medianBp).toBeLessThanOrEqual(6.7);
+    expect(t.p95Bp).toBeLessThanOrEqual(30);
+  });
+
   it('holds 30 members from the 2024-12-09 review, none above the 8% cap at the review', () => {
     const s = run.sessions.find((x) => x.date === '2024-12-09')!;
     expect(s.events).toEqual(['review: 30 constituents, fit weights capped at 0.08']);

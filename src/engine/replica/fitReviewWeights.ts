@@ -18,8 +18,8 @@ type Close = (s: SecurityId, d: SessionDate) => number | undefined;
 /**
  * Weighting scheme `fit`: at each review R (and the base session) estimates the constituents' weights at the close
  * before R (the anchor A) so that the index replicates `fit.target` (e.g. HSTECH). Weights are fractions summing to 1.
- * Data known at fit time: sessions before R, or before min(next review, `dataBefore`) when `dataBefore` is later
- * than R; never a session on or after `dataBefore`.
+ * Calibration data: sessions before R (known at the review). For research, `postReviewUntil` lets the sessions
+ * after R and before min(next review, postReviewUntil) refine R's weights; nothing on or after it is used.
  *
  * - `returns`: NNLS of the target's daily returns on the members' drift-adjusted returns over the last
  *   `windowSessions` sessions: r_T,t ≈ Σ w_i · r_i,t · (P_i,t-1 / P_i,A) / (T_t-1 / T_A).
@@ -54,8 +54,8 @@ export function fitReviewWeights(m: Methodology, input: IndexInput, sessions: re
     const R = sessions[r] as SessionDate;
     const next = reviews[k + 1] !== undefined ? (sessions[reviews[k + 1] as number] as SessionDate) : null;
     let cut: SessionDate = R;
-    if (fit.dataBefore !== undefined && fit.dataBefore > R) cut = next !== null && next < fit.dataBefore ? next : fit.dataBefore;
-    if (fit.dataBefore !== undefined && fit.dataBefore < cut) cut = fit.dataBefore;
+    const until = fit.postReviewUntil;
+    if (until !== undefined && until > R) cut = next !== null && next < until ? next : until;
     const a = k === 0 ? r : r - 1; // anchor: the close the review is priced at (the base is priced at its own close)
     const A = sessions[a] as SessionDate;
     const members = planner.eligibleOn(R).filter((s) => closeOf(s, A) !== undefined);
