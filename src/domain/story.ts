@@ -54,6 +54,11 @@ export interface StoryInput {
   readonly members: readonly MemberSession[] | null;
   readonly articles: readonly LinkedArticle[];
   readonly corporateActions: readonly CorporateAction[];
+  /**
+   * True when `bars` start at the series' inception (an index from its base date), so "record" is meant
+   * literally; otherwise records are said as "in data going back to <first month>". Default false.
+   */
+  readonly historyComplete?: boolean;
   /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
   readonly contributionSource?: { readonly code: string; readonly replica: boolean };
 }

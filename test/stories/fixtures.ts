@@ -50,6 +50,7 @@ export function fixtureInput(over: Partial<StoryInput> = {}): StoryInput {
     members: FIXTURE_MEMBERS,
     articles: [],
     corporateActions: [],
+    historyComplete: true,
     ...over,
   };
 }

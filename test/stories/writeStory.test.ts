@@ -93,6 +93,26 @@ describe('writeStory: what it may and may not say', () => {
     expect(en(s).markdown).not.toContain('bull');
   });
 
+  it('says "record" only when the history is complete; otherwise "in data going back to" its first month', () => {
+    const recordFacts = { ...fixtureInput().report!, facts: [{ type: 'all_time_high', basis: 'close' as const, event: 'new' }] };
+    // a fixture where the session closes above everything before it: 1,210 -> 2,300
+    const bars = [...fixtureInput().bars.slice(0, -1), { ...fixtureInput().bars.at(-1)!, high: 2400, close: 2300 }];
+    const complete = writeStory(fixtureInput({ report: recordFacts, bars, members: null }));
+    expect(en(complete).frontMatter.title).toBe('Techx Index closes at record high');
+    const partial = writeStory(fixtureInput({ report: recordFacts, bars, members: null, historyComplete: false }));
+    expect(en(partial).frontMatter.title).toBe('Techx Index closes at highest in data since February 2021');
+    expect(en(partial).paragraphs[0]).toBe('The Techx Index closed on Friday at its highest level in data going back to February 2021.');
+    expect(zh(partial).frontMatter.title).toBe('科技X指數收市創2021年2月有數據以來新高');
+    expect(partial.checkIssues).toEqual([]);
+  });
+
+  it('dates a "since" fact to the day within the session year, to the month before it', () => {
+    const since = (d: string) => writeStory(fixtureInput({ members: null, report: { ...fixtureInput().report!, facts: [{ type: 'highest_since', basis: 'close', since: d as never }] } }));
+    expect(en(since('2025-01-13')).frontMatter.title).toBe('Techx Index closes at highest since January 13');
+    expect(en(since('2024-10-07')).frontMatter.title).toBe('Techx Index closes at highest since October 2024');
+    expect(zh(since('2024-10-07')).frontMatter.title).toBe('科技X指數收市創2024年10月以來新高');
+  });
+
   it('names the replica when contributions come from one', () => {
     const s = writeStory(fixtureInput({ contributionSource: { code: 'TECHX-R', replica: true } }));
     expect(en(s).paragraphs.join(' ')).toContain("In Indexwire's replica of the index, Alpha Tech and Beta Systems added the most points");

@@ -8,6 +8,7 @@ import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../..
 import { buildIndexFromFiles } from '../buildIndex.js';
 import { loadMarketData, loadMembers, type MarketData } from '../marketData.js';
 import { loadArticlesFromPath } from '../news/loadArticles.js';
+import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
 
 export interface StoryInputOptions {
@@ -33,7 +34,8 @@ export interface StoryInputOptions {
  * Reads what one story needs and assembles the pure writer's StoryInput: the symbol's bars up to the
  * session, the analytics MilestoneReport, the members' bars (and engine contributions), names in both
  * languages (security master `zhHant`), and the news published between the previous session's close
- * (16:00 local) and publication that the entity linker ties to the symbol or a member.
+ * (16:00 local) and publication that the entity linker ties to the symbol or a member, with the news
+ * layer's themes. Facts come from analytics' buildMilestoneReport (the function behind `indexwire milestones`).
  * @throws SourceError when the data folder, the symbol's series or a given file cannot be read;
  *   InputError when the symbol has no session on `date`.
  */
@@ -69,6 +71,9 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   const articles = o.newsPath ? await linkedNews(o, bars, publishedLocal, members) : [];
   return {
     symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: [],
+    // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
+    // start in 2018, after many listings: their "records" are said as "in data since".
+    historyComplete: kind === 'index',
     ...(contributionSource ? { contributionSource } : {}),
   };
 }
@@ -102,13 +107,16 @@ async function linkedNews(o: StoryInputOptions, bars: readonly Bar[], publishedL
   const toMs = Date.parse(`${publishedLocal.replace(' ', 'T')}${off}`);
   const { articles } = await loadArticlesFromPath(o.newsPath as string);
   const linker = createEntityLinker();
+  const themes = new ThemeDetector();
   const memberIds = new Set((members ?? []).map((m) => m.symbol));
   const out: LinkedArticle[] = [];
   for (const a of articles) {
     if (a.duplicateOf !== null || a.publishedMs <= fromMs || a.publishedMs > toMs) continue;
     const symbols = linker.securitiesIn(`${a.title}\n\n${a.body}`).map(String);
     const relevance = symbols.includes(o.symbol) ? 2 : symbols.some((s) => memberIds.has(s)) ? 1 : 0;
-    if (relevance > 0) out.push({ article: a, themes: [], symbols, relevance });
+    if (relevance === 0) continue;
+    const found = themes.detect(`${a.title}\n\n${a.body}`).themes.map((t) => ({ theme: t.theme, triggers: t.triggers }));
+    out.push({ article: a, themes: found, symbols, relevance });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface Formatters {
   monthYear(e: LedgerEntry, omitYear?: number): string;
   /** `Friday` / `星期五`. */
   weekday(e: LedgerEntry): string;
+  /** A "since" date: `February 4` within the session's year, else `October 2024` (month granularity). */
+  since(e: LedgerEntry, sessionYear: number | undefined): string;
   /** `2024` / `2024年`. */
   year(e: LedgerEntry): string;
   /** Joins names: `A, B and C` / `A、B及C`. */
@@ -50,6 +52,7 @@ export function formattersFor(lang: StoryLang): Formatters {
     dayMonth: (e) => dm.format(dateOf(e)),
     monthYear: (e, omitYear) => ((e.dateParts?.[0] ?? 0) === omitYear ? mo : my).format(dateOf(e)),
     weekday: (e) => wd.format(dateOf(e)),
+    since: (e, y) => (e.dateParts?.[0] === y ? dm.format(dateOf(e)) : my.format(dateOf(e))),
     year: (e) => (lang === 'en' ? String(e.dateParts?.[0]) : `${e.dateParts?.[0]}年`),
     list: (items) => {
       if (items.length <= 1) return items.join('');

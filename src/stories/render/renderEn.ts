@@ -28,6 +28,7 @@ export function renderEn(p: StoryPlan): RenderedText {
   const up = p.changePct ? p.changePct.value >= 0 : true;
 
   const title = headline(p, name);
+  const hf = p.historyFrom ? F.monthYear(p.historyFrom) : null;
   const paragraphs: string[] = [lede(p, subject, on, refDay)];
 
   let day: string;
@@ -42,10 +43,12 @@ export function renderEn(p: StoryPlan): RenderedText {
   const ctx = p.context.map((c) =>
     c.t === 'below_high'
       ? `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} high`
-      : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
+      : p.historyFrom
+        ? `about ${F.pct(c.pct)} below its highest close in data going back to ${F.monthYear(p.historyFrom)}, set in ${F.monthYear(c.date, year)}`
+        : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
-  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, its, refDay))].join(' '));
+  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, its, refDay, hf, year))].join(' '));
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
@@ -104,10 +107,12 @@ function headline(p: StoryPlan, name: string): string {
         if (l.type === 'bear_market') return `${name} falls into bear market${l.basis === 'intraday' ? ' during trading' : ''}`;
         return `${name} enters correction territory`;
       case 'record':
-        return `${name} closes at record ${l.high ? 'high' : 'low'}`;
+        return p.historyFrom
+          ? `${name} closes at ${l.high ? 'highest' : 'lowest'} in data since ${F.monthYear(p.historyFrom)}`
+          : `${name} closes at record ${l.high ? 'high' : 'low'}`;
       case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name} closes at ${l.what} since ${F.monthYear(l.since)}`;
-        return `${name} posts ${SINCE_EN[l.what]} since ${F.monthYear(l.since)}`;
+        if (l.what === 'highest' || l.what === 'lowest') return `${name} closes at ${l.what} since ${F.since(l.since, p.session.dateParts?.[0])}`;
+        return `${name} posts ${SINCE_EN[l.what]} since ${F.since(l.since, p.session.dateParts?.[0])}`;
       case 'period':
         return `${name} hits ${l.weeks ? `${F.num(l.weeks)}-week` : F.year(l.year as LedgerEntry)} ${l.high ? 'high' : 'low'}`;
       case 'streak':
@@ -132,10 +137,12 @@ function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry
         return `${subject} ${what} ${during}${on}, ${l.basis === 'intraday' ? 'falling' : 'closing'} ${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high.`;
       }
       case 'record':
-        return `${subject} closed at a record ${l.high ? 'high' : 'low'} ${on}.`;
+        return p.historyFrom
+          ? `${subject} closed ${on} at its ${l.high ? 'highest' : 'lowest'} level in data going back to ${F.monthYear(p.historyFrom)}.`
+          : `${subject} closed at a record ${l.high ? 'high' : 'low'} ${on}.`;
       case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${subject} closed at its ${l.what} level since ${F.monthYear(l.since)} ${on}.`;
-        return `${subject} posted its ${SINCE_EN[l.what]} since ${F.monthYear(l.since)} ${on}.`;
+        if (l.what === 'highest' || l.what === 'lowest') return `${subject} closed at its ${l.what} level since ${F.since(l.since, p.session.dateParts?.[0])} ${on}.`;
+        return `${subject} posted its ${SINCE_EN[l.what]} since ${F.since(l.since, p.session.dateParts?.[0])} ${on}.`;
       case 'period':
         return l.weeks
           ? `${subject} closed at a ${F.num(l.weeks)}-week ${l.high ? 'high' : 'low'} ${on}.`
@@ -149,7 +156,7 @@ function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry
   return `${subject} ${p.changePct.value > 0 ? 'rose' : 'fell'} ${F.pct(p.changePct)} ${on}.`;
 }
 
-function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string): string {
+function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
       const more = beyond(f.pctFromRef, f.threshold) ? 'more than ' : '';
@@ -157,10 +164,10 @@ function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEn
       return `${it} is ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high.`;
     }
     case 'record':
-      return `It was a record ${f.high ? 'high' : 'low'} close.`;
+      return hf ? `It was the ${f.high ? 'highest' : 'lowest'} close in data going back to ${hf}.` : `It was a record ${f.high ? 'high' : 'low'} close.`;
     case 'since':
-      if (f.what === 'highest' || f.what === 'lowest') return `It was ${its} ${f.what} close since ${F.monthYear(f.since)}.`;
-      return `It was ${its} ${SINCE_EN[f.what]} since ${F.monthYear(f.since)}.`;
+      if (f.what === 'highest' || f.what === 'lowest') return `It was ${its} ${f.what} close since ${F.since(f.since, sy)}.`;
+      return `It was ${its} ${SINCE_EN[f.what]} since ${F.since(f.since, sy)}.`;
     case 'period':
       return f.weeks ? `It was a ${F.num(f.weeks)}-week ${f.high ? 'high' : 'low'}.` : `It was ${its} ${f.high ? 'highest' : 'lowest'} close of ${F.year(f.year as LedgerEntry)}.`;
     case 'streak':

@@ -38,10 +38,14 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     day = `${it}${amm}收市${rise(up)}${F.pct(p.changePct)}，報${level(p.close)}${move}。`;
   }
   const ctx = p.context.map((c) =>
-    c.t === 'below_high' ? `較${F.monthYear(c.date, year)}高位低約${F.pct(c.pct)}` : `較${F.monthYear(c.date, year)}的歷史高位低約${F.pct(c.pct)}`,
+    c.t === 'below_high'
+      ? `較${F.monthYear(c.date, year)}高位低約${F.pct(c.pct)}`
+      : p.historyFrom
+        ? `較${recordWord(p)}最高收市位（${F.monthYear(c.date, year)}）低約${F.pct(c.pct)}`
+        : `較${F.monthYear(c.date, year)}的歷史高位低約${F.pct(c.pct)}`,
   );
   const context = ctx.length > 0 ? [`${it}${ctx.join('，')}。`] : [];
-  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, refDay))].join(''));
+  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year))].join(''));
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
@@ -87,10 +91,10 @@ function headline(p: StoryPlan, name: string): string {
         if (l.type === 'bear_market') return `${name}${l.basis === 'intraday' ? '盤中' : ''}跌入熊市`;
         return `${name}進入調整區間`;
       case 'record':
-        return `${name}收市創歷史新${l.high ? '高' : '低'}`;
+        return `${name}收市創${recordWord(p)}新${l.high ? '高' : '低'}`;
       case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}`;
-        return `${name}錄${F.monthYear(l.since)}以來${SINCE_ZH[l.what]}`;
+        if (l.what === 'highest' || l.what === 'lowest') return `${name}收市創${F.since(l.since, p.session.dateParts?.[0])}以來新${l.what === 'highest' ? '高' : '低'}`;
+        return `${name}錄${F.since(l.since, p.session.dateParts?.[0])}以來${SINCE_ZH[l.what]}`;
       case 'period':
         return `${name}創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}`;
       case 'streak':
@@ -114,10 +118,10 @@ function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry)
         return `${name}${when}${how}較${refDay(l.refDate)}高位低${more}${F.pct(l.threshold)}，${what}。`;
       }
       case 'record':
-        return `${name}${when}收市創歷史新${l.high ? '高' : '低'}。`;
+        return `${name}${when}收市創${recordWord(p)}新${l.high ? '高' : '低'}。`;
       case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name}${when}收市創${F.monthYear(l.since)}以來新${l.what === 'highest' ? '高' : '低'}。`;
-        return `${name}${when}錄得${F.monthYear(l.since)}以來${SINCE_ZH[l.what]}。`;
+        if (l.what === 'highest' || l.what === 'lowest') return `${name}${when}收市創${F.since(l.since, p.session.dateParts?.[0])}以來新${l.what === 'highest' ? '高' : '低'}。`;
+        return `${name}${when}錄得${F.since(l.since, p.session.dateParts?.[0])}以來${SINCE_ZH[l.what]}。`;
       case 'period':
         return `${name}${when}收市創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}。`;
       case 'streak':
@@ -129,7 +133,7 @@ function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry)
   return `${name}${when}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}。`;
 }
 
-function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string): string {
+function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
       const more = beyond(f.pctFromRef, f.threshold) ? '逾' : '';
@@ -137,13 +141,18 @@ function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => strin
       return `${it}較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}。`;
     }
     case 'record':
-      return `${it}收市創歷史新${f.high ? '高' : '低'}。`;
+      return `${it}收市創${hf ?? '歷史'}新${f.high ? '高' : '低'}。`;
     case 'since':
-      if (f.what === 'highest' || f.what === 'lowest') return `這是${it}自${F.monthYear(f.since)}以來最${f.what === 'highest' ? '高' : '低'}收市水平。`;
-      return `這是${it}自${F.monthYear(f.since)}以來${SINCE_ZH[f.what]}。`;
+      if (f.what === 'highest' || f.what === 'lowest') return `這是${it}自${F.since(f.since, sy)}以來最${f.what === 'highest' ? '高' : '低'}收市水平。`;
+      return `這是${it}自${F.since(f.since, sy)}以來${SINCE_ZH[f.what]}。`;
     case 'period':
       return `${it}創${f.weeks ? `${F.num(f.weeks)}週` : F.year(f.year as LedgerEntry)}新${f.high ? '高' : '低'}。`;
     case 'streak':
       return `${it}已連${f.up ? '升' : '跌'}${F.num(f.count)}${f.weeks ? '週' : '個交易日'}。`;
   }
+}
+
+/** `歷史` when history is complete, else `2018年1月有數據以來`. */
+function recordWord(p: StoryPlan): string {
+  return p.historyFrom ? `${F.monthYear(p.historyFrom)}有數據以來` : '歷史';
 }

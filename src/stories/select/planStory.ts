@@ -31,6 +31,8 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const ledger = new LedgerBuilder(symbol, date);
   const day = dayMeasures(bars, date, symbol);
   const session = ledger.addDate('session.date', date, symbol, 'the story session');
+  const first = bars[0];
+  const historyFrom = !input.historyComplete && first ? ledger.addDate('history.from', first.date, symbol, 'first session in the data') : null;
   const close = ledger.add({ id: 'close', kind: 'level', value: day.bar.close, dp: 2, source: { series: symbol, session: date, field: 'close', computation: 'as published' } });
   const prev = day.previous;
   const changePct =
@@ -55,7 +57,11 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     }
   }
   const leadEntry = lines[0] ?? { kind: 'move' as const, line: null };
-  const more = lines.slice(1).flatMap((l) => (l.line ? [l.line] : [])).slice(0, opts.maxMoreFacts ?? 2);
+  const said = new Set([lineKey(leadEntry.line)]);
+  const more = lines
+    .slice(1)
+    .flatMap((l) => (l.line && !said.has(lineKey(l.line)) && said.add(lineKey(l.line)) ? [l.line] : []))
+    .slice(0, opts.maxMoreFacts ?? 2);
 
   let asMuchAs: StoryPlan['asMuchAs'] = null;
   const leadUp = leadEntry.line?.t === 'regime' ? leadEntry.line.type === 'bull_market' : up;
@@ -79,6 +85,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     kind: input.kind,
     names: input.names,
     session,
+    historyFrom,
     leadKind: leadEntry.kind,
     lead: leadEntry.line,
     close,
@@ -127,4 +134,21 @@ function planContext(bars: readonly Bar[], i: number, symbol: string, ledger: Le
     });
   }
   return out;
+}
+
+/** Lines that would say the same thing twice share a key (e.g. a record from two detectors). */
+function lineKey(l: FactLine | null): string {
+  if (!l) return 'move';
+  switch (l.t) {
+    case 'regime':
+      return `regime:${l.type}`;
+    case 'record':
+      return `record:${l.high}`;
+    case 'since':
+      return `since:${l.what}`;
+    case 'period':
+      return `period:${l.high}:${l.year?.value ?? ''}:${l.weeks?.value ?? ''}`;
+    case 'streak':
+      return `streak:${l.weeks}`;
+  }
 }

@@ -65,6 +65,8 @@ export interface StoryPlan {
   readonly kind: 'index' | 'stock';
   readonly names: StoryNames;
   readonly session: LedgerEntry;
+  /** First session of the data when history is not known to be complete: records are "in data since". */
+  readonly historyFrom: LedgerEntry | null;
   readonly leadKind: LeadKind;
   /** The headline fact; null when the lead is the day's move. */
   readonly lead: FactLine | null;
