@@ -18,6 +18,7 @@ describeWithSharedData('dashboard on the real Hong Kong data (Chromium)', () => 
       storiesDir: SEED_DIR,
       methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'),
     });
+    await desk.indexes(); // load data, engine and news before the page asks (seconds on a busy machine)
     server = await startServer({ desk, host: '127.0.0.1', port: 0, rateLimit: false });
     browser = await launchChromium();
   });
@@ -30,11 +31,11 @@ describeWithSharedData('dashboard on the real Hong Kong data (Chromium)', () => 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const problems = watchProblems(page);
     await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     expect(await page.inputValue('#index-select')).toBe('HSTECH-R');
     await page.selectOption('#date-select', '2025-02-07');
-    await page.waitForFunction(() => document.querySelector('#constituents-note')?.textContent?.includes('2025-02-07'), undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => (document.querySelector('#gainers')?.children.length ?? 0) > 0, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#constituents-note')?.textContent?.includes('2025-02-07'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (document.querySelector('#gainers')?.children.length ?? 0) > 0, undefined, { timeout: 60_000 });
     expect(await countLinePixels(page, '#chart')).toBeGreaterThan(200);
     expect(await page.$$eval('#constituents tbody tr', (r) => r.length)).toBe(30);
     const weights = await page.$$eval('#constituents tbody tr td:nth-child(3)', (tds) => tds.map((t) => Number(t.textContent?.replace('%', ''))));
