@@ -138,6 +138,14 @@ export function barStoreContract(f: StoreFactory): void {
         expect(await s.putIndexSessions(ss)).toMatchObject({ written: 0, skipped: 2 });
         expect(await s.getIndexSessions(code)).toEqual(ss);
         expect(await s.getIndexSessions(code, d('2025-01-03'))).toEqual([ss[1]]);
+        // a changed session is rewritten, the other skipped; a batch with a repeated day is refused whole
+        const moved = mk('2025-01-03', 1011, 1000);
+        expect(await s.putIndexSessions([ss[0] as IndexSession, moved])).toMatchObject({ written: 1, skipped: 1 });
+        expect(await s.getIndexSessions(code)).toEqual([ss[0], moved]);
+        expect(await s.putIndexSessions([mk('2025-01-06', 1, 1), mk('2025-01-06', 2, 1)])).toEqual({
+          written: 0, skipped: 0, rejected: 2, issues: ['index sessions: SIMTECH 2025-01-06: duplicate session in one batch'],
+        });
+        expect(await s.getIndexSessions(code)).toHaveLength(2);
       }));
 
     if (f.reopen) {

@@ -5,6 +5,7 @@ import type { MembershipInterval } from '../../domain/membership.js';
 import type { Security } from '../../domain/security.js';
 import type { BarStore, WriteResult } from '../ports.js';
 import { validateBars } from '../validateBars.js';
+import { duplicateSessionKeys } from '../validateSessions.js';
 import { refused, stored } from '../writeResult.js';
 import { DuckDbConnection, type Row } from './DuckDbConnection.js';
 import { ensureBarSchema } from './schema.js';
@@ -178,18 +179,40 @@ export class DuckDbBarStore implements BarStore {
   }
 
   async putIndexSessions(sessions: readonly IndexSession[]): Promise<WriteResult> {
+    const issues = duplicateSessionKeys(sessions);
+    if (issues.length > 0) return refused(sessions.length, issues);
+    if (sessions.length === 0) return stored(0, 0);
     return this.db.transaction(async () => {
-      let written = 0;
-      for (const s of sessions) {
-        const json = JSON.stringify(s);
-        const [old] = await this.db.all('SELECT json FROM index_sessions WHERE code = $1 AND date = CAST($2 AS DATE)', [s.code, s.date]);
-        if (old?.json === json) continue;
-        await this.db.run('INSERT OR REPLACE INTO index_sessions VALUES ($1, CAST($2 AS DATE), $3, $4, $5, $6, $7, $8)', [
-          s.code, s.date, s.level, s.levelTr, s.divisor, s.divisorTr, s.previousLevel, json,
-        ]);
-        written++;
+      await this.db.run('DELETE FROM stage_sessions');
+      const app = await this.db.appender('stage_sessions', true);
+      try {
+        for (const s of sessions) {
+          app.appendVarchar(s.code);
+          app.appendVarchar(s.date);
+          app.appendDouble(s.level);
+          app.appendDouble(s.levelTr);
+          app.appendDouble(s.divisor);
+          app.appendDouble(s.divisorTr);
+          if (s.previousLevel === null) app.appendNull();
+          else app.appendDouble(s.previousLevel);
+          app.appendVarchar(JSON.stringify(s));
+          app.endRow();
+        }
+        app.flushSync();
+      } finally {
+        app.closeSync();
       }
-      return stored(written, sessions.length - written);
+      await this.db.run(`CREATE OR REPLACE TEMP TABLE stage_same AS SELECT s.code, s.date FROM stage_sessions s
+        JOIN index_sessions i ON i.code = s.code AND i.date = CAST(s.date AS DATE) AND i.json = s.json`);
+      const [same] = await this.db.all<{ n: number }>('SELECT count(*) AS n FROM stage_same');
+      const skipped = same?.n ?? 0;
+      if (skipped < sessions.length) {
+        const changed = `SELECT code, date FROM stage_sessions EXCEPT SELECT code, date FROM stage_same`;
+        await this.db.run(`DELETE FROM index_sessions WHERE (code, CAST(date AS VARCHAR)) IN (${changed})`);
+        await this.db.run(`INSERT INTO index_sessions SELECT code, CAST(date AS DATE), level, level_tr, divisor, divisor_tr,
+          previous_level, json FROM stage_sessions WHERE (code, date) IN (${changed})`);
+      }
+      return stored(sessions.length - skipped, skipped);
     });
   }
 

@@ -4,8 +4,8 @@ import type { DuckDbConnection } from './DuckDbConnection.js';
 export const SCHEMA_VERSION = 1;
 
 /**
- * Table `bars` has no PRIMARY KEY on purpose: DuckDB's ART index made bulk upserts ~5x slower, and
- * uniqueness of (symbol, date) is kept by the store itself (batches are validated for unique dates and merged
+ * Tables `bars` and `index_sessions` have no PRIMARY KEY on purpose: DuckDB's ART index made bulk upserts ~5x slower, and
+ * uniqueness of (symbol, date) and (code, date) is kept by the store itself (batches are validated for unique dates and merged
  * against what is stored inside one transaction; the contract tests check it).
  *
  * Creates the tables of the bar store when missing (idempotent). Other engineers add their own tables in their
@@ -29,9 +29,12 @@ export async function ensureBarSchema(db: DuckDbConnection): Promise<void> {
     CREATE TABLE IF NOT EXISTS index_sessions (
       code VARCHAR NOT NULL, date DATE NOT NULL, level DOUBLE NOT NULL, level_tr DOUBLE NOT NULL,
       divisor DOUBLE NOT NULL, divisor_tr DOUBLE NOT NULL, previous_level DOUBLE,
-      json VARCHAR NOT NULL, PRIMARY KEY (code, date));
+      json VARCHAR NOT NULL);
     CREATE TEMP TABLE IF NOT EXISTS stage_bars (
       symbol VARCHAR, date VARCHAR, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
       adj_close DOUBLE, volume DOUBLE, source VARCHAR);
+    CREATE TEMP TABLE IF NOT EXISTS stage_sessions (
+      code VARCHAR, date VARCHAR, level DOUBLE, level_tr DOUBLE, divisor DOUBLE, divisor_tr DOUBLE,
+      previous_level DOUBLE, json VARCHAR);
   `);
 }

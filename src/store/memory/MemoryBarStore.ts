@@ -5,6 +5,7 @@ import type { MembershipInterval } from '../../domain/membership.js';
 import type { Security } from '../../domain/security.js';
 import type { BarStore, WriteResult } from '../ports.js';
 import { validateBars } from '../validateBars.js';
+import { duplicateSessionKeys } from '../validateSessions.js';
 import { refused, stored } from '../writeResult.js';
 
 interface StoredBar {
@@ -97,6 +98,8 @@ export class MemoryBarStore implements BarStore {
   }
 
   async putIndexSessions(sessions: readonly IndexSession[]): Promise<WriteResult> {
+    const issues = duplicateSessionKeys(sessions);
+    if (issues.length > 0) return refused(sessions.length, issues);
     let written = 0;
     const staged = sessions.map((s) => [s, JSON.stringify(s)] as const);
     for (const [s, json] of staged) {
