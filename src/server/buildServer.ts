@@ -21,8 +21,8 @@ export interface ServerOptions {
   /** A fastify plugin for live updates (the realtime engineer's `src/server/live`), registered after @fastify/websocket. */
   readonly live?: FastifyPluginAsync;
   readonly clock?: Clock;
-  /** fastify's pino logger; default off. */
-  readonly logger?: boolean;
+  /** fastify's pino logger (`true`, or `{level: 'error'}` to log only failed requests); default off. */
+  readonly logger?: boolean | { readonly level: 'error' | 'warn' | 'info' | 'debug' };
 }
 
 export const DEFAULT_RATE_LIMIT: TokenBucketOptions = { capacity: 100, refillPerSec: 50 };
@@ -33,7 +33,7 @@ export const DEFAULT_RATE_LIMIT: TokenBucketOptions = { capacity: 100, refillPer
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock;
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false });
+  const app = Fastify({ logger: typeof opts.logger === 'object' ? { level: opts.logger.level } : (opts.logger ?? false), trustProxy: false });
   const stats = new ServerStats(clock);
   const limiter = opts.rateLimit === false ? null : new TokenBucket(opts.rateLimit ?? DEFAULT_RATE_LIMIT, clock);
 

@@ -64,6 +64,7 @@ export function register(program: Command): void {
         adminTokens: config.adminTokens,
         rateLimit: config.rateLimit,
         live: liveRoutesPlugin({ hub }),
+        logger: { level: 'error' }, // 500s are logged with their stack (never sent to the client)
       });
       if (o.json) process.stdout.write(`${JSON.stringify({ url: server.url, admin: config.adminTokens.length > 0 })}\n`);
       else {
