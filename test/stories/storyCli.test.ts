@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { FIXTURE_BARS } from './fixtures.js';
+
+/** Runs the CLI in process and captures stdout and stderr. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await main(['node', 'indexwire', ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('indexwire story and site build (CLI, in process)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'iw-cli-'));
+  const data = join(root, 'data');
+  mkdirSync(data);
+  const csv = ['date,open,high,low,close,adj_close,volume', ...FIXTURE_BARS.map((b) => `${b.date},${b.open},${b.high},${b.low},${b.close},,`)].join('\n');
+  writeFileSync(join(data, 'TECHX.csv'), `${csv}\n`);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes a story for a symbol alone and prints JSON', async () => {
+    const r = await run(['story', 'TECHX', '--on', '2025-02-07', '--data', data, '--out', join(root, 'stories'), '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { published: boolean; headlines: Record<string, string>; files: string[] };
+    expect(j.published).toBe(true);
+    // no facts from members; analytics sees 1210 / 1180 - 1 = 2.5%
+    expect(j.headlines['en']).toMatch(/^TECHX /);
+    expect(j.files.map((f) => f.split('/').pop())).toContain('techx-2025-02-07.zh-Hant.md');
+    expect(readFileSync(join(root, 'stories', 'techx-2025-02-07.en.md'), 'utf8')).toContain('lang:\n  - "en"');
+  });
+
+  it('refuses an unknown language with one line naming the option', async () => {
+    const r = await run(['story', 'TECHX', '--on', '2025-02-07', '--data', data, '--out', join(root, 'x'), '--lang', 'en,fr']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('indexwire: error: --lang: unknown language "fr" (known: en, zh-Hant)\n');
+    expect(existsSync(join(root, 'x'))).toBe(false);
+  });
+
+  it('says which session is missing', async () => {
+    const r = await run(['story', 'TECHX', '--on', '2025-02-08', '--data', data, '--out', join(root, 'y')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^indexwire: error: .*TECHX.*2025-02-08.*\n$/);
+  });
+
+  it('builds the site from the stories folder', async () => {
+    const r = await run(['site', 'build', '--stories', join(root, 'stories'), '--out', join(root, 'site'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ stories: 2, issues: [] });
+    expect(existsSync(join(root, 'site', 'stories', 'techx-2025-02-07.en.html'))).toBe(true);
+  });
+});
