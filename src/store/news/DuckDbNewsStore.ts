@@ -50,9 +50,14 @@ export class DuckDbNewsStore implements NewsStore {
       const ids = articles.map((a) => a.id);
       const existing = new Map<string, { json: string; dup: string | null }>();
       if (ids.length > 0) {
-        const rows = await this.db.all<{ id: string; article_json: string; duplicate_of: string | null }>(
-          'SELECT id, article_json, duplicate_of FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(ids)]);
-        for (const r of rows) existing.set(r.id, { json: r.article_json, dup: r.duplicate_of });
+        // ids first (one narrow column), documents only for the ids already stored
+        const found = await this.db.all<{ id: string }>(
+          'SELECT id FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(ids)]);
+        if (found.length > 0) {
+          const rows = await this.db.all<{ id: string; article_json: string; duplicate_of: string | null }>(
+            'SELECT id, article_json, duplicate_of FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(found.map((r) => r.id))]);
+          for (const r of rows) existing.set(r.id, { json: r.article_json, dup: r.duplicate_of });
+        }
       }
       const seen = new Set<string>();
       const changed: Article[] = [];
@@ -180,17 +185,17 @@ export class DuckDbNewsStore implements NewsStore {
     const rows = await this.db.all<{ id: string; score: number; matched: string }>(
       `WITH q AS (SELECT unnest($1::VARCHAR[]) AS term, generate_subscripts($1::VARCHAR[], 1) AS pos),
        stats AS (SELECT count(*)::DOUBLE AS n, avg(doc_len)::DOUBLE AS avgdl FROM news_articles),
-       df AS (SELECT p.term, count(*)::DOUBLE AS df FROM news_postings p JOIN q USING (term) GROUP BY p.term),
+       hits AS (SELECT p.term, p.article_id, p.tf, q.pos, count(*) OVER (PARTITION BY p.term)::DOUBLE AS df
+                FROM news_postings p JOIN q USING (term)),
        scored AS (
-         SELECT p.article_id AS id,
-           sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * p.tf * ${BM25_K1 + 1}
-               / (p.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * a.doc_len / stats.avgdl))) AS score,
-           string_agg(p.term, ' ' ORDER BY q.pos) AS matched
-         FROM news_postings p JOIN q USING (term) JOIN df USING (term)
-           JOIN news_articles a ON a.id = p.article_id, stats
+         SELECT h.article_id AS id,
+           sum(ln(1 + (stats.n - h.df + 0.5) / (h.df + 0.5)) * h.tf * ${BM25_K1 + 1}
+               / (h.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * a.doc_len / stats.avgdl))) AS score,
+           string_agg(h.term, ' ' ORDER BY h.pos) AS matched
+         FROM hits h JOIN news_articles a ON a.id = h.article_id, stats
          WHERE ($2::BIGINT IS NULL OR a.published_ms >= $2) AND ($3::BIGINT IS NULL OR a.published_ms <= $3)
            AND ($4 OR a.duplicate_of IS NULL)
-         GROUP BY p.article_id)
+         GROUP BY h.article_id)
        SELECT s.id, s.score, s.matched FROM scored s JOIN news_articles a ON a.id = s.id
        ORDER BY round(s.score, 9) DESC, a.published_ms DESC, s.id
        LIMIT $5`,
