@@ -83,12 +83,13 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     const raw = lines[li] as string;
     const line = li + 1;
     if (raw.trim() === '') continue;
-    const f = raw.split(',').map((x) => x.trim().replace(/^"(.*)"$/, '$1'));
+    const f = raw.split(',');
+    for (let k = 0; k < f.length; k++) f[k] = cleanField(f[k] as string);
     if (f.length !== BAR_CSV_HEADER.length) {
       return reject({ line, value: raw, reason: `expected ${BAR_CSV_HEADER.length} fields, got ${f.length}` });
     }
     const date = f[0] as string;
-    if (!isSessionDate(date)) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
+    if (!(date.length === 10 && (date === prevDate || isSessionDate(date)))) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
     if (prevDate !== null && date === prevDate) {
       return reject({ line, field: 'date', value: date, reason: `duplicate date (also on line ${prevLine})` });
     }
@@ -157,6 +158,15 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     bars.push({ date, open, high, low, close, adjClose, volume });
   }
   return { symbol: sym, source, bars, issues, rejected: false, rows };
+}
+
+/** Trims a field and strips one pair of surrounding double quotes; the common clean field is returned as is. */
+function cleanField(x: string): string {
+  const c0 = x.charCodeAt(0);
+  const cN = x.charCodeAt(x.length - 1);
+  if (c0 > 32 && c0 !== 34 && cN > 32) return x;
+  const t = x.trim();
+  return t.length >= 2 && t.charCodeAt(0) === 34 && t.charCodeAt(t.length - 1) === 34 ? t.slice(1, -1) : t;
 }
 
 /** `0992.HK.csv` -> `0992.HK`; `dir/HSTECH.csv` -> `HSTECH`. */
