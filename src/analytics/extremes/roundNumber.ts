@@ -83,10 +83,18 @@ export const roundNumberDetector: DetectorSpec = {
     const n = cols.length;
     const level = new Float64Array(n), ref = new Int32Array(n).fill(-1);
     const up = new MonotoneStack(64), down = new MonotoneStack(64);
+    // roundStep changes only when the previous close leaves [10^k, 10^(k+1)): cache it with its bounds.
+    let step = 0, stepLo = Infinity, stepHi = -Infinity;
     for (let i = 0; i < n; i++) {
       const c = cols.closes[i] as number;
       if (i > 0) {
-        const L = crossedLevel(cols.closes[i - 1] as number, c);
+        const prev = cols.closes[i - 1] as number;
+        if (prev < stepLo || prev >= stepHi) {
+          step = roundStep(prev);
+          stepLo = step * 2;
+          stepHi = step * 20;
+        }
+        const L = crossedLevel(prev, c, step);
         level[i] = L;
         if (L > 0) ref[i] = up.find(L, true);
         else if (L < 0) ref[i] = down.find(L, true);

@@ -21,6 +21,9 @@ export class MonotoneStack {
 
   /** Tag of the most recent element with value >= x (> x when `strict`), or -1 when none. */
   find(x: number, strict = false): number {
+    // Fast path: the most recent element passes (about half of all queries on a random walk).
+    const t = this.top - 1;
+    if (t >= 0 && (strict ? (this.vals[t] as number) > x : (this.vals[t] as number) >= x)) return this.tags[t] as number;
     // Values decrease from 0 to top-1: find the last position whose value passes.
     let lo = 0, hi = this.top; // answer in [lo, hi): first failing position
     while (lo < hi) {

@@ -105,22 +105,56 @@ function kindValue(kind: number, lastClose: number, hi: number, lo: number, prev
   return kind === 0 ? lastClose : kind === 1 ? hi : kind === 2 ? lo : lastClose / prevClose - 1;
 }
 
-function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
+/**
+ * Batch fast path for one element per session: the element is the bar, so there are no aggregates to keep;
+ * one stack query and one push per bar.
+ */
+function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   const n = cols.length;
-  const status = new Int8Array(n), refBar = new Int32Array(n), count = new Int32Array(n);
-  const xs = new Float64Array(n), refValue = new Float64Array(n);
+  const { closes } = cols;
+  const src = o.value === 'high' ? cols.highs : o.value === 'low' ? cols.lows : closes;
+  const change = o.value === 'change';
+  const sign = o.mode === 'max' ? 1 : -1;
+  const xs = change ? new Float64Array(n) : src;
+  const answer = new Int32Array(n);
+  const stack = new MonotoneStack(64);
+  if (n > 0) {
+    if (change) xs[0] = Number.NaN;
+    answer[0] = -1;
+  }
+  let prevX = change ? Number.NaN : (src[0] as number);
+  for (let i = 1; i < n; i++) {
+    if (prevX === prevX) stack.push(sign * prevX, i - 1);
+    const x = change ? (closes[i] as number) / (closes[i - 1] as number) - 1 : (src[i] as number);
+    if (change) xs[i] = x;
+    answer[i] = stack.find(sign * x);
+    prevX = x;
+  }
+  const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
+  return {
+    factsAt: (i) => {
+      const e = answer[i] as number;
+      decide(o, i, xs[i] as number, e, e, e >= 0 ? (xs[e] as number) : 0, i, r);
+      return factsOf(o, cols, i, r);
+    },
+  };
+}
+
+function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
+  if (o.unit === 'session') return batchSinceSessions(o, cols);
+  const n = cols.length;
+  // Per bar: its element, the answer element (-1 record) and its value. The rest is derived in factsAt.
+  const elemOf = new Int32Array(n), answer = new Int32Array(n), xs = new Float64Array(n);
   const stack = new MonotoneStack(64);
   // Per element (index = element number): its last bar and its value. At most one element per bar.
   const elemLastBar = new Int32Array(n);
   const elemValue = new Float64Array(n);
   const { closes, highs, lows, days } = cols;
-  const max = o.mode === 'max';
-  const sign = max ? 1 : -1;
+  const sign = o.mode === 'max' ? 1 : -1;
   const week = o.unit === 'week';
   const kind = o.value === 'close' ? 0 : o.value === 'high' ? 1 : o.value === 'low' ? 2 : 3;
   // The open element, in scalars (no object per bar).
-  let key = Number.NaN, index = -1, lastClose = Number.NaN, hi = 0, lo = 0, prevClose = Number.NaN, lastBar = -1;
-  const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
+  let key = Number.NaN, index = -1, lastClose = Number.NaN, hi = 0, lo = 0, prevClose = Number.NaN;
   for (let i = 0; i < n; i++) {
     const k = week ? weekKey(days[i] as number) : i;
     const c = closes[i] as number;
@@ -131,7 +165,7 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
     } else {
       if (index >= 0) {
         const val = kindValue(kind, lastClose, hi, lo, prevClose);
-        elemLastBar[index] = lastBar;
+        elemLastBar[index] = i - 1;
         elemValue[index] = val;
         if (val === val) stack.push(sign * val, index);
       }
@@ -142,19 +176,18 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
       hi = highs[i] as number;
       lo = lows[i] as number;
     }
-    lastBar = i;
     const x = kindValue(kind, lastClose, hi, lo, prevClose);
-    const e = x === x ? stack.find(sign * x) : -1;
-    decide(o, index, x, e, e >= 0 ? (elemLastBar[e] as number) : -1, e >= 0 ? (elemValue[e] as number) : 0, index, r);
-    status[i] = r.status;
-    xs[i] = r.x;
-    refBar[i] = r.refBar;
-    refValue[i] = r.refValue;
-    count[i] = r.count;
+    elemOf[i] = index;
+    xs[i] = x;
+    answer[i] = x === x ? stack.find(sign * x) : -1;
   }
+  const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
   return {
-    factsAt: (i) =>
-      factsOf(o, cols, i, { status: status[i] as number, x: xs[i] as number, refBar: refBar[i] as number, refValue: refValue[i] as number, count: count[i] as number }),
+    factsAt: (i) => {
+      const e = answer[i] as number;
+      decide(o, elemOf[i] as number, xs[i] as number, e, e >= 0 ? (elemLastBar[e] as number) : -1, e >= 0 ? (elemValue[e] as number) : 0, elemOf[i] as number, r);
+      return factsOf(o, cols, i, r);
+    },
   };
 }
 
