@@ -28,6 +28,8 @@ export interface StoryInputOptions {
   readonly utcOffset?: string;
   /** Already loaded bars (to share one read between stories). */
   readonly market?: MarketData;
+  /** Security master YAML (names, aliases for news linking); default `data/securities.yaml`. */
+  readonly securityMasterPath?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   if (!all) throw new SourceError(o.dataDir, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
   const bars = all.filter((b) => b.date <= o.date);
   const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(bars, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
-  const master = loadSecurityMaster();
+  const master = loadSecurityMaster(o.securityMasterPath);
   const byId = new Map(master.securities.map((s) => [s.id as string, s]));
   const names = (id: string, en?: string): StoryNames => {
     const s = byId.get(id);
@@ -106,7 +108,7 @@ async function linkedNews(o: StoryInputOptions, bars: readonly Bar[], publishedL
   const fromMs = Date.parse(`${prev}T16:00:00${off}`);
   const toMs = Date.parse(`${publishedLocal.replace(' ', 'T')}${off}`);
   const { articles } = await loadArticlesFromPath(o.newsPath as string);
-  const linker = createEntityLinker();
+  const linker = createEntityLinker(o.securityMasterPath);
   const themes = new ThemeDetector();
   const memberIds = new Set((members ?? []).map((m) => m.symbol));
   const out: LinkedArticle[] = [];
