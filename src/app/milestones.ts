@@ -31,7 +31,7 @@ export function milestonesFromFiles(req: MilestonesRequest): MilestoneReport {
   }
   const path = req.csv ?? (req.dataDir !== undefined && req.symbol !== undefined ? join(req.dataDir, `${req.symbol}.csv`) : null);
   if (path === null) throw new ConfigError({ source: 'milestones', reason: 'give SYMBOL with --data DIR, or --csv FILE' });
-  const parsed = readPriceFile(path, req.csv !== undefined ? req.symbol : req.symbol);
+  const parsed = readPriceFile(path, req.symbol);
   return reportFromParsed(parsed, on);
 }
 
