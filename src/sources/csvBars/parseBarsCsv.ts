@@ -89,7 +89,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
       return reject({ line, value: raw, reason: `expected ${BAR_CSV_HEADER.length} fields, got ${f.length}` });
     }
     const date = f[0] as string;
-    if (!(date.length === 10 && (date === prevDate || isSessionDate(date)))) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
+    if (!isSessionDate(date)) return reject({ line, field: 'date', value: date, reason: 'not a date (YYYY-MM-DD)' });
     if (prevDate !== null && date === prevDate) {
       return reject({ line, field: 'date', value: date, reason: `duplicate date (also on line ${prevLine})` });
     }
