@@ -24,6 +24,8 @@ export interface SessionBars {
   readonly bars: ReadonlyMap<SecurityId, Bar | number>;
 }
 
+const NO_ACTIONS: readonly CorporateAction[] = [];
+
 /**
  * The streaming face of the engine: feed sessions in date order with `update`, get each IndexSession
  * (null before the base date). Same kernel as the batch `buildIndex`; feeding in chunks equals all at once.
@@ -111,7 +113,8 @@ export class IndexCalculator {
   }
 
   /** Corporate actions with ex-date after the previous session and on or before `date`. */
-  private actionsUpTo(date: SessionDate): CorporateAction[] {
+  private actionsUpTo(date: SessionDate): readonly CorporateAction[] {
+    if (this.actionIdx >= this.actions.length || (this.actions[this.actionIdx] as CorporateAction).exDate > date) return NO_ACTIONS;
     const out: CorporateAction[] = [];
     while (this.actionIdx < this.actions.length && (this.actions[this.actionIdx] as CorporateAction).exDate <= date) {
       out.push(this.actions[this.actionIdx] as CorporateAction);

@@ -13,6 +13,16 @@ export interface ReviewRule {
  * @example firstFriday(2024, 12) // '2024-12-06'
  */
 export function firstFriday(year: number, month: number): SessionDate {
+  const key = year * 100 + month;
+  let hit = fridays.get(key);
+  if (hit === undefined) fridays.set(key, (hit = computeFirstFriday(year, month)));
+  return hit;
+}
+
+/** Memo of first Fridays by year x 100 + month (pure: the calendar never changes). */
+const fridays = new Map<number, SessionDate>();
+
+function computeFirstFriday(year: number, month: number): SessionDate {
   const first = `${year}-${String(month).padStart(2, '0')}-01` as SessionDate;
   const wd = isoWeekday(first); // 1 = Monday .. 5 = Friday
   return addDays(first, (5 - wd + 7) % 7);
