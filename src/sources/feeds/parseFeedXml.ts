@@ -7,6 +7,8 @@ import { htmlToText } from '../../news/sanitize/htmlToText.js';
 type Extra = {
   published?: string;
   updated?: string;
+  'iw-published'?: string;
+  'iw-updated'?: string;
   'dc:date'?: string;
   'content:encoded'?: string;
   description?: string;
@@ -17,7 +19,7 @@ type Extra = {
 const newParser = () => new Parser<Record<string, unknown>, Extra>({
   // rss-parser's xml2js default is lenient (sax non-strict): a broken tag becomes text. Strict XML is refused instead.
   xml2js: { strict: true },
-  customFields: { item: ['published', 'updated', 'dc:date', 'content:encoded', 'description', 'id'] },
+  customFields: { item: ['published', 'updated', 'iw-published', 'iw-updated', 'dc:date', 'content:encoded', 'description', 'id'] },
 });
 
 export interface ParsedFeed {
@@ -29,29 +31,33 @@ export interface ParsedFeed {
 
 /**
  * Parses RSS 2.0 / RSS 1.0 / Atom XML (rss-parser 3.13.0) into raw articles.
- * Dates: the item's own text (`pubDate`, Atom `published`, then `updated`, then `dc:date`), never
+ * Dates: the item's own text (`pubDate`, Atom `published`, then `updated` (renamed before parsing, see below),
+ * then `dc:date`), never
  * rss-parser's `isoDate`, which drops the offset. Body: `content:encoded`, then Atom `content`, then
  * `summary` (Atom: rss-parser leaves contentSnippet undefined when only `<summary>` exists), then
  * `description`; its HTML is sanitised (stored as bodyHtml) and turned to text.
  * @throws FormatError for XML that does not parse or is not a feed (with the line when the parser gives one).
  */
 export async function parseFeedXml(xml: string, origin: string): Promise<ParsedFeed> {
+  const format: 'rss' | 'atom' = /<feed[\s>]/.test(xml.slice(0, 2000)) ? 'atom' : 'rss';
+  // rss-parser converts Atom <published>/<updated> with `new Date(x).toISOString()`, which throws for one bad
+  // date and loses the whole feed; renamed, they reach us as text and a bad one rejects only its entry.
+  const input = format === 'atom' ? xml.replace(/<(\/?)(published|updated)([\s>/])/g, '<$1iw-$2$3') : xml;
   let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
-    feed = await newParser().parseString(xml);
+    feed = await newParser().parseString(input);
   } catch (e) {
     const msg = (e as Error).message;
     const line = /Line:\s*(\d+)/.exec(msg);
     throw new FormatError('xml', line ? Number(line[1]) + 1 : undefined, `invalid feed XML: ${msg.split('\n')[0]}`);
   }
-  const format: 'rss' | 'atom' = /<feed[\s>]/.test(xml.slice(0, 2000)) ? 'atom' : 'rss';
   const source = feed.title?.trim() || (feed.link ? safeHost(feed.link) : null) || 'unknown';
   const items = feed.items.map((it, i): RawArticle => {
     const html = it['content:encoded'] ?? it.content ?? it.summary ?? it.description ?? '';
     const isHtml = /<[a-zA-Z!/]/.test(html);
     const bodyHtml = isHtml ? sanitizeArticleHtml(html) : null;
     const dateText = format === 'atom'
-      ? (it.published ?? it.updated ?? it['dc:date'] ?? null)
+      ? (it['iw-published'] ?? it['iw-updated'] ?? it['dc:date'] ?? null)
       : (it.pubDate ?? it['dc:date'] ?? it.published ?? null);
     return {
       title: it.title ?? '',

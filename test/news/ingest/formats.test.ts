@@ -48,6 +48,13 @@ describe('parseFeedXml (rss-parser 3.13.0)', () => {
     expect(a.body).toBe('Hang Seng Tech entered a bull market.');
     expect(a.url).toBe('https://atom.example/e1');
   });
+  it('rejects only the Atom entry with a bad date (rss-parser alone would throw for the whole feed)', async () => {
+    const atom = ATOM.replace('</feed>', '<entry><title>bad</title><link href="https://atom.example/e2"/><published>someday</published>' +
+      '<summary>y</summary></entry></feed>');
+    const feed = await parseFeedXml(atom, 'a.atom');
+    expect(feed.items.map((i) => [i.title, i.dateText])).toEqual([['Summary only entry', '2025-02-07T08:01:00-05:00'], ['bad', 'someday']]);
+    expect(() => buildArticle(feed.items[1]!, { assumeZone: 'UTC' })).toThrow(/field "date": value "someday"/);
+  });
   it('refuses invalid XML with the line number', async () => {
     const bad = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>x</title>\n<item><title>a</titl></item></channel></rss>';
     await expect(parseFeedXml(bad, 'bad.xml')).rejects.toBeInstanceOf(FormatError);
