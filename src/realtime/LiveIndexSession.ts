@@ -1,6 +1,6 @@
 import type { SessionInterval } from '../calendar/TradingCalendar.js';
 import type { Tick } from '../domain/tick.js';
-import { LiveFactDetector, type LiveFactOptions } from './LiveFactDetector.js';
+import { LiveFactDetector, type LiveFact, type LiveFactOptions } from './LiveFactDetector.js';
 import { LiveIndexCalculator } from './LiveIndexCalculator.js';
 import type { LevelPublication, PublishedMember } from './levelPublication.js';
 import type { LiveIndexState } from './liveIndexState.js';
@@ -25,6 +25,11 @@ export interface LiveSessionOptions {
   readonly facts?: LiveFactOptions;
   /** Leave members out of publications (levels only; for very wide indexes). Default false. */
   readonly omitMembers?: boolean;
+  /**
+   * More detectors run at each publication on the publication so far (e.g. the analytics layer's streaming
+   * detectors, wired in app/live); their facts are appended after the built-in ones. Must be deterministic.
+   */
+  readonly moreFacts?: (pub: Omit<LevelPublication, 'facts'>) => readonly LiveFact[];
 }
 
 /**
@@ -104,8 +109,8 @@ export class LiveIndexSession {
         });
       }
     }
-    return {
-      type: 'level',
+    const pub = {
+      type: 'level' as const,
       index: this.state.code,
       sessionDate: this.state.sessionDate,
       seq: ++this.seq,
@@ -121,8 +126,10 @@ export class LiveIndexSession {
       low,
       ticks: c.outcomeCounts(),
       members,
-      facts: this.detector.detect(c, slot.timeMs),
     };
+    const facts = this.detector.detect(c, slot.timeMs);
+    if (this.options.moreFacts) facts.push(...this.options.moreFacts(pub));
+    return { ...pub, facts };
   }
 }
 

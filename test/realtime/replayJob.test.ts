@@ -45,6 +45,14 @@ describeWithSharedData('replay job on real data', () => {
     expect(clock.nowMs()).toBe(39_000);
   });
 
+  it('runs the analytics detectors on the live level: HSTECH enters bull territory during trading', async () => {
+    const s = await runReplay({ dataDir: HK_DATA, date, ticksPerMember: 100, seed: 1, everyMs: 10_000 });
+    const bull = s.facts.filter((f) => f.key.includes(':regime:bull_market:'));
+    expect(bull.map((f) => f.key)).toContain('HSTECH:2025-02-07:regime:bull_market:close:entered:::');
+    // entered when the live level first stood 20% above the trough close
+    expect(bull.every((f) => f.changePct! >= 20)).toBe(true);
+  });
+
   it('reports bad tick rows with file, line and field and keeps the good ones', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'symbol,time,price,size,seq,corrects\n0700.HK,2025-02-07T09:30:05+08:00,420,100,1,\n0700.HK,2025-02-07T09:30:06+08:00,x,100,2,\n0700.HK,2025-02-07T12:30:00+08:00,421,100,3,\n');

@@ -38,6 +38,8 @@ export interface LiveSetup {
   /** The day's bar per member with one (for the replay generator and the EOD check). */
   readonly days: readonly { readonly symbol: SecurityId; readonly day: DayRange }[];
   readonly facts: LiveFactOptions;
+  /** The index's daily bars before the session (the engine's levels, else its own CSV, else --index's), for the analytics detectors. */
+  readonly history: readonly Bar[];
   readonly notes: readonly string[];
 }
 
@@ -61,6 +63,7 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   let state: LiveIndexState;
   let stateSource: LiveSetup['stateSource'];
   let engineEod: LiveSetup['engineEod'] = null;
+  let engineHistory: Bar[] | null = null;
   if (o.methodologyPath) {
     const run = await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
     const before = run.sessions.filter((s) => s.date <= prev).at(-1);
@@ -68,6 +71,8 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     if (before.date !== prev) notes.push(`engine's last session before ${o.date} is ${before.date} (no ${prev})`);
     state = liveStateFromIndexSession(before, o.date);
     stateSource = 'engine';
+    // The engine's own levels are the index's history (closes only: open = high = low = close).
+    engineHistory = run.sessions.filter((s) => s.date < o.date).map((s) => ({ date: s.date, open: s.level, high: s.level, low: s.level, close: s.level, adjClose: null, volume: null }));
     const today = run.sessions.find((s) => s.date === o.date);
     if (today) engineEod = { level: today.level, events: today.events };
     notes.push(`engine state: ${run.methodology.code} on ${before.date}, divisor ${before.divisor}, ${state.members.length} members`);
@@ -106,8 +111,8 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     const b = barOn(m.symbol, o.date);
     return b ? [{ symbol: m.symbol, day: { open: b.open, high: b.high, low: b.low, close: b.close } }] : [];
   });
-  // The index's own closes (HSTECH.csv), else those of --index (a replica's target series).
-  const series = data.series.get(asSecurityId(state.code)) ?? data.series.get(asSecurityId(code)) ?? [];
+  // The engine's levels, else the index's own bars (HSTECH.csv), else those of --index.
+  const series = engineHistory ?? data.series.get(asSecurityId(state.code)) ?? data.series.get(asSecurityId(code)) ?? [];
   const idx = series.filter((b) => b.date < o.date).slice(-250);
   const facts: LiveFactOptions = {};
   if (idx.length > 0) {
@@ -115,5 +120,6 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     const hi = idx.reduce((a, b) => (b.close > a.close ? b : a));
     Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
   }
-  return { state, stateSource, engineEod, intervals, halfDay: info.isHalfDay, days, facts, notes };
+  const history = series.filter((b) => b.date < o.date);
+  return { state, stateSource, engineEod, intervals, halfDay: info.isHalfDay, days, facts, history, notes };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { LiveIndexSession } from '../../realtime/LiveIndexSession.js';
 import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
+import { analyticsLiveFacts } from './analyticsLiveFacts.js';
 import { LiveDesk } from './LiveDesk.js';
 import type { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
@@ -11,6 +12,8 @@ export interface LiveFeedOptions extends LiveSetupOptions {
   readonly hub: LiveHub;
   readonly clock: Clock;
   readonly everyMs?: number;
+  /** Run the analytics layer's streaming detectors on the live level too (default true). */
+  readonly analytics?: boolean;
   readonly onIssue?: (message: string) => void;
   readonly onStatus?: (status: string) => void;
 }
@@ -29,7 +32,7 @@ export interface RunningLiveFeed {
  */
 export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
   const setup = await loadLiveSetup(o);
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts, ...(o.analytics !== false && setup.history.length > 0 ? { moreFacts: analyticsLiveFacts(setup.state.code, setup.state.sessionDate, setup.history) } : {}) });
   const desk = new LiveDesk([session], o.hub);
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,

@@ -4,6 +4,7 @@ import { generateSessionTicks } from '../../realtime/generateTickPath.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
 import { LiveIndexSession, type LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
+import { analyticsLiveFacts } from './analyticsLiveFacts.js';
 import { LiveDesk } from './LiveDesk.js';
 import { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
@@ -16,6 +17,8 @@ export interface ReplayOptions extends LiveSetupOptions {
   readonly ticksPerMember?: number;
   /** Publication cadence (ms, default 2000). */
   readonly everyMs?: number;
+  /** Run the analytics layer's streaming detectors on the live level too (default true). */
+  readonly analytics?: boolean;
   /** Market ms per wall ms (default Infinity: as fast as possible). */
   readonly speed?: number;
   /** Write every publication, one JSON line each, here. */
@@ -71,7 +74,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   }
   if (o.writeTicksPath) writeFileSync(o.writeTicksPath, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const hub = o.hub ?? new LiveHub();
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts, ...(o.analytics !== false && setup.history.length > 0 ? { moreFacts: analyticsLiveFacts(setup.state.code, setup.state.sessionDate, setup.history) } : {}) });
   const desk = new LiveDesk([session], hub);
   const fd = o.outPath ? openSync(o.outPath, 'w') : null;
   let last: LevelPublication | null = null;
