@@ -1,5 +1,6 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
+import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, type RenderedText } from './renderedText.js';
 
@@ -48,7 +49,12 @@ export function renderEn(p: StoryPlan): RenderedText {
         : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
-  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, its, refDay, hf, year))].join(' '));
+  const moreText = mergeSince(p.more).map((f) =>
+    Array.isArray(f)
+      ? `It was ${its} ${f.map((x) => (x.what === 'highest' || x.what === 'lowest' ? `${x.what} close` : SINCE_EN[x.what])).join(' and its ')} since ${F.since((f[0] as SinceLine).since, year)}.`
+      : moreSentence(f, it, its, refDay, hf, year),
+  );
+  paragraphs.push([day, ...context, ...moreText].join(' '));
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;

@@ -1,5 +1,6 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
+import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, type RenderedText } from './renderedText.js';
 
@@ -45,7 +46,12 @@ export function renderZhHant(p: StoryPlan): RenderedText {
         : `較${F.monthYear(c.date, year)}的歷史高位低約${F.pct(c.pct)}`,
   );
   const context = ctx.length > 0 ? [`${it}${ctx.join('，')}。`] : [];
-  paragraphs.push([day, ...context, ...p.more.map((f) => moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year))].join(''));
+  const moreText = mergeSince(p.more).map((f) =>
+    Array.isArray(f)
+      ? `這是${it}自${F.since((f[0] as SinceLine).since, year)}以來${f.map((x) => (x.what === 'highest' ? '最高收市水平' : x.what === 'lowest' ? '最低收市水平' : SINCE_ZH[x.what])).join('及')}。`
+      : moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year),
+  );
+  paragraphs.push([day, ...context, ...moreText].join(''));
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
