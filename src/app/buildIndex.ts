@@ -3,13 +3,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { SourceError } from '../core/errors.js';
 import type { SecurityId, SessionDate } from '../core/units.js';
 import type { Bar } from '../domain/bar.js';
-import type { IndexRun } from '../domain/indexRun.js';
+import type { IndexInput, IndexRun } from '../domain/indexRun.js';
 import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import { buildIndex } from '../engine/buildIndex.js';
 import { parseMethodology } from '../engine/methodology/parseMethodology.js';
 import { readBarsFolder } from '../sources/csvBars/readBarsFolder.js';
 import { loadMembers } from './marketData.js';
+import { loadReferenceData } from './referenceData.js';
 
 export type { IndexRun } from '../domain/indexRun.js';
 
@@ -52,6 +53,8 @@ export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise
     {
       bars,
       ...(members ? { members } : {}),
+      // Share counts, free floats and corporate actions beside the bars (`*securities.json`, `*actions.json`).
+      ...referenceOf(opts.dataDir),
       ...(opts.from ? { from: opts.from } : {}),
       ...(opts.to ? { to: opts.to } : {}),
     },
@@ -80,4 +83,10 @@ function resolveMembers(m: Methodology, opts: BuildIndexFilesOptions): Membershi
   const inData = join(opts.dataDir, basename(rel));
   if (existsSync(inData)) return loadMembers(inData);
   throw new SourceError(beside, `membership file not found (nor ${inData}); pass --members FILE`, false);
+}
+
+/** The optional reference data of a data folder, in the engine's input shape. */
+function referenceOf(dataDir: string): Pick<IndexInput, 'securities' | 'actions'> {
+  const ref = loadReferenceData(dataDir);
+  return { ...(ref.securities ? { securities: ref.securities } : {}), ...(ref.actions ? { actions: ref.actions } : {}) };
 }
