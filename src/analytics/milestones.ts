@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js';
 import { daysBetween, type SessionDate } from '../core/units.js';
 import type { Fact, MilestoneReport } from '../domain/fact.js';
 import type { DetectorSpec } from './detector.js';
+import { periodExtremeFacts, type PeriodSpec } from './extremes/periodExtreme.js';
 import { DETECTORS } from './registry.js';
 import type { BarColumns } from './series/BarColumns.js';
 
@@ -12,6 +13,7 @@ export const GAP_NOTE_DAYS = 7;
  * The milestones of one series on one session: every detector's batch face over the bars up to `date`
  * (detectors are causal: a session's facts use only that session and earlier ones).
  * Detectors still warming up are named in `notes` ("not enough history for ..."), never guessed.
+ * `periods` adds the distance to the high and low close of each named period (e.g. the 2024 high).
  * @example buildMilestoneReport('HSTECH', cols, '2025-02-07').changePct // 1.7978...
  * @throws InputError when the series has no session on `date` (naming the nearest sessions around it)
  */
@@ -21,6 +23,7 @@ export function buildMilestoneReport(
   date: SessionDate,
   source = symbol,
   detectors: readonly DetectorSpec[] = DETECTORS,
+  periods: readonly PeriodSpec[] = [],
 ): MilestoneReport {
   const i = cols.dates.indexOf(date);
   if (i < 0) {
@@ -35,6 +38,12 @@ export function buildMilestoneReport(
     const f = d.batch(cols).factsAt(i);
     if (f === null) notes.push(`not enough history for ${d.id}${d.needs ? ` (needs ${d.needs})` : ''}`);
     else facts.push(...f);
+  }
+  for (const p of periods) {
+    const f = periodExtremeFacts(cols, i, p);
+    if (f.length === 0) notes.push(`no session in period ${p.label} up to ${date}`);
+    // A period that a detector already covered (e.g. last year) is not said twice.
+    facts.push(...f.filter((x) => !facts.some((y) => y.type === x.type && y.period === x.period && y.reference?.date === x.reference?.date)));
   }
   const close = cols.close(i);
   const previousClose = i > 0 ? cols.close(i - 1) : null;

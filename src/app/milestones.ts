@@ -4,6 +4,7 @@ import { asSessionDate } from '../core/units.js';
 import type { MilestoneReport } from '../domain/fact.js';
 import { buildMilestoneReport } from '../analytics/milestones.js';
 import { BarColumns } from '../analytics/series/BarColumns.js';
+import { parsePeriod, type PeriodSpec } from '../analytics/extremes/periodExtreme.js';
 import type { ParsedBars } from '../sources/csvBars/parseBarsCsv.js';
 import { readPriceFile } from '../sources/vega/readPriceFile.js';
 
@@ -15,6 +16,8 @@ export interface MilestonesRequest {
   readonly dataDir?: string;
   /** A single series file (Indexwire bar CSV or vega-datasets price file). */
   readonly csv?: string;
+  /** Periods to measure the close against (`2024`, `2024-10`, `2024-01-01..2024-06-30`). */
+  readonly periods?: readonly string[];
 }
 
 /**
@@ -32,17 +35,17 @@ export function milestonesFromFiles(req: MilestonesRequest): MilestoneReport {
   const path = req.csv ?? (req.dataDir !== undefined && req.symbol !== undefined ? join(req.dataDir, `${req.symbol}.csv`) : null);
   if (path === null) throw new ConfigError({ source: 'milestones', reason: 'give SYMBOL with --data DIR, or --csv FILE' });
   const parsed = readPriceFile(path, req.symbol);
-  return reportFromParsed(parsed, on);
+  return reportFromParsed(parsed, on, (req.periods ?? []).map(parsePeriod));
 }
 
 /** The report for a parsed file (split out for tests). @throws InputError when the file was rejected */
-export function reportFromParsed(parsed: ParsedBars, on: string): MilestoneReport {
+export function reportFromParsed(parsed: ParsedBars, on: string, periods: readonly PeriodSpec[] = []): MilestoneReport {
   if (parsed.rejected) {
     const first = parsed.issues.find((x) => x.severity === 'error');
     throw new InputError({ source: parsed.source, reason: `file rejected: ${first?.message ?? 'unreadable'}` });
   }
   const cols = BarColumns.fromBars(parsed.bars, parsed.source);
-  const report = buildMilestoneReport(parsed.symbol, cols, asSessionDate(on), parsed.source);
+  const report = buildMilestoneReport(parsed.symbol, cols, asSessionDate(on), parsed.source, undefined, periods);
   const skipped = parsed.issues.filter((x) => x.action === 'row skipped');
   if (skipped.length === 0) return report;
   const note = `${skipped.length} row(s) skipped by the source, e.g. ${skipped[0]?.message ?? ''}`;

@@ -13,13 +13,15 @@ export function register(program: Command): void {
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
     .option('--data <dir>', 'folder of bar CSV files')
     .option('--csv <file>', 'a single series file (bar CSV or vega-datasets price file)')
+    .option('--period <period...>', 'also measure the close against the high and low of these periods: 2024, 2024-10, FROM..TO')
     .option('--json', 'machine-readable output (percentages in percent, unrounded)')
-    .action((symbol: string | undefined, o: { on: string; data?: string; csv?: string; json?: boolean }) => {
+    .action((symbol: string | undefined, o: { on: string; data?: string; csv?: string; period?: string[]; json?: boolean }) => {
       const r = milestonesFromFiles({
         on: o.on,
         ...(symbol !== undefined ? { symbol } : {}),
         ...(o.data !== undefined ? { dataDir: o.data } : {}),
         ...(o.csv !== undefined ? { csv: o.csv } : {}),
+        ...(o.period !== undefined ? { periods: o.period } : {}),
       });
       if (o.json) return printJson(r);
       const chg = r.changePct === null ? 'first session' : formatSignedPct(r.changePct, 2);
