@@ -36,8 +36,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const desk = () =>
   createDesk({
-    dataDir: join(root, 'data'),
-    membersPath: join(root, 'data', 'idx_members.csv'), // membersCode from the name: IDX
+    dataDir: join(root, 'data'), // idx_members.csv is its only *_members.csv: found, and its code is IDX
     newsDir: join(root, 'news'),
     storiesDir: join(root, 'stories'),
   });
@@ -76,7 +75,11 @@ describe('createDesk over files', () => {
     expect(mv.gainers).toEqual([]);
     expect(mv.losers.map((g) => g.symbol)).toEqual(['AAA.HK']);
     expect(mv.losers[0]?.changePct).toBeCloseTo(-2, 10);
-    const bare = createDesk({ dataDir: join(root, 'data') }); // no membership file found by default
+    const bareDir = join(root, 'bare');
+    mkdirSync(bareDir, { recursive: true });
+    writeFileSync(join(bareDir, 'IDX.csv'), `${H}2025-02-07,100,100,100,100,,\n`);
+    const bare = createDesk({ dataDir: bareDir }); // no membership file in the folder
+    await expect(bare.constituents('IDX', d('2025-02-07'))).rejects.toBeInstanceOf(UnavailableError);
     await expect(bare.movers('IDX', d('2025-02-07'))).rejects.toBeInstanceOf(UnavailableError);
     await expect(bare.news({ limit: 5, offset: 0 })).rejects.toThrow(/no news folder/);
   });

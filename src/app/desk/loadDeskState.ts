@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { SecurityId } from '../../core/units.js';
 import type { Article } from '../../domain/article.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 import { buildIndexFromFiles } from '../buildIndex.js';
-import { defaultMembersPath, loadMarketData, loadMembers } from '../marketData.js';
+import { loadMarketData, loadMembers } from '../marketData.js';
 import { loadArticlesFromPath } from '../news/loadArticles.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
 import { indexBars, type IndexedBars } from './constituentsFromMembers.js';
 import type { IndexInfo, LatestLevel, LevelPoint } from './deskService.js';
 import { engineBars, engineLevelPoints } from './engineEntry.js';
+import { findMembersFile, membersCodeOf } from './findDeskFiles.js';
 import { levelPointsFromBars } from './levelPoints.js';
 import { NewsIndex } from './NewsIndex.js';
 import { readStoryFolder, type StoryFolder } from './readStoryFolder.js';
@@ -21,7 +21,7 @@ export interface DeskConfig {
   readonly dataDir: string;
   /** Index methodology YAML: the engine builds that index (levels, weights, contributions) at load. */
   readonly methodologyPath?: string;
-  /** Membership file `symbol,name,from,to`; default `<dataDir>/hstech_members.csv` when present. */
+  /** Membership file `symbol,name,from,to`; default `hstech_members.csv` or the only `*_members.csv` in `dataDir`. */
   readonly membersPath?: string;
   /** Level series the membership file belongs to; default from its name (`hstech_members.csv` -> `HSTECH`). */
   readonly membersCode?: string;
@@ -68,9 +68,9 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
   const issues: string[] = market.issues.filter((i) => i.severity === 'error').map((i) => i.message);
   const series = new Map<SecurityId, IndexedBars>();
   for (const [sym, bars] of market.series) series.set(sym, indexBars(bars));
-  const membersPath = config.membersPath ?? defaultMembersPath(config.dataDir);
+  const membersPath = config.membersPath ?? findMembersFile(config.dataDir);
   const members = membersPath !== null ? loadMembers(membersPath) : null;
-  const membersCode = membersPath !== null ? (config.membersCode ?? basename(membersPath).split(/[_.-]/)[0]?.toUpperCase() ?? null) : null;
+  const membersCode = membersPath !== null ? (config.membersCode ?? membersCodeOf(membersPath)) : null;
 
   const levels = new Map<string, LevelEntry>();
   let engineCode: string | null = null;

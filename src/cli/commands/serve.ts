@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isSessionDate } from '../../core/units.js';
 import { createDesk } from '../../app/desk/createDesk.js';
+import { findMembersFile, findMethodology, membersCodeOf } from '../../app/desk/findDeskFiles.js';
 import { readServerConfig } from '../../app/desk/readServerConfig.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
 import { runReplay } from '../../app/live/runReplay.js';
 import { liveRoutesPlugin } from '../../server/live/liveRoutes.js';
 import { startServer } from '../../server/startServer.js';
-
-/** The methodology served when `--methodology` is not given and this file exists (relative to the working directory). */
-const DEFAULT_METHODOLOGY = 'methodologies/hstech-replica.yaml';
 
 interface ServeOptions {
   port: string;
@@ -21,6 +18,7 @@ interface ServeOptions {
   news?: string;
   stories?: string;
   replay?: string;
+  engine: boolean;
   speed: string;
   json?: boolean;
 }
@@ -33,8 +31,9 @@ export function register(program: Command): void {
     .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'folder of bar CSVs', '../shared/data/hk')
-    .option('--members <file>', 'membership file symbol,name,from,to (default <data>/hstech_members.csv)')
-    .option('--methodology <file>', `index methodology YAML built by the engine (default ${DEFAULT_METHODOLOGY} when present)`)
+    .option('--members <file>', 'membership file symbol,name,from,to (default <data>/hstech_members.csv or the only *_members.csv)')
+    .option('--methodology <file>', 'index methodology YAML built by the engine (default methodologies/<code>-replica.yaml or <code>.yaml for the members file)')
+    .option('--no-engine', 'do not build the methodology index')
     .option('--news <dir>', 'news folder (Markdown, RSS, HTML, text)')
     .option('--stories <dir>', 'folder of written stories (Markdown with front matter)')
     .option('--replay <date>', 'replay that session through the live WebSocket (/live) with a seeded tick path')
@@ -47,10 +46,13 @@ export function register(program: Command): void {
       if (!(speed > 0)) throw new Error(`--speed: expected a positive number, got "${o.speed}"`);
       if (o.replay !== undefined && !isSessionDate(o.replay)) throw new Error(`--replay: not a date (YYYY-MM-DD): "${o.replay}"`);
       const config = readServerConfig(process.env);
-      const methodology = o.methodology ?? (existsSync(DEFAULT_METHODOLOGY) ? DEFAULT_METHODOLOGY : undefined);
+      const membersPath = o.members !== undefined ? resolve(o.members) : findMembersFile(resolve(o.data));
+      const methodology = !o.engine
+        ? undefined
+        : (o.methodology ?? (membersPath !== null ? (findMethodology(membersCodeOf(membersPath)) ?? undefined) : undefined));
       const desk = createDesk({
         dataDir: resolve(o.data),
-        ...(o.members !== undefined ? { membersPath: resolve(o.members) } : {}),
+        ...(membersPath !== null ? { membersPath } : {}),
         ...(methodology !== undefined ? { methodologyPath: resolve(methodology) } : {}),
         ...(o.news !== undefined ? { newsDir: resolve(o.news) } : {}),
         ...(o.stories !== undefined ? { storiesDir: resolve(o.stories) } : {}),
@@ -78,7 +80,7 @@ export function register(program: Command): void {
           date,
           hub,
           speed,
-          ...(o.members !== undefined ? { membersPath: resolve(o.members) } : {}),
+          ...(membersPath !== null ? { membersPath, index: membersCodeOf(membersPath) } : {}),
         }).then(
           (r) => process.stderr.write(`replay ${r.index} ${r.date}: ${r.publications} publications, close ${r.close?.level ?? 'n/a'}\n`),
           (e: unknown) => process.stderr.write(`replay failed: ${(e as Error).message.split('\n')[0]}\n`),
