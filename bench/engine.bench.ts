@@ -63,7 +63,7 @@ for (const [members, years, cap] of [[30, 10, 0.08], [500, 20, 0.05]] as const) 
   );
   const input = { bars: mkt.bars, securities: mkt.securities };
   const n = mkt.sessions.length;
-  const runs = members > 100 ? 3 : 5;
+  const runs = members > 100 ? 3 : 15;
   const levelsOnly = measure(runs, () => buildIndex(m, input, { detail: false }));
   const full = measure(runs, () => buildIndex(m, input));
   const naive = measure(runs, () => naiveIndex(mkt.sessions, mkt.bars, mkt.shares, cap, 1000));

@@ -156,4 +156,14 @@ describe('3-stock index, hand computed', () => {
     close(con(s1, 'B').weight, 0.25);
     close(con(s1, 'C').weight, 0.25);
   });
+
+  it('universe filters keep only securities whose attributes match', () => {
+    const sec = (id: string, sector: string) => [sym(id), { id: sym(id), kind: 'stock' as const, name: id, currency: 'HKD', exchange: 'XHKG', attributes: { sector } }] as const;
+    const securities = new Map([sec('A', 'Tech'), sec('B', 'Bank'), sec('C', 'Tech')]);
+    const m = methodology(`universe:\n  filters: {sector: Tech}\nweighting:\n  scheme: equal\n`);
+    const run = buildIndex(m, { bars: barsFrom(D, base), securities });
+    // A and C at 1/2 each: day 2 = 1000 x (0.5 x 11/10 + 0.5 x 38/40) = 1000 x (0.55 + 0.475) = 1025
+    expect(run.sessions[1]!.constituents.map((c) => c.symbol)).toEqual(['A', 'C']);
+    close(run.sessions[1]!.level, 1025);
+  });
 });
