@@ -52,7 +52,7 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect(en).toContain('rose as much as 2.9% and closed up 1.8% at 5,150.35');
     // 5150.35 / 5386.48 (2024-10-07) - 1 = -4.38% -> 4.4%; 5150.35 / 10945.22 (2021-02-17) - 1 = -52.94% -> 53%
     expect(en).toContain('about 4.4% below its October 2024 high and about 53% below its February 2021 record');
-    // analytics: best_week_since and highest_since both 2024-10-07 (the 52-week high), merged into one sentence
+    // analytics: best_week_since 2024-10-04 and highest_since 2024-10-07 both read "October 2024": one sentence
     expect(en).toContain("It was the index's best week and its highest close since October 2024.");
     // Lenovo 12.1959 / 11.1666 - 1 = 9.22% -> 9.2%; Xiaomi 43.05 / 40.55 - 1 = 6.17% -> 6.2%
     expect(en).toMatch(/Lenovo Group and Xiaomi were also among the top gainers, rising as much as [\d.]+%, 9\.2% and 6\.2%, respectively/);

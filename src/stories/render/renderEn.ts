@@ -49,7 +49,7 @@ export function renderEn(p: StoryPlan): RenderedText {
         : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
-  const moreText = mergeSince(p.more).map((f) =>
+  const moreText = mergeSince(p.more, (l) => F.since(l.since, year)).map((f) =>
     Array.isArray(f)
       ? `It was ${its} ${f.map((x) => (x.what === 'highest' || x.what === 'lowest' ? `${x.what} close` : SINCE_EN[x.what])).join(' and its ')} since ${F.since((f[0] as SinceLine).since, year)}.`
       : moreSentence(f, it, its, refDay, hf, year),

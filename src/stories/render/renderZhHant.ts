@@ -46,7 +46,7 @@ export function renderZhHant(p: StoryPlan): RenderedText {
         : `較${F.monthYear(c.date, year)}的歷史高位低約${F.pct(c.pct)}`,
   );
   const context = ctx.length > 0 ? [`${it}${ctx.join('，')}。`] : [];
-  const moreText = mergeSince(p.more).map((f) =>
+  const moreText = mergeSince(p.more, (l) => F.since(l.since, year)).map((f) =>
     Array.isArray(f)
       ? `這是${it}自${F.since((f[0] as SinceLine).since, year)}以來${f.map((x) => (x.what === 'highest' ? '最高收市水平' : x.what === 'lowest' ? '最低收市水平' : SINCE_ZH[x.what])).join('及')}。`
       : moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year),
