@@ -35,6 +35,7 @@ describe('NYSE calendar', () => {
     expect(nyse.isSession(d('2022-12-26'))).toBe(false); // Christmas on Sunday -> Monday
     expect(nyse.isSession(d('2023-01-02'))).toBe(false); // New Year on Sunday -> Monday
     expect(nyse.dayInfo(d('2024-03-29')).reason).toBe('Good Friday'); // Easter 2024-03-31
+    expect(nyse.nextSession(d('2001-09-10'))).toBe('2001-09-17'); // closed Tue-Fri after September 11
   });
 
   it('gives ET hours in UTC across daylight saving and 13:00 early closes', () => {

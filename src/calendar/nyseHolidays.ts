@@ -11,6 +11,12 @@ export interface NyseYear {
 
 /** One-off NYSE closures (national days of mourning, ...), not computable from rules. */
 export const NYSE_EXTRA_CLOSURES: ReadonlyMap<string, string> = new Map([
+  ['2001-09-11', 'September 11 attacks'],
+  ['2001-09-12', 'September 11 attacks'],
+  ['2001-09-13', 'September 11 attacks'],
+  ['2001-09-14', 'September 11 attacks'],
+  ['2004-06-11', 'National Day of Mourning for Ronald Reagan'],
+  ['2007-01-02', 'National Day of Mourning for Gerald Ford'],
   ['2012-10-29', 'Hurricane Sandy'],
   ['2012-10-30', 'Hurricane Sandy'],
   ['2018-12-05', 'National Day of Mourning for George H. W. Bush'],
