@@ -29,6 +29,8 @@ export interface DeskConfig {
   readonly newsDir?: string;
   /** Folder of written stories (Markdown with front matter); no story endpoints (501) without it. */
   readonly storiesDir?: string;
+  /** Security master YAML (names, news linking); default `data/securities.yaml`. */
+  readonly securityMasterPath?: string;
 }
 
 /** One index the desk serves: from the engine or from a level file. */
@@ -91,7 +93,7 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
       });
     }
   }
-  const names = indexNames();
+  const names = indexNames(config.securityMasterPath);
   for (const [sym, s] of [...series].sort(([a], [b]) => a.localeCompare(b))) {
     if (!INDEX_SYMBOL.test(sym) || s.bars.length === 0 || levels.has(sym)) continue;
     levels.set(sym, {
@@ -105,7 +107,7 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
   if (config.newsDir !== undefined) {
     const loaded = await loadArticlesFromPath(config.newsDir);
     issues.push(...loaded.rejected.map((r) => r.reason));
-    const linker = createEntityLinker();
+    const linker = createEntityLinker(config.securityMasterPath);
     news = await NewsIndex.build(loaded.articles, (a: Article) => [...new Set(linker.linkArticle(a).map((l) => l.securityId))]);
   }
   let stories: StoryFolder | null = null;
@@ -127,9 +129,9 @@ function entry(code: string, name: string, source: 'engine' | 'series', points: 
   };
 }
 
-function indexNames(): Map<string, string> {
+function indexNames(masterPath: string | undefined): Map<string, string> {
   try {
-    return new Map(loadSecurityMaster().securities.filter((s) => s.kind === 'index').map((s) => [s.id, s.name]));
+    return new Map(loadSecurityMaster(masterPath).securities.filter((s) => s.kind === 'index').map((s) => [s.id, s.name]));
   } catch {
     return new Map();
   }

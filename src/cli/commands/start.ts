@@ -47,6 +47,7 @@ export function register(program: Command): void {
           membersCode: demo.indexCode,
           newsDir: demo.newsDir,
           storiesDir: demo.storiesDir,
+          securityMasterPath: demo.securityMasterPath,
         });
         await desk.indexes();
         const config = readServerConfig(process.env);
