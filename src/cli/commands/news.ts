@@ -79,7 +79,7 @@ export function register(program: Command): void {
         searchNews(store, query.join(' '), {
           limit: o.limit, includeDuplicates: o.all === true,
           ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}),
-        }));
+        }), { mustExist: true });
       if (o.json) return printJson(results);
       if (results.length === 0) {
         process.stdout.write('no articles found\n');

@@ -86,6 +86,17 @@ describeWithSharedData('news ingest on the real RTHK corpus and the seed', () =>
       expect(hits).toHaveLength(1);
       expect(hits[0]?.matchedTerms).toEqual(['hsbc', 'analyst']);
       expect(hits[0]?.snippet).toContain('HSBC');
+      const err: string[] = [];
+      const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+        err.push(String(s));
+        return true;
+      });
+      try {
+        expect(await main(['node', 'indexwire', 'news', 'search', 'x', '--db', join(tmp, 'missing.duckdb')])).toBe(1);
+      } finally {
+        errSpy.mockRestore();
+      }
+      expect(err.join('')).toMatch(/missing\.duckdb: no news database here/);
     } finally {
       spy.mockRestore();
     }
