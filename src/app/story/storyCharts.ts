@@ -47,7 +47,7 @@ export function storyCharts(input: StoryInput, story: Story): StoryCharts {
   const contributionSvg =
     contrib.length === 0
       ? null
-      : contributionChartSvg(`Points added to the index, ${input.date}`, contrib.map((m) => ({ label: m.names.en, points: m.contributionPoints as number })), document);
+      : contributionChartSvg(input.contributionSource?.replica ? `Points added in replica ${input.contributionSource.code}, ${input.date}` : `Points added to the index, ${input.date}`, contrib.map((m) => ({ label: m.names.en, points: m.contributionPoints as number })), document);
   return { indexSvg, contributionSvg };
 }
 

@@ -21,7 +21,7 @@ export function contributionChartSvg(title: string, bars: readonly ContributionB
     document: document as Document,
     width,
     height: 60 + data.length * 18,
-    marginLeft: 210,
+    marginLeft: 170,
     marginTop: 36,
     style: { fontFamily: 'DejaVu Sans, sans-serif', fontSize: '11px', background: 'white' },
     x: { grid: true, label: 'index points' },

@@ -41,7 +41,7 @@ export function indexChartSvg(o: IndexChartOptions, document: unknown): string {
     document: document as Document,
     width: o.width ?? 800,
     height: o.height ?? 420,
-    marginRight: 150,
+    marginRight: 220,
     style: { fontFamily: 'DejaVu Sans, sans-serif', fontSize: '12px', background: 'white' },
     marginTop: 36,
     marginLeft: 56,
