@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import { dayNumber, yearOf, type BarsView } from '../series/BarsView.js';
+import { dayNumber, yearOfDay, type BarsView } from '../series/BarsView.js';
 
 /** The window an extreme is taken over. */
 export type ExtremeWindow = 'all' | '52w' | 'year' | 'prevYear';
@@ -19,8 +19,11 @@ export const WEEKS52_DAYS = 364;
 
 /** A calendar year is fully covered when the data starts on or before its 7th of January (its first session). */
 export function coversYear(firstDay: number, year: number): boolean {
-  return firstDay <= dayNumber(`${year}-01-07`);
+  let jan7 = JAN7.get(year);
+  if (jan7 === undefined) JAN7.set(year, (jan7 = dayNumber(`${year}-01-07`)));
+  return firstDay <= jan7;
 }
+const JAN7 = new Map<number, number>();
 
 const valueOf = (o: ExtremeOptions, v: BarsView, j: number) =>
   o.basis === 'close' ? v.close(j) : o.side === 'high' ? v.high(j) : v.low(j);
@@ -33,7 +36,7 @@ function extremeFacts(o: ExtremeOptions, v: BarsView, i: number, ext: number): F
   if (ext < 0) return null;
   const value = valueOf(o, v, ext);
   const type = o.window === 'all' ? (o.side === 'high' ? 'all_time_high' : 'all_time_low') : o.side === 'high' ? 'period_high' : 'period_low';
-  const y = yearOf(v.date(i));
+  const y = o.window === 'year' || o.window === 'prevYear' ? Number(v.date(i).slice(0, 4)) : 0;
   const period = o.window === '52w' ? '52w' : o.window === 'year' ? String(y) : o.window === 'prevYear' ? String(y - 1) : undefined;
   const f: Fact = {
     type,
@@ -128,7 +131,7 @@ class StreamingExtreme extends StreamingDetector {
       }
       case 'year':
       case 'prevYear': {
-        const y = yearOf(h.date(i));
+        const y = yearOfDay(h.day(i));
         if (this.o.window === 'year') {
           if (i === 0 || !coversYear(h.day(0), y)) ext = -1;
           else ext = y === this.year && x <= this.score(this.best) ? this.best : i;
@@ -150,7 +153,7 @@ class StreamingExtreme extends StreamingDetector {
       const start = h.day(i) - WEEKS52_DAYS;
       while (h.day(this.dq[this.head] as number) <= start) this.head++;
     } else {
-      const y = yearOf(h.date(i));
+      const y = yearOfDay(h.day(i));
       if (y !== this.year) {
         this.prevBest = y === this.year + 1 && this.covered ? this.best : -1;
         this.year = y;

@@ -16,8 +16,13 @@ export interface BarsView {
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (UTC arithmetic, no time zone can shift it). */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  if (date === lastDate) return lastDay; // streaming detectors fed the same bar ask for the same date in a row
+  lastDay = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  lastDate = date;
+  return lastDay;
 }
+let lastDate = '';
+let lastDay = 0;
 
 /** Day number of the Monday of the ISO week of `day` (a day number): the key of a calendar week. */
 export function weekKey(day: number): number {

@@ -10,6 +10,10 @@ import type { Bar } from '../../domain/bar.js';
  * @throws OutOfOrderError on a duplicate date or a date before the previous one
  */
 export function validateBar(bar: Bar, source: string, index: number, previousDate: string | null): void {
+  if (previousDate !== null && bar.date <= previousDate && isSessionDate(bar.date)) {
+    throw new OutOfOrderError(source, index, bar.date, previousDate);
+  }
+  if (checked.has(bar)) return; // the same (readonly) bar object fed to several detectors is checked once
   const at = { source, line: index + 1 };
   if (!isSessionDate(bar.date)) throw new InputError({ ...at, field: 'date', value: String(bar.date), reason: 'not a date (YYYY-MM-DD)' });
   if (previousDate !== null && bar.date <= previousDate) {
@@ -27,4 +31,8 @@ export function validateBar(bar: Bar, source: string, index: number, previousDat
   if (bar.close > bar.high || bar.close < bar.low) {
     throw new InputError({ ...at, field: 'close', value: String(bar.close), reason: `close outside the session range ${bar.low}..${bar.high} (bar of ${bar.date})` });
   }
+  checked.add(bar);
 }
+
+/** Bars already found valid on their own (date format, prices); order is still checked every time. */
+const checked = new WeakSet<Bar>();
