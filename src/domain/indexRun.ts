@@ -23,9 +23,26 @@ export interface IndexInput {
   /** Security master (shares, free float, attributes), for ffmcap ranking/weighting and filters. */
   readonly securities?: ReadonlyMap<SecurityId, Security>;
   readonly actions?: readonly CorporateAction[];
+  /** Changes of shares outstanding (or free float) between reviews; the divisor keeps the level. */
+  readonly shareChanges?: readonly ShareChange[];
   /** Session dates to compute; default: the union of bar dates of the universe's symbols. */
   readonly sessions?: readonly SessionDate[];
   /** Limit the returned sessions (levels are always computed from the base date). */
   readonly from?: SessionDate;
   readonly to?: SessionDate;
 }
+
+/**
+ * A change of a constituent's shares outstanding (issuance, buyback) or free float between reviews, effective at
+ * the open of `exDate`: index shares are multiplied by `factor` (new / old), the price does not change, and the
+ * divisor changes so the level does not move.
+ */
+export interface ShareChange {
+  readonly kind: 'share_change';
+  readonly symbol: SecurityId;
+  readonly exDate: SessionDate;
+  readonly factor: number;
+}
+
+/** Every event the engine applies at the open of a session. */
+export type EngineAction = CorporateAction | ShareChange;

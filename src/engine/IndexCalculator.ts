@@ -1,6 +1,7 @@
 import type { SecurityId, SessionDate } from '../core/units.js';
 import type { Bar } from '../domain/bar.js';
 import type { CorporateAction } from '../domain/corporateAction.js';
+import type { EngineAction, ShareChange } from '../domain/indexRun.js';
 import type { IndexSession } from '../domain/indexLevel.js';
 import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
@@ -12,6 +13,8 @@ export interface CalculatorContext {
   readonly members?: readonly MembershipInterval[];
   readonly securities?: ReadonlyMap<SecurityId, Security>;
   readonly actions?: readonly CorporateAction[];
+  /** Share-count / free-float changes between reviews. */
+  readonly shareChanges?: readonly ShareChange[];
   /** Weights per review for schemes `given` (overrides the methodology's) and `fit` (required). */
   readonly givenWeights?: GivenWeights;
   /** Per-constituent detail in each session (default true). */
@@ -24,7 +27,7 @@ export interface SessionBars {
   readonly bars: ReadonlyMap<SecurityId, Bar | number>;
 }
 
-const NO_ACTIONS: readonly CorporateAction[] = [];
+const NO_ACTIONS: readonly EngineAction[] = [];
 
 /**
  * The streaming face of the engine: feed sessions in date order with `update`, get each IndexSession
@@ -34,7 +37,7 @@ const NO_ACTIONS: readonly CorporateAction[] = [];
 export class IndexCalculator {
   private readonly kernel: IndexKernel;
   private readonly universe: Set<SecurityId> | null;
-  private readonly actions: CorporateAction[];
+  private readonly actions: EngineAction[];
   private actionIdx = 0;
   private closes = new Float64Array(16);
   private last: IndexSession | null = null;
@@ -60,7 +63,7 @@ export class IndexCalculator {
       planner,
     );
     if (this.universe) for (const s of [...this.universe].sort()) this.kernel.slot(s);
-    this.actions = [...(ctx.actions ?? [])].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+    this.actions = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
   }
 
   /**
@@ -113,11 +116,11 @@ export class IndexCalculator {
   }
 
   /** Corporate actions with ex-date after the previous session and on or before `date`. */
-  private actionsUpTo(date: SessionDate): readonly CorporateAction[] {
-    if (this.actionIdx >= this.actions.length || (this.actions[this.actionIdx] as CorporateAction).exDate > date) return NO_ACTIONS;
-    const out: CorporateAction[] = [];
-    while (this.actionIdx < this.actions.length && (this.actions[this.actionIdx] as CorporateAction).exDate <= date) {
-      out.push(this.actions[this.actionIdx] as CorporateAction);
+  private actionsUpTo(date: SessionDate): readonly EngineAction[] {
+    if (this.actionIdx >= this.actions.length || (this.actions[this.actionIdx] as EngineAction).exDate > date) return NO_ACTIONS;
+    const out: EngineAction[] = [];
+    while (this.actionIdx < this.actions.length && (this.actions[this.actionIdx] as EngineAction).exDate <= date) {
+      out.push(this.actions[this.actionIdx] as EngineAction);
       this.actionIdx++;
     }
     return out;

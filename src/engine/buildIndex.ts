@@ -39,6 +39,7 @@ export function buildIndex(methodology: Methodology, input: IndexInput, opts: Bu
     ...(input.members ? { members: input.members } : {}),
     ...(input.securities ? { securities: input.securities } : {}),
     ...(input.actions ? { actions: input.actions } : {}),
+    ...(input.shareChanges ? { shareChanges: input.shareChanges } : {}),
     ...(givenWeights ? { givenWeights } : {}),
     detail: opts.detail ?? true,
   });

@@ -124,6 +124,26 @@ describe('3-stock index, hand computed', () => {
     close(s3.level, 3050 / 3 + ((1250 / 30) * 1) / (3200 / 3050));
   });
 
+  it('a share change between reviews (B issues 50% more shares) moves the divisor, not the level', () => {
+    // q B 16.667 x 1.5 = 25; market value 1016.667 -> 1016.667 + 8.3333 x 20 = 1183.333
+    // divisor 1183.333 / 1016.667 = 1.163934; B 20 -> 22: level = 1016.667 + 25 x 2 / 1.163934 = 1059.624
+    const run = buildIndex(methodology(EQUAL), {
+      bars: barsFrom(D, { A: [10, 11, 11], B: [20, 20, 22], C: [40, 38, 38] }),
+      shareChanges: [{ kind: 'share_change', symbol: sym('B'), exDate: D[2]!, factor: 1.5 }],
+    });
+    const s3 = at(run, D[2]!);
+    expect(s3.events).toEqual(['share change B x1.5']);
+    close(con(s3, 'B').indexShares, 25);
+    close(s3.divisor, 3550 / 3050);
+    close(s3.level, 3050 / 3 + (25 * 2) / (3550 / 3050));
+  });
+
+  it('rejects a special dividend as large as the price', () => {
+    expect(() => withAction({ kind: 'special_dividend', symbol: sym('C'), exDate: D[2]!, amount: 38 }, { A: 11, B: 20, C: 1 })).toThrow(
+      'corporate actions C 2025-01-06: field "amount": value "38" special dividend must be below the previous close 38',
+    );
+  });
+
   it('a cash dividend: the price index falls, gross total return reinvests it on the ex-date', () => {
     // C pays 2 and drops 38 -> 36: PR = 366.667 + 333.333 + 8.3333 x 36 = 1000 (-16.667 points)
     // TR = TR_prev x (M_t + dividend cash) / M_prev = 1016.667 x (1000 + 8.3333 x 2) / 1016.667 = 1016.667 (flat)

@@ -5,7 +5,7 @@ import { SeededRandom } from '../../src/core/random.js';
 import { addDays, type SecurityId, type SessionDate } from '../../src/core/units.js';
 import type { Bar } from '../../src/domain/bar.js';
 import type { CorporateAction } from '../../src/domain/corporateAction.js';
-import type { IndexInput } from '../../src/domain/indexRun.js';
+import type { IndexInput, ShareChange } from '../../src/domain/indexRun.js';
 import type { MembershipInterval } from '../../src/domain/membership.js';
 import { buildIndex } from '../../src/engine/buildIndex.js';
 import { IndexCalculator, type SessionBars } from '../../src/engine/IndexCalculator.js';
@@ -41,10 +41,12 @@ function scenario(seed: number) {
     const symbol = sym(names[r.int(0, n - 1)] as string), exDate = pick();
     const kind = r.int(0, 3);
     if (kind === 0) actions.push({ kind: 'split', symbol, exDate, ratio: [2, 3, 0.5][r.int(0, 2)] as number });
-    else if (kind === 1) actions.push({ kind: 'special_dividend', symbol, exDate, amount: 0.5 + r.next() });
+    else if (kind === 1) actions.push({ kind: 'special_dividend', symbol, exDate, amount: 0.01 + 0.2 * r.next() });
     else if (kind === 2) actions.push({ kind: 'cash_dividend', symbol, exDate, amount: 0.5 + r.next() });
     else actions.push({ kind: 'rights_issue', symbol, exDate, newShares: 1, oldShares: r.int(2, 10), subscriptionPrice: 1 + r.next() * 3 });
   }
+  const shareChanges: ShareChange[] = [];
+  for (let k = r.int(0, 2); k > 0; k--) shareChanges.push({ kind: 'share_change', symbol: sym(names[r.int(0, n - 1)] as string), exDate: pick(), factor: 0.5 + r.next() });
   const reviewDates = [pick(), pick()].sort();
   const scheme = ['equal', 'given'][r.int(0, 1)];
   const given = names.map((s) => `${s}: ${(0.5 + r.next()).toFixed(3)}`).join(', ');
@@ -54,7 +56,7 @@ function scenario(seed: number) {
       `reviews:\n  dates: [${reviewDates.join(', ')}]\n`,
     `code: P\nname: P\nbaseDate: ${dates[0]}\nbaseValue: 1000\ncurrency: HKD\n`,
   );
-  const input: IndexInput = { bars, members, actions };
+  const input: IndexInput = { bars, members, actions, shareChanges };
   const sessions: SessionBars[] = dates.map((date) => ({
     date,
     bars: new Map([...bars].flatMap(([s, xs]) => {
@@ -102,7 +104,7 @@ describe('engine properties (fast-check)', () => {
       fc.property(seeds, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), (seed, chunkSizes) => {
         const { m, input, sessions } = scenario(seed);
         const batch = buildIndex(m, input);
-        const ctx = { members: input.members!, actions: input.actions! };
+        const ctx = { members: input.members!, actions: input.actions!, shareChanges: input.shareChanges! };
         const one = new IndexCalculator(m, ctx).updateMany(sessions);
         const chunked: unknown[] = [];
         const calc = new IndexCalculator(m, ctx);

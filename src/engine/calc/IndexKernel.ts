@@ -1,6 +1,6 @@
-import { InvariantError, OutOfOrderError } from '../../core/errors.js';
+import { InputError, OutOfOrderError } from '../../core/errors.js';
 import type { IndexCode, SecurityId, SessionDate } from '../../core/units.js';
-import type { CorporateAction } from '../../domain/corporateAction.js';
+import type { EngineAction } from '../../domain/indexRun.js';
 import type { ConstituentSession, IndexSession } from '../../domain/indexLevel.js';
 import { isReviewSession, type ReviewRule } from '../review/isReviewSession.js';
 import type { ReviewPlanner } from '../review/ReviewPlanner.js';
@@ -76,7 +76,7 @@ export class IndexKernel {
    * @throws OutOfOrderError when `date` is not after the previous session.
    * @throws ConfigError from the review (infeasible cap, missing weights).
    */
-  step(date: SessionDate, closes: Float64Array, actions: readonly CorporateAction[]): IndexSession | null {
+  step(date: SessionDate, closes: Float64Array, actions: readonly EngineAction[]): IndexSession | null {
     const prevDate = this.lastDate;
     if (prevDate !== null && date <= prevDate) throw new OutOfOrderError(this.opt.code, this.symbols.length, date, prevDate);
     this.lastDate = date;
@@ -96,23 +96,29 @@ export class IndexKernel {
         prevP[i] = p / a.ratio;
         shares[i] = (shares[i] as number) * a.ratio;
         this.sharesSnap = null;
-        events.push(`split ${a.symbol} ${a.ratio}:1`);
+        if (held) events.push(`split ${a.symbol} ${a.ratio}:1`);
       } else if (a.kind === 'cash_dividend') {
         divCash += (shares[i] as number) * a.amount;
         if (held) events.push(`cash dividend ${a.symbol} ${a.amount}`);
       } else {
         const before = this.marketValue(prevP);
         if (a.kind === 'special_dividend') {
+          if (!(a.amount < p)) {
+            throw new InputError({ source: `corporate actions ${a.symbol} ${a.exDate}`, field: 'amount', value: String(a.amount), reason: `special dividend must be below the previous close ${p}` });
+          }
           prevP[i] = p - a.amount;
-          events.push(`special dividend ${a.symbol} ${a.amount}`);
+          if (held) events.push(`special dividend ${a.symbol} ${a.amount}`);
+        } else if (a.kind === 'share_change') {
+          shares[i] = (shares[i] as number) * a.factor;
+          this.sharesSnap = null;
+          if (held) events.push(`share change ${a.symbol} x${a.factor}`);
         } else {
           const k = (a.oldShares + a.newShares) / a.oldShares;
           prevP[i] = (a.oldShares * p + a.newShares * a.subscriptionPrice) / (a.oldShares + a.newShares);
           shares[i] = (shares[i] as number) * k;
           this.sharesSnap = null;
-          events.push(`rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice}`);
+          if (held) events.push(`rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice}`);
         }
-        if (!(prevP[i]! > 0)) throw new InvariantError(`${a.symbol} ${a.exDate}: adjusted price ${prevP[i]} is not positive`);
         if (held && before > 0) this.divisor *= this.marketValue(prevP) / before;
       }
       lastClose[i] = prevP[i] as number;
