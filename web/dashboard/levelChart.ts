@@ -16,6 +16,8 @@ export class LevelChart {
   private readonly chart: IChartApi;
   private readonly series: ISeriesApi<'Line'>;
   private readonly markers: ISeriesMarkersPluginApi<Time>;
+  private milestoneMarkers: SeriesMarker<Time>[] = [];
+  private selected: string | null = null;
 
   constructor(container: HTMLElement, onPick: (date: string) => void) {
     this.chart = createChart(container, {
@@ -39,7 +41,7 @@ export class LevelChart {
 
   /** One marker per session with facts; the text is the fact types (drawn on canvas, never parsed as HTML). */
   setMilestones(sessions: readonly MilestoneReport[]): void {
-    const markers: SeriesMarker<Time>[] = sessions.map((s) => {
+    this.milestoneMarkers = sessions.map((s) => {
       const down = (s.changePct ?? 0) < 0;
       return {
         time: s.date as Time,
@@ -49,7 +51,20 @@ export class LevelChart {
         text: [...new Set(s.facts.map((f) => f.type.replace(/_/g, ' ')))].slice(0, 2).join(', '),
       };
     });
-    this.markers.setMarkers(markers);
+    this.drawMarkers();
+  }
+
+  /** Marks the session shown in the panels (a dot on the line). */
+  select(date: string): void {
+    this.selected = date;
+    this.drawMarkers();
+  }
+
+  private drawMarkers(): void {
+    const all = [...this.milestoneMarkers];
+    if (this.selected !== null) all.push({ time: this.selected as Time, position: 'inBar', shape: 'circle', color: '#1d2330', size: 0.6 });
+    all.sort((a, b) => (String(a.time) < String(b.time) ? -1 : String(a.time) > String(b.time) ? 1 : 0)); // markers must be in time order
+    this.markers.setMarkers(all);
   }
 
   /** Updates the last point with a live level (same session) or appends it (new session). */

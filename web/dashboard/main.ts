@@ -32,11 +32,12 @@ async function loadIndex(code: string, chart: LevelChart, live: LiveConnection):
     (t) => chart.setMilestones(t.sessions),
     () => chart.setMilestones([]),
   );
-  await selectDate(last);
+  await selectDate(last, chart);
 }
 
-async function selectDate(date: string): Promise<void> {
+async function selectDate(date: string, chart: LevelChart): Promise<void> {
   state.date = date;
+  chart.select(date);
   byId<HTMLSelectElement>('date-select').value = date;
   const p = state.points.find((x) => x.date === date);
   if (p) fill(byId('latest'), `${state.code} ${fmtLevel(p.level)} `, h('span', { class: signClass(p.changePct) }, fmtPct(p.changePct)), ` on ${date}`);
@@ -71,7 +72,7 @@ async function openStory(slug: string, lang: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const chart = new LevelChart(byId('chart'), (d) => void selectDate(d));
+  const chart: LevelChart = new LevelChart(byId('chart'), (d) => void selectDate(d, chart));
   const { indexes } = await api.indexes();
   const sel = byId<HTMLSelectElement>('index-select');
   fill(sel, ...indexes.map((i: IndexInfo) => h('option', { value: i.code }, `${i.code} · ${i.name}`)));
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
     (status) => fill(byId('live-status'), status),
   );
   sel.addEventListener('change', () => void loadIndex(sel.value, chart, live));
-  byId<HTMLSelectElement>('date-select').addEventListener('change', (e) => void selectDate((e.target as HTMLSelectElement).value));
+  byId<HTMLSelectElement>('date-select').addEventListener('change', (e) => void selectDate((e.target as HTMLSelectElement).value, chart));
   let timer: ReturnType<typeof setTimeout> | undefined;
   byId<HTMLInputElement>('news-search').addEventListener('input', (e) => {
     clearTimeout(timer);

@@ -8,6 +8,8 @@ import { BarColumns } from '../../analytics/series/BarColumns.js';
 
 /** Sessions of history before a new all-time high or low is worth a marker (about a year). */
 export const ALL_TIME_MARKER_MIN_SESSIONS = 250;
+/** A marker of the same fact type within this many sessions of the last one is left out (runs of new highs). */
+export const MARKER_GAP_SESSIONS = 20;
 
 /**
  * Facts that put a marker on the dashboard chart: a regime entered on closes (bull, bear, correction)
@@ -40,16 +42,28 @@ export class SeriesMilestones {
     return buildMilestoneReport(this.symbol, this.columns(), date, this.source);
   }
 
-  /** Sessions in `from..to` with at least one marker fact; each report carries only its marker facts. */
+  /**
+   * Sessions in `from..to` with at least one marker fact; each report carries only its marker facts.
+   * A fact type marked less than {@link MARKER_GAP_SESSIONS} sessions before (also before `from`) is not
+   * marked again, so a run of new highs shows as one marker.
+   */
   timeline(from: SessionDate, to: SessionDate): MilestoneReport[] {
     const cols = this.columns();
-    this.batches ??= DETECTORS.map((d) => d.batch(cols));
+    const batches = (this.batches ??= DETECTORS.map((d) => d.batch(cols)));
+    const lastMarked = new Map<string, number>();
     const out: MilestoneReport[] = [];
     for (let i = 0; i < cols.dates.length; i++) {
       const date = cols.dates[i] as SessionDate;
-      if (date < from || date > to) continue;
-      const facts = this.batches.flatMap((b) => b.factsAt(i) ?? []).filter((f) => isMarkerFact(f, i));
-      if (facts.length === 0) continue;
+      if (date > to) break;
+      const facts = batches
+        .flatMap((b) => b.factsAt(i) ?? [])
+        .filter((f) => isMarkerFact(f, i))
+        .filter((f) => {
+          const last = lastMarked.get(f.type);
+          lastMarked.set(f.type, i);
+          return last === undefined || i - last >= MARKER_GAP_SESSIONS;
+        });
+      if (facts.length === 0 || date < from) continue;
       const close = cols.close(i);
       const previousClose = i > 0 ? cols.close(i - 1) : null;
       out.push({
