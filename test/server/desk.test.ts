@@ -138,6 +138,19 @@ describeWithSharedData('createDesk on the real Hong Kong data', () => {
     expect(t.rows.map((r) => r.symbol)).toContain('0992.HK'); // Lenovo
     const markers = await real.milestoneTimeline('HSTECH', d('2025-01-01'), d('2025-02-28'));
     expect(markers.find((m) => m.date === '2025-02-07')?.facts.map((f) => [f.type, f.event])).toContainEqual(['bull_market', 'entered']);
+    // over ten years: never the same marker type twice within 20 sessions (runs of new highs give one marker)
+    const all = await real.milestoneTimeline('HSTECH', d('2015-01-01'), d('2026-12-31'));
+    const dates = (await real.levels('HSTECH')).points.map((p) => p.date as string);
+    const lastByType = new Map<string, number>();
+    for (const m of all) {
+      const i = dates.indexOf(m.date);
+      for (const f of m.facts) {
+        const last = lastByType.get(f.type);
+        if (last !== undefined) expect(i - last, `${f.type} on ${m.date}`).toBeGreaterThanOrEqual(20);
+        lastByType.set(f.type, i);
+      }
+    }
+    expect(all.length).toBeGreaterThan(5);
   });
   it('serves the engine replica HSTECH-R: weights sum to 1, contributions sum to the point move', async () => {
     expect((await real.indexes())[0]).toMatchObject({ code: 'HSTECH-R', source: 'engine' });
