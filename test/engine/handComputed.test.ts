@@ -187,3 +187,18 @@ describe('3-stock index, hand computed', () => {
     close(run.sessions[1]!.level, 1025);
   });
 });
+
+describe('session objects', () => {
+  it('build constituents on first read, then keep them; spreading, JSON and freezing work', () => {
+    const run = buildIndex(methodology(EQUAL), { bars: barsFrom(D, base) });
+    const s = run.sessions[1]!;
+    const first = s.constituents;
+    expect(s.constituents).toBe(first); // cached
+    expect({ ...s }.constituents).toEqual(first);
+    expect(JSON.parse(JSON.stringify(s)).constituents[0].symbol).toBe('A');
+    const frozen = Object.freeze({ ...run.sessions[0]! });
+    expect(frozen.constituents).toHaveLength(3);
+    const lazyFrozen = Object.freeze(buildIndex(methodology(EQUAL), { bars: barsFrom(D, base) }).sessions[1]!);
+    expect(lazyFrozen.constituents.map((c) => c.symbol)).toEqual(['A', 'B', 'C']);
+  });
+});

@@ -290,7 +290,8 @@ function sessionOf(head: Omit<IndexSession, 'constituents'>, cols: ConstituentCo
     ...head,
     get constituents(): readonly ConstituentSession[] {
       const v = materializeConstituents(cols);
-      Object.defineProperty(s, 'constituents', { value: v, enumerable: true, writable: false, configurable: false });
+      // Cache as a plain property; a frozen session (Object.freeze by a caller) just recomputes on each read.
+      if (Object.isExtensible(s)) Object.defineProperty(s, 'constituents', { value: v, enumerable: true, writable: false, configurable: false });
       return v;
     },
   };
