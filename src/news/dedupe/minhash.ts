@@ -9,32 +9,37 @@ export function shingleWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Permutation i maps a 32-bit shingle hash x to (A[i] * x + B[i]) mod 2^32: a bijection (A[i] odd), fixed seeds. */
+const PERM_A = new Uint32Array(MINHASH_SIZE);
+const PERM_B = new Uint32Array(MINHASH_SIZE);
+{
+  let state = 0x2545f491;
+  const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    PERM_A[i] = fmix32(next()) | 1;
+    PERM_B[i] = fmix32(next());
+  }
+}
+
 /**
  * MinHash signature (Broder 1997) of the text's word 3-shingles, as 128 x 8 = 1024 hex digits.
- * Permutation i of a shingle hashes to fmix32(h1 + i * h2) with h1, h2 two FNV-1a hashes of the shingle
- * (Kirsch-Mitzenmacher double hashing). The share of equal positions in two signatures estimates the
- * Jaccard similarity of the shingle sets (estimateJaccard). Texts of fewer than 3 words use the words as they are.
+ * Each word is hashed once (FNV-1a); a shingle's hash mixes its three word hashes (murmur3 finaliser); permutation i
+ * maps it to (A[i] * x + B[i]) mod 2^32 and keeps the minimum. The share of equal positions in two signatures
+ * estimates the Jaccard similarity of the shingle sets (estimateJaccard). Texts of 1 or 2 words use them as one shingle.
  * @example estimateJaccard(minhashSignature('a b c d'), minhashSignature('A b, c d.')) // 1
  * @throws never.
  */
-export function minhashSignature(text: string, shingleSize = 3): string {
+export function minhashSignature(text: string): string {
   const words = shingleWords(text);
+  const hw = new Uint32Array(Math.max(3, words.length));
+  for (let i = 0; i < words.length; i++) hw[i] = fnv1a32(words[i] as string, 0x811c9dc5);
   const mins = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  const n = Math.max(1, words.length - shingleSize + 1);
-  const seen = new Set<string>();
+  const n = Math.max(1, words.length - 2);
   for (let i = 0; i < n; i++) {
-    const shingle = shingleSize === 3 && words.length >= 3
-      ? `${words[i] as string} ${words[i + 1] as string} ${words[i + 2] as string}`
-      : words.slice(i, i + shingleSize).join(' ');
-    if (seen.has(shingle)) continue;
-    seen.add(shingle);
-    const h1 = fnv1a32(shingle, 0x811c9dc5);
-    const h2 = fnv1a32(shingle, 0x050c5d1f) | 1;
-    let h = h1;
+    const x = fmix32(Math.imul(hw[i] as number, 0x9e3779b1) ^ Math.imul(hw[i + 1] as number, 0x85ebca77) ^ Math.imul(hw[i + 2] as number, 0xc2b2ae3d));
     for (let p = 0; p < MINHASH_SIZE; p++) {
-      const v = fmix32(h);
+      const v = (Math.imul(PERM_A[p] as number, x) + (PERM_B[p] as number)) >>> 0;
       if (v < (mins[p] as number)) mins[p] = v;
-      h = (h + h2) >>> 0;
     }
   }
   let out = '';

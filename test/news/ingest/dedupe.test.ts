@@ -69,3 +69,19 @@ describe('findDuplicates', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('minhash estimate accuracy', () => {
+  it('estimates a known Jaccard within 4 standard errors (SE = sqrt(J(1-J)/128))', () => {
+    // two texts of distinct words w0..w(n-1): A = words 0..199, B = words 100..299 -> shingles of A: 198, of B: 198,
+    // shared: the shingles inside words 100..199: 98; J = 98 / (198 + 198 - 98) = 98/298 = 0.329
+    const words = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(' ');
+    const se = Math.sqrt((0.329 * 0.671) / 128); // 0.0415
+    for (const k of [0, 1000, 5000]) {
+      const a = minhashSignature(words(k, k + 200)), b = minhashSignature(words(k + 100, k + 300));
+      expect(Math.abs(estimateJaccard(a, b) - 98 / 298)).toBeLessThan(4 * se);
+    }
+    // A = words 0..199, B = words 20..219: 198 shingles each, 178 shared: J = 178 / (198 + 198 - 178) = 178/218 = 0.817
+    const a = minhashSignature(words(0, 200)), b = minhashSignature(words(20, 220));
+    expect(Math.abs(estimateJaccard(a, b) - 178 / 218)).toBeLessThan(4 * Math.sqrt((0.817 * 0.183) / 128));
+  });
+});
