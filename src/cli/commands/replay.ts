@@ -3,6 +3,7 @@ import { startAlerts } from '../../app/alerts/startAlerts.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
 import { systemClock } from '../../core/clock.js';
 import { runReplay, type ReplaySummary } from '../../app/live/runReplay.js';
+import { runNatsReplay } from '../../app/natsScale/runNatsReplay.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
 import { startLiveServer } from '../../server/live/liveRoutes.js';
@@ -33,8 +34,12 @@ export function register(program: Command): void {
     .option('--write-ticks <file>', 'write the replayed ticks as NDJSON')
     .option('--serve <port>', 'serve the publications over WebSocket on 127.0.0.1:<port> (/live) while replaying', num('serve'))
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
+    .option('--nats <url>', 'run the scale-out pipeline instead: gateway, workers and aggregator on this NATS JetStream server')
+    .option('--partitions <n>', 'with --nats: tick partitions', num('partitions'), 4)
+    .option('--workers <n>', 'with --nats: calculator workers (in this process)', num('workers'), 2)
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
+      if (o.nats !== undefined) return replayOnNats(o);
       const hub = new LiveHub();
       const alerts = o.alerts
         ? startAlerts(String(o.alerts), hub, systemClock, (a) =>
@@ -89,4 +94,34 @@ function printSummary(s: ReplaySummary): void {
   ]);
   for (const f of s.facts) process.stdout.write(`  ${f.time}  ${f.key}${f.changePct !== null ? `  ${f.changePct.toFixed(2)}%` : ''}\n`);
   for (const n of [...s.notes, ...s.issues]) process.stderr.write(`note: ${n}\n`);
+}
+
+async function replayOnNats(o: Record<string, string | number | boolean | undefined>): Promise<void> {
+  const s = await runNatsReplay({
+    natsUrl: String(o.nats),
+    dataDir: String(o.data),
+    date: asSessionDate(String(o.date)),
+    index: String(o.index),
+    ...(o.members ? { membersPath: String(o.members) } : {}),
+    ...(o.state ? { statePath: String(o.state) } : {}),
+    ...(o.methodology ? { methodologyPath: String(o.methodology) } : {}),
+    ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
+    seed: o.seed as number,
+    ticksPerMember: o.ticksPerMember as number,
+    everyMs: o.everyMs as number,
+    partitions: o.partitions as number,
+    workers: o.workers as number,
+    clock: systemClock,
+  });
+  if (o.json) return printJson(s);
+  printTable(['field', 'value'], [
+    ['streams', `${s.prefix}_*`],
+    ['partitions / workers', `${s.partitions} / ${s.workers}`],
+    ['messages published', s.ticksPublished],
+    ['levels', `${s.levels} of ${s.expectedLevels}`],
+    ['close level', s.close ? s.close.level.toFixed(2) : null],
+    ['EOD level (same prices)', s.eodLevel !== null ? s.eodLevel.toFixed(2) : null],
+    ['ticks applied / rejected', s.close ? `${s.close.applied} / ${s.close.rejected}` : null],
+    ['seconds', s.seconds.toFixed(1)],
+  ]);
 }

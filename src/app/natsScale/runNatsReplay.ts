@@ -1,0 +1,109 @@
+import { connect } from 'nats';
+import type { Clock } from '../../core/clock.js';
+import { generateSessionTicks } from '../../realtime/generateTickPath.js';
+import type { AggregatedLevel } from '../../realtime/LevelAggregator.js';
+import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
+import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
+import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
+import { loadLiveSetup, type LiveSetupOptions } from '../live/loadLiveSetup.js';
+import { CalcWorker } from './CalcWorker.js';
+import { LevelAggregatorService } from './LevelAggregatorService.js';
+import { natsNames } from './natsNames.js';
+import { publishTicks } from './publishTicks.js';
+import { setupStreams } from './setupStreams.js';
+
+export interface NatsReplayOptions extends LiveSetupOptions {
+  readonly natsUrl: string;
+  /** Tick partitions (default 4). */
+  readonly partitions?: number;
+  /** Calculator workers in this process, partitions dealt round-robin (default 2). */
+  readonly workers?: number;
+  /** Stream name prefix (default `IW<run id>`, so runs never mix). */
+  readonly prefix?: string;
+  readonly ticksPath?: string;
+  readonly seed?: number;
+  readonly ticksPerMember?: number;
+  readonly everyMs?: number;
+  readonly clock: Clock;
+  /** Give up waiting for the levels after this long (ms, default 120 000). */
+  readonly timeoutMs?: number;
+}
+
+export interface NatsReplaySummary {
+  readonly prefix: string;
+  readonly partitions: number;
+  readonly workers: number;
+  readonly ticksPublished: number;
+  readonly levels: number;
+  readonly expectedLevels: number;
+  readonly close: AggregatedLevel | null;
+  /** Σ indexShares × bar close / divisor for the same prices. */
+  readonly eodLevel: number | null;
+  readonly seconds: number;
+}
+
+/**
+ * The scale-out pipeline on one machine: streams, the aggregator and `workers` calculator workers on a NATS
+ * JetStream server, then the gateway publishes the session's ticks (read or generated) and watermarks; waits
+ * for every level of the session on `levels.<index>`.
+ * @throws Error when the server cannot be reached or the levels do not all arrive within `timeoutMs`.
+ */
+export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySummary> {
+  const t0 = o.clock.nowMs();
+  const setup = await loadLiveSetup(o);
+  const P = o.partitions ?? 4;
+  const W = Math.min(o.workers ?? 2, P);
+  let events: LiveEvent[];
+  if (o.ticksPath) {
+    const parsed = readTicksFile(o.ticksPath);
+    if (parsed.rejected) throw new Error(parsed.issues[0]?.message ?? `${o.ticksPath}: rejected`);
+    events = parsed.events;
+  } else events = generateSessionTicks(setup.days, setup.intervals, { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) });
+  const everyMs = o.everyMs ?? 2000;
+  const expected = new PublicationSchedule(setup.intervals, everyMs).due(Infinity).length;
+  const prefix = o.prefix ?? `IW${Math.floor(t0).toString(36).toUpperCase()}`;
+  const names = natsNames(prefix);
+  const nc = await connect({ servers: o.natsUrl });
+  const levels: AggregatedLevel[] = [];
+  let done: () => void = () => {};
+  const all = new Promise<void>((r) => (done = r));
+  try {
+    await setupStreams(await nc.jetstreamManager(), names, { partitions: P });
+    const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state] };
+    const agg = await LevelAggregatorService.start({
+      ...base,
+      onLevel: (l) => {
+        levels.push(l);
+        if (levels.length >= expected) done();
+      },
+    });
+    const workers = await Promise.all(
+      Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervals, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
+    );
+    const counts = await publishTicks(nc.jetstream(), names, P, events, new PublicationSchedule(setup.intervals, everyMs));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${o.natsUrl}: ${levels.length} of ${expected} levels after ${(o.timeoutMs ?? 120_000) / 1000} s`)), o.timeoutMs ?? 120_000);
+    });
+    try {
+      await Promise.race([all, timeout]);
+    } finally {
+      clearTimeout(timer);
+      await Promise.all(workers.map((w) => w.stop()));
+      await agg.stop();
+    }
+    let eod: number | null = 0;
+    const closeOf = new Map(setup.days.map((d) => [d.symbol as string, d.day.close]));
+    for (const m of setup.state.members) {
+      const c = closeOf.get(m.symbol);
+      eod = c === undefined || eod === null ? null : eod + m.indexShares * c;
+    }
+    const sorted = levels.sort((a, b) => a.timeMs - b.timeMs);
+    return {
+      prefix, partitions: P, workers: W, ticksPublished: counts.reduce((a, b) => a + b, 0), levels: levels.length, expectedLevels: expected,
+      close: sorted.at(-1) ?? null, eodLevel: eod === null ? null : eod / setup.state.divisor, seconds: (o.clock.nowMs() - t0) / 1000,
+    };
+  } finally {
+    await nc.drain().catch(() => undefined);
+  }
+}
