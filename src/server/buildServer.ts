@@ -37,18 +37,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const stats = new ServerStats(clock);
   const limiter = opts.rateLimit === false ? null : new TokenBucket(opts.rateLimit ?? DEFAULT_RATE_LIMIT, clock);
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Synchronous hook (no promise per request): security headers, then the per-IP bucket on /api.
+  app.addHook('onRequest', (req, reply, done) => {
     stats.requests++;
     reply.headers(SECURITY_HEADERS);
     if (limiter !== null && req.url.startsWith('/api/')) {
       const r = limiter.take(req.ip);
       if (!r.allowed) {
         stats.rateLimited++;
-        throw new HttpError(429, 'rate_limited', `too many requests: retry in ${r.retryAfterSec} s`, {
-          'retry-after': String(r.retryAfterSec),
-        });
+        done(new HttpError(429, 'rate_limited', `too many requests: retry in ${r.retryAfterSec} s`, { 'retry-after': String(r.retryAfterSec) }));
+        return;
       }
     }
+    done();
   });
 
   app.setErrorHandler(async (err, req, reply) => {
