@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHkexCalendar } from '../../src/calendar/hkexCalendar.js';
 import { asIndexCode, asSecurityId, asSessionDate, type SessionDate } from '../../src/core/units.js';
@@ -105,5 +106,30 @@ describeWithSharedData('live session on the real HSTECH members (2025-02-07)', (
     // each key once
     expect(new Set(facts.map((f) => f.key)).size).toBe(facts.length);
     for (const f of facts.filter((x) => x.symbol !== null)) expect(Math.abs(f.fact.changePct!)).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('generateTickPath (property)', () => {
+  it('for any consistent day: opens at the open, closes at the close, touches high and low, stays inside, trades in hours', () => {
+    const hours = cal.sessionHours(asSessionDate('2025-02-07'));
+    const dayArb = fc
+      .tuple(fc.double({ min: 0.2, max: 2000, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([low, spread, o, c]) => {
+        const high = low * (1 + spread);
+        return { low, high, open: low + (high - low) * o, close: low + (high - low) * c };
+      });
+    fc.assert(
+      fc.property(dayArb, fc.integer({ min: 4, max: 120 }), fc.integer(), (day, n, seed) => {
+        const p = generateTickPath(asSecurityId('X'), day, hours, { seed, ticksPerMember: n });
+        expect(p).toHaveLength(n);
+        expect(p[0]!.price).toBe(day.open);
+        expect(p.at(-1)!.price).toBe(day.close);
+        const prices = p.map((x) => x.price);
+        expect(Math.max(...prices)).toBe(day.high);
+        expect(Math.min(...prices)).toBe(day.low);
+        for (const x of p) expect(sessionPhase(hours, x.timeMs)).toBe('open');
+      }),
+      { numRuns: 200 },
+    );
   });
 });
