@@ -59,6 +59,8 @@ export interface StoryInput {
    * literally; otherwise records are said as "in data going back to <first month>". Default false.
    */
   readonly historyComplete?: boolean;
+  /** True when the session is the last of its week (weekly facts are said only then); default: it is a Friday. */
+  readonly weekComplete?: boolean;
   /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
   readonly contributionSource?: { readonly code: string; readonly replica: boolean };
 }

@@ -82,3 +82,28 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect(en).not.toMatch(/according to|because|driven by/);
   });
 });
+
+describeWithSharedData('real data: HSTECH on Monday 2025-02-24 with RTHK news (a quoted catalyst, no weekly facts)', () => {
+  it('quotes the linked Alibaba headline with attribution, tags its theme, and says no weekly fact on a Monday', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'iw-story-'));
+    try {
+      const r = await writeStoryFiles({
+        symbol: 'HSTECH', date: '2025-02-24' as SessionDate, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'),
+        newsPath: NEWS_DATA, outDir: out, charts: false,
+      });
+      expect(r.checkIssues).toEqual([]);
+      expect(r.published).toBe(true);
+      const en = readFileSync(join(out, 'hstech-2025-02-24.en.md'), 'utf8');
+      const zh = readFileSync(join(out, 'hstech-2025-02-24.zh-Hant.md'), 'utf8');
+      // RTHK 2025-02-24 13:28 HKT names Alibaba Group (a member); the previous evening's market wrap is not cited
+      expect(en).toContain('Among the day\'s news, according to RTHK: "Alibaba announces investment in AI, cloud computing".');
+      expect(zh).toContain('據RTHK報道：「Alibaba announces investment in AI, cloud computing」');
+      expect(en).toMatch(/tags:\n  - "hstech"\n  - "ai"/);
+      // 5789.52 / 5859.30 - 1 = -1.19% -> "fell 1.2%"; weekly facts wait for the week's last session
+      expect(en).toContain('The Hang Seng Tech Index fell 1.2% on Monday.');
+      expect(en).not.toMatch(/week/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

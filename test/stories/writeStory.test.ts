@@ -108,7 +108,7 @@ describe('writeStory: what it may and may not say', () => {
 
   it('dates a "since" fact to the day within the session year, to the month before it', () => {
     const since = (d: string) => writeStory(fixtureInput({ members: null, report: { ...fixtureInput().report!, facts: [{ type: 'highest_since', basis: 'close', since: d as never }] } }));
-    expect(en(since('2025-01-13')).frontMatter.title).toBe('Techx Index closes at highest since January 13');
+    expect(en(since('2025-01-02')).frontMatter.title).toBe('Techx Index closes at highest since January 2');
     expect(en(since('2024-10-07')).frontMatter.title).toBe('Techx Index closes at highest since October 2024');
     expect(zh(since('2024-10-07')).frontMatter.title).toBe('科技X指數收市創2024年10月以來新高');
   });

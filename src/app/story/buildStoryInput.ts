@@ -35,8 +35,8 @@ export interface StoryInputOptions {
 /**
  * Reads what one story needs and assembles the pure writer's StoryInput: the symbol's bars up to the
  * session, the analytics MilestoneReport, the members' bars (and engine contributions), names in both
- * languages (security master `zhHant`), and the news published between the previous session's close
- * (16:00 local) and publication that the entity linker ties to the symbol or a member, with the news
+ * languages (security master `zhHant`), and the news published on the session's day (local time) before
+ * publication that the entity linker ties to the symbol or a member, with the news
  * layer's themes. Facts come from analytics' buildMilestoneReport (the function behind `indexwire milestones`).
  * @throws SourceError when the data folder, the symbol's series or a given file cannot be read;
  *   InputError when the symbol has no session on `date`.
@@ -70,7 +70,7 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
     });
   }
   const publishedLocal = o.publishedLocal ?? `${o.date} 16:10:00`;
-  const articles = o.newsPath ? await linkedNews(o, bars, publishedLocal, members) : [];
+  const articles = o.newsPath ? await linkedNews(o, publishedLocal, members) : [];
   return {
     symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: [],
     // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
@@ -102,10 +102,10 @@ async function engineContributions(o: StoryInputOptions): Promise<{ code: string
   return { code: run.methodology.code, points: new Map((s?.constituents ?? []).map((c) => [c.symbol as string, c.contributionPoints])) };
 }
 
-async function linkedNews(o: StoryInputOptions, bars: readonly Bar[], publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
+async function linkedNews(o: StoryInputOptions, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
   const off = o.utcOffset ?? '+08:00';
-  const prev = bars.length > 1 ? (bars[bars.length - 2] as Bar).date : o.date;
-  const fromMs = Date.parse(`${prev}T16:00:00${off}`);
+  // The session's own day, up to publication: the previous evening's wraps are about the previous session.
+  const fromMs = Date.parse(`${o.date}T00:00:00${off}`);
   const toMs = Date.parse(`${publishedLocal.replace(' ', 'T')}${off}`);
   const { articles } = await loadArticlesFromPath(o.newsPath as string);
   const linker = createEntityLinker(o.securityMasterPath);

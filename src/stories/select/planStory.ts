@@ -1,3 +1,4 @@
+import { isoWeekday } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 import type { StoryInput } from '../../domain/story.js';
 import { LedgerBuilder } from '../ledger/LedgerBuilder.js';
@@ -47,7 +48,8 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
 
   const facts = input.report?.facts ?? [];
   const bigMove = opts.bigMovePct ?? (input.kind === 'index' ? 3 : 8);
-  const ranked = rankFacts(facts, day.changePct, bigMove);
+  const weekComplete = input.weekComplete ?? isoWeekday(date) === 5;
+  const ranked = rankFacts(facts, day.changePct, bigMove, date, weekComplete);
   const lines: { kind: (typeof ranked)[number]['kind']; line: FactLine | null }[] = [];
   for (const r of ranked) {
     if (!r.fact) lines.push({ kind: r.kind, line: null });

@@ -25,6 +25,13 @@ export const LEAD_SCORE: Readonly<Record<LeadKind, number>> = {
   move: 10,
 };
 
+/** A "since" fact is news only when the date it reaches back to is at least this many calendar days away. */
+export const MIN_SINCE_DAYS = 28;
+
+function daysApart(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
 /** A fact with the lead kind it can carry and its score. */
 export interface RankedFact {
   readonly kind: LeadKind;
@@ -35,10 +42,16 @@ export interface RankedFact {
 /**
  * Classifies one analytics fact; null for facts a story does not lead with (e.g. `as_much_as`, or the
  * status facts such as `all_time_high` without `event: "new"`, which only say where the record is).
- * "Since" facts count on the close basis only (the intraday twin would repeat them).
+ * "Since" facts count on the close basis only (the intraday twin would repeat them), and only when they
+ * reach back at least `minSinceDays` calendar days from `session` ("biggest drop since four days ago" is not news).
+ * Weekly facts (best or worst week, weekly streaks) count only when `weekComplete`: on a Monday the week has
+ * just begun.
  */
-export function leadKindOf(f: Fact): LeadKind | null {
+export function leadKindOf(f: Fact, session?: string, minSinceDays = MIN_SINCE_DAYS, weekComplete = true): LeadKind | null {
   const isNew = f.event === 'new';
+  const weekly = f.type === 'best_week_since' || f.type === 'worst_week_since' || (f.type === 'streak' && f.period === 'week');
+  if (weekly && !weekComplete) return null;
+  if (f.since !== undefined && f.since !== 'record' && session !== undefined && daysApart(f.since, session) < minSinceDays) return null;
   switch (f.type) {
     case 'bull_market':
     case 'bear_market':
@@ -70,12 +83,14 @@ export function leadKindOf(f: Fact): LeadKind | null {
  * A `big_move` entry is added when |changePct| ≥ bigMovePct, and a `move` entry always closes the list.
  * @param changePct the day's close-to-close change in percent (2.9 = 2.9%), null when unknown.
  * @param bigMovePct threshold in percent (3 for an index, 8 for a stock by default).
+ * @param session the story's session date, for the "since" distance rule.
+ * @param weekComplete whether the session closes its week (weekly facts are news only then).
  * @example rankFacts([{type: 'streak', basis: 'close', count: 5}], 1.8, 3)[0].kind // 'streak'
  */
-export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number): RankedFact[] {
+export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number, session?: string, weekComplete = true): RankedFact[] {
   const out: RankedFact[] = [];
   for (const fact of facts) {
-    const kind = leadKindOf(fact);
+    const kind = leadKindOf(fact, session, MIN_SINCE_DAYS, weekComplete);
     if (kind) out.push({ kind, score: LEAD_SCORE[kind], fact });
   }
   if (changePct !== null && Math.abs(changePct) >= bigMovePct) {
