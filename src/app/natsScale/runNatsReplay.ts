@@ -16,7 +16,7 @@ export interface NatsReplayOptions extends LiveSetupOptions {
   readonly natsUrl: string;
   /** Tick partitions (default 4). */
   readonly partitions?: number;
-  /** Calculator workers in this process, partitions dealt round-robin (default 2). */
+  /** Calculator workers in this process, partitions dealt round-robin (default 2); 0 = workers run elsewhere (`indexwire live-worker`). */
   readonly workers?: number;
   /** Stream name prefix (default `IW<run id>`, so runs never mix). */
   readonly prefix?: string;
@@ -52,7 +52,7 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
   const t0 = o.clock.nowMs();
   const setup = await loadLiveSetup(o);
   const P = o.partitions ?? 4;
-  const W = Math.min(o.workers ?? 2, P);
+  const W = Math.max(0, Math.min(o.workers ?? 2, P));
   let events: LiveEvent[];
   if (o.ticksPath) {
     const parsed = readTicksFile(o.ticksPath);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startAlerts } from '../../app/alerts/startAlerts.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
 import { runLiveFeed } from '../../app/live/runLiveFeed.js';
+import { runNatsWorker } from '../../app/natsScale/runNatsWorker.js';
 import { systemClock } from '../../core/clock.js';
 import { asSessionDate } from '../../core/units.js';
 import { startLiveServer } from '../../server/live/liveRoutes.js';
@@ -11,6 +12,7 @@ const hkToday = (): string => new Date(systemClock.nowMs() + 8 * 3_600_000).toIS
 
 /** `indexwire live`: index levels every 2 s from a WebSocket tick feed, served to WebSocket subscribers. */
 export function register(program: Command): void {
+  registerWorker(program);
   program
     .command('live')
     .description('compute an index live from a WebSocket tick feed and serve levels, contributions and facts on /live')
@@ -53,5 +55,31 @@ export function register(program: Command): void {
       } finally {
         await server.close();
       }
+    });
+}
+
+/** `indexwire live-worker`: one calculator worker process of the NATS scale-out. */
+export function registerWorker(program: Command): void {
+  program
+    .command('live-worker')
+    .description('a calculator worker of the NATS JetStream scale-out: consumes its tick partitions, publishes its shares')
+    .requiredOption('--nats <url>', 'NATS server, e.g. nats://127.0.0.1:4222')
+    .requiredOption('--prefix <name>', 'stream name prefix shared with the gateway (replay --nats --prefix)')
+    .requiredOption('--date <YYYY-MM-DD>', 'session')
+    .requiredOption('--own <k,k>', 'partitions this worker owns, e.g. 0,1')
+    .option('--partitions <n>', 'tick partitions', '4')
+    .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
+    .option('--index <code>', 'index code', 'HSTECH')
+    .option('--methodology <file>', 'methodology YAML (the engine state), as for the gateway')
+    .action(async (o: Record<string, string | undefined>) => {
+      const owned = String(o.own).split(',').map((x) => Number(x.trim()));
+      const worker = await runNatsWorker({
+        natsUrl: String(o.nats), prefix: String(o.prefix), partitions: Number(o.partitions), owned,
+        dataDir: String(o.data), date: asSessionDate(String(o.date)), index: String(o.index),
+        ...(o.methodology ? { methodologyPath: o.methodology } : {}),
+      });
+      process.stderr.write(`live-worker: partitions ${owned.join(',')} of ${o.partitions} on ${o.nats} (${o.prefix}); Ctrl-C to stop\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await worker.stop();
     });
 }

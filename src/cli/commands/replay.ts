@@ -36,7 +36,12 @@ export function register(program: Command): void {
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--nats <url>', 'run the scale-out pipeline instead: gateway, workers and aggregator on this NATS JetStream server')
     .option('--partitions <n>', 'with --nats: tick partitions', num('partitions'), 4)
-    .option('--workers <n>', 'with --nats: calculator workers (in this process)', num('workers'), 2)
+    .option('--workers <n>', 'with --nats: calculator workers in this process (0: run them with indexwire live-worker)', (v: string) => {
+      const x = Number(v);
+      if (!Number.isInteger(x) || x < 0) throw new Error(`option --workers: expected a whole number, got "${v}"`);
+      return x;
+    }, 2)
+    .option('--prefix <name>', 'with --nats: stream name prefix (default: a new one per run)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       if (o.nats !== undefined) return replayOnNats(o);
@@ -111,6 +116,7 @@ async function replayOnNats(o: Record<string, string | number | boolean | undefi
     everyMs: o.everyMs as number,
     partitions: o.partitions as number,
     workers: o.workers as number,
+    ...(o.prefix ? { prefix: String(o.prefix) } : {}),
     clock: systemClock,
   });
   if (o.json) return printJson(s);
