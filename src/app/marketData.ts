@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { SecurityId } from '../core/units.js';
@@ -46,8 +46,14 @@ export function loadMembers(path: string): MembershipInterval[] {
   return parseMembersCsv(readFileSync(path, 'utf8'), path);
 }
 
-/** The default membership file inside a data folder, when there is one. */
+/**
+ * The default membership file inside a data folder: `hstech_members.csv`, else the only `*_members.csv`
+ * (the demo writes `simtech_members.csv`); null when there is none or several.
+ */
 export function defaultMembersPath(dataDir: string): string | null {
   const p = join(dataDir, 'hstech_members.csv');
-  return existsSync(p) ? p : null;
+  if (existsSync(p)) return p;
+  if (!existsSync(dataDir)) return null;
+  const found = readdirSync(dataDir).filter((n) => n.endsWith('_members.csv'));
+  return found.length === 1 ? join(dataDir, found[0] as string) : null;
 }
