@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { htmlToText } from '../sanitize/htmlToText.js';
 import type { RawArticle } from './buildArticle.js';
 import { FormatError } from './formatError.js';
+import { parseSimpleYaml } from './parseSimpleYaml.js';
 
 const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -9,7 +10,8 @@ const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
  * Parses a Markdown article with YAML front matter (Hugo/Jekyll layout) into a RawArticle.
  * Fields read (first present wins): title; date | publishDate | published | pubDate; url | link | canonical;
  * source | publisher | author; language | lang (a list takes its first item); categories | category; tags;
- * summary | description. The YAML is parsed with the core schema, so dates stay the exact text written.
+ * summary | description. The YAML is read with the core schema, so dates stay the exact text written
+ * (parseSimpleYaml for the usual flat layout, else the `yaml` library).
  * When there is no url and the body ends with a lone Markdown link (`[morningstar](https://...)`, the Hugo
  * "source link" layout of the seed), that link is the URL and its text the source. Without any source the
  * first category, then the URL host, is used.
@@ -21,13 +23,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   const m = FRONT_MATTER.exec(text);
   if (!m) throw new FormatError('front matter', 1, 'no YAML front matter (file must start with a "---" line)');
   const yamlText = m[1] ?? '';
-  const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = yamlText.slice(0, err.pos[0]).split('\n').length + 1; // +1 for the opening "---"
-    throw new FormatError('front matter', line, `invalid YAML: ${err.message.split('\n')[0]}`);
-  }
-  const fm: unknown = doc.toJS();
+  const fm: unknown = parseSimpleYaml(yamlText) ?? parseFullYaml(yamlText);
   if (fm === null || typeof fm !== 'object' || Array.isArray(fm)) {
     throw new FormatError('front matter', 2, 'front matter is not a mapping of fields');
   }
@@ -83,6 +79,17 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
     format: 'markdown',
     origin,
   };
+}
+
+/** The `yaml` library, core schema (dates stay text). @throws FormatError with the line of the first error. */
+function parseFullYaml(yamlText: string): unknown {
+  const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
+  const err = doc.errors[0];
+  if (err) {
+    const line = yamlText.slice(0, err.pos[0]).split('\n').length + 1; // +1 for the opening "---"
+    throw new FormatError('front matter', line, `invalid YAML: ${err.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
 }
 
 /** Markdown to plain text, enough for news bodies. @throws never. */
