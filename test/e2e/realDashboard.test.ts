@@ -44,6 +44,7 @@ describeWithSharedData('dashboard on the real Hong Kong data (Chromium)', () => 
     const gainers = await page.textContent('#gainers');
     expect(gainers).toContain('Lenovo Group');
     expect(gainers).toContain('Xiaomi');
+    expect(await page.textContent('#movers-note')).toMatch(/^\d+ up, \d+ down, \d+ unchanged · points from the index engine$/);
     expect(await page.textContent('#news-note')).toMatch(/^\d+ articles in the week to 2025-02-07$/);
     expect(await page.textContent('#news')).toContain('Hong Kong stocks close higher'); // RTHK, 2025-02-07 17:36
     const shot = join(mkdtempSync(join(tmpdir(), 'indexwire-e2e-real-')), 'dashboard-real.png');

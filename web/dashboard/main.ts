@@ -2,7 +2,7 @@
  * Indexwire dashboard client: index chart with milestone markers, constituents, movers, news and
  * stories. Every piece of untrusted text goes through dom.ts (text nodes only).
  */
-import type { IndexInfo, LevelPoint } from '../../src/app/desk/deskService.js';
+import type { IndexInfo, LevelPoint, MoversReport } from '../../src/app/desk/deskService.js';
 import { api, ApiError } from './api.js';
 import { byId, fill, h } from './dom.js';
 import { factLabel, fmtLevel, fmtPct, signClass } from './format.js';
@@ -48,7 +48,7 @@ async function selectDate(date: string, chart: LevelChart): Promise<void> {
       fill(byId('constituents-note'), why(e));
     }),
     api.movers(code, date).then(
-      (m) => renderMovers(m, ''),
+      (m) => renderMovers(m, moversNote(m)),
       (e) => renderMovers(null, why(e)),
     ),
     api.milestones(code, date).then(
@@ -57,6 +57,15 @@ async function selectDate(date: string, chart: LevelChart): Promise<void> {
     ),
     loadNews(''),
   ]);
+}
+
+/** Breadth and where the points come from, in a line under the movers. */
+function moversNote(m: MoversReport): string {
+  const parts: string[] = [];
+  if (m.breadth) parts.push(`${m.breadth.advancers} up, ${m.breadth.decliners} down, ${m.breadth.unchanged} unchanged`);
+  if (m.contributionSource?.startsWith('equal-weight')) parts.push('points approximated with equal weights');
+  else if (m.contributionSource?.startsWith('engine')) parts.push('points from the index engine');
+  return parts.join(' · ');
 }
 
 async function loadNews(text: string): Promise<void> {
