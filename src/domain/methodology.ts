@@ -104,6 +104,13 @@ export const methodologySchema = z.strictObject({
   selection: selectionSchema.default({ rankBy: 'none' }),
   weighting: weightingSchema,
   reviews: reviewsSchema,
+  /** Security master CSV `symbol,shares_outstanding,free_float_factor[,attribute...]`, relative to this file. */
+  securitiesFile: z.string({ message: 'must be a file path' }).min(1, { message: 'must not be empty' }).optional(),
+  /**
+   * Corporate actions CSV `symbol,ex_date,kind,amount,ratio,new_shares,old_shares,subscription_price`
+   * (kind: split, cash_dividend, special_dividend, rights_issue, share_change), relative to this file.
+   */
+  actionsFile: z.string({ message: 'must be a file path' }).min(1, { message: 'must not be empty' }).optional(),
   /** Return variants computed and published; both are always computed. */
   variants: z.array(z.enum(['price', 'gross'], { message: 'must be one of price, gross' })).default(['price', 'gross']),
 });

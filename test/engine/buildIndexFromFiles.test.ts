@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,32 @@ describe('buildIndexFromFiles', () => {
   it('reports an unreadable methodology file', async () => {
     await expect(buildIndexFromFiles({ methodologyPath: join(root, 'm/none.yaml'), dataDir: join(root, 'data') })).rejects.toThrow(
       /m\/none\.yaml: cannot read methodology: ENOENT/,
+    );
+  });
+
+  it('reads a security master (ffmcap, filters) and corporate actions beside the methodology', async () => {
+    writeFileSync(join(root, 'm/sec.csv'), 'symbol,shares_outstanding,free_float_factor,sector\nA,6,1,Tech\nB,2,0.5,Tech\nC,9,1,Bank\n');
+    writeFileSync(join(root, 'm/act.csv'), 'symbol,ex_date,kind,amount,ratio,new_shares,old_shares,subscription_price\nB,2025-01-03,split,,2,,,\n');
+    writeFileSync(join(root, 'data/C.csv'), BAR_HEADER + bar('2025-01-02', 1) + bar('2025-01-03', 1));
+    writeFileSync(
+      join(root, 'm/cap.yaml'),
+      'code: CAP\nname: Cap\nbaseDate: 2025-01-02\nbaseValue: 100\ncurrency: HKD\nsecuritiesFile: sec.csv\nactionsFile: act.csv\n' +
+        'universe:\n  filters: {sector: Tech}\nweighting:\n  scheme: ffmcap\n',
+    );
+    const run = await buildIndexFromFiles({ methodologyPath: join(root, 'm/cap.yaml'), dataDir: join(root, 'data') });
+    // ffmcap: A 6 x 10 = 60, B 2 x 0.5 x 20 = 20 -> weights .75 / .25 (C is a bank: filtered out)
+    // day 2: B splits 2:1 (20 -> 10) and closes 20 in the file = +100% after the split; A +10%
+    // level = 100 x (0.75 x 1.1 + 0.25 x 2) = 132.5
+    expect(run.sessions[0]!.constituents.map((c) => [c.symbol, c.weight])).toEqual([['A', 0.75], ['B', 0.25]]);
+    expect(run.sessions[1]!.events).toEqual(['split B 2:1']);
+    expect(run.sessions[1]!.level).toBeCloseTo(132.5, 10);
+  });
+
+  it('names file, line and field of a bad corporate action', async () => {
+    writeFileSync(join(root, 'm/act2.csv'), 'symbol,ex_date,kind,amount,ratio,new_shares,old_shares,subscription_price\nB,2025-01-03,merger,,,,,\n');
+    writeFileSync(join(root, 'm/act2.yaml'), readFileSync(join(root, 'm/cap.yaml'), 'utf8').replace('act.csv', 'act2.csv'));
+    await expect(buildIndexFromFiles({ methodologyPath: join(root, 'm/act2.yaml'), dataDir: join(root, 'data') })).rejects.toThrow(
+      `${join(root, 'm/act2.csv')}:2: field "kind": value "merger" must be one of split, cash_dividend, special_dividend, rights_issue, share_change`,
     );
   });
 
