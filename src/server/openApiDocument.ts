@@ -104,7 +104,7 @@ export function buildOpenApiDocument(): Json {
       ),
       '/api/news': get('News, newest first, with text search', params(newsQuery, 'query'), 'NewsPage', [400, 429, 501]),
       '/api/stories': get('Stories, one entry per language', [], '{stories: StorySummary[]}', [429, 501]),
-      '/api/stories/{slug}/{lang}': get('One story in one language', params(storyParams, 'path'), 'StoryDocument'),
+      '/api/stories/{slug}/{lang}': get('One story in one language', params(storyParams, 'path'), 'StoryPage'),
       '/api/openapi.json': get('This document', [], 'OpenAPI 3.1', []),
       '/api/admin/reload': {
         post: {
