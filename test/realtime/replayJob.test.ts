@@ -53,6 +53,16 @@ describeWithSharedData('replay job on real data', () => {
     expect(bull.every((f) => f.changePct! >= 20)).toBe(true);
   });
 
+  it('keeps a half day (Christmas Eve) to the morning: the close is published at 12:00 HKT', async () => {
+    const out = join(dir, 'half.ndjson');
+    const s = await runReplay({ dataDir: HK_DATA, date: asSessionDate('2024-12-24'), ticksPerMember: 20, everyMs: 60_000, outPath: out });
+    const pubs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { time: string; phase: string });
+    expect(pubs).toHaveLength(150); // 09:30-12:00 = 150 min: 149 minute marks + the close
+    expect(pubs.at(-1)).toMatchObject({ time: '2024-12-24T04:00:00.000Z', phase: 'close' });
+    expect(pubs.some((p) => p.phase === 'lunch')).toBe(false);
+    expect(s.closeVsEodRelDiff!).toBeLessThan(1e-9);
+  });
+
   it('reports bad tick rows with file, line and field and keeps the good ones', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'symbol,time,price,size,seq,corrects\n0700.HK,2025-02-07T09:30:05+08:00,420,100,1,\n0700.HK,2025-02-07T09:30:06+08:00,x,100,2,\n0700.HK,2025-02-07T12:30:00+08:00,421,100,3,\n');
