@@ -41,6 +41,13 @@ describe('sanity gates', () => {
     expect(checkGates(fixtureInput({ members: null }), { maxIndexMovePct: 2 }).map((x) => x.gate)).toEqual(['implausible_move']);
   });
 
+  it('let an editor confirm a big move, and accept an index move its members corroborate', () => {
+    const input = withMember(0, { bar: { ...FIXTURE_MEMBERS[0]!.bar!, high: 16, close: 16 } });
+    expect(checkGates(input, { confirmedMoves: ['AAA'] })).toEqual([]);
+    // index +2.5% against a 2% bound; members' median (+10%, +5%, -2%, 0%: median +2.5%) corroborates it
+    expect(checkGates(fixtureInput(), { maxIndexMovePct: 2 })).toEqual([]);
+  });
+
   it('report a symbol without a bar on the session and write nothing', () => {
     const s = writeStory(fixtureInput({ date: '2025-02-08' as SessionDate }));
     expect(s.gateFailures.map((g) => g.gate)).toContain('no_bar');

@@ -9,6 +9,8 @@ import { svgToPng } from './svgToPng.js';
 export interface StoryJobOptions extends StoryInputOptions {
   readonly outDir: string;
   readonly langs?: readonly StoryLang[];
+  /** Symbols whose big move an editor confirmed (no `implausible_move` gate for them). */
+  readonly confirmedMoves?: readonly string[];
   /** Draw the SVG charts and the PNG thumbnail (default true). */
   readonly charts?: boolean;
 }
@@ -48,6 +50,7 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
   const slug = storySlug(input.symbol, input.date);
   const story = writeStory(input, {
     ...(o.langs ? { langs: o.langs } : {}),
+    ...(o.confirmedMoves ? { confirmedMoves: o.confirmedMoves } : {}),
     ...(charts ? { figures: slugFigures(slug, hasContrib), thumbnail: `${slug}.png` } : {}),
   });
   const files: string[] = [];

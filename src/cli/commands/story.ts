@@ -14,6 +14,7 @@ interface StoryOpts {
   lang: string;
   published?: string;
   charts: boolean;
+  confirmMove?: string;
   json?: boolean;
 }
 
@@ -31,6 +32,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'output folder')
     .option('--lang <list>', 'languages, comma separated', STORY_LANGS.join(','))
     .option('--published <time>', 'publication time, exchange local "YYYY-MM-DD HH:MM:SS" (default: session date 16:10:00)')
+    .option('--confirm-move <symbols>', 'symbols whose move beyond the plausible bound you checked (comma separated)')
     .option('--no-charts', 'skip the SVG charts and PNG thumbnail')
     .option('--json', 'machine output')
     .action(async (symbol: string, o: StoryOpts) => {
@@ -50,6 +52,7 @@ export function register(program: Command): void {
         ...(o.methodology ? { methodologyPath: o.methodology } : {}),
         ...(o.news ? { newsPath: o.news } : {}),
         ...(o.published ? { publishedLocal: o.published } : {}),
+        ...(o.confirmMove ? { confirmedMoves: o.confirmMove.split(',').map((s) => s.trim()) } : {}),
       });
       if (o.json) printJson(r);
       else printResult(r);

@@ -8,6 +8,8 @@ export interface GateOptions {
   readonly maxStockMovePct?: number;
   /** Largest believable one-day move of an index (default 15). */
   readonly maxIndexMovePct?: number;
+  /** Symbols whose big move an editor has checked and confirmed (`--confirm-move`): no `implausible_move` for them. */
+  readonly confirmedMoves?: readonly string[];
 }
 
 /** Split and consolidation ratios a jump is compared against. */
@@ -20,7 +22,8 @@ const SPLIT_RATIOS = [2, 3, 4, 5, 10, 20, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 10, 1 
  * - `stale_member`: a member has no bar on the session (its last close would be carried);
  * - `unadjusted_split`: close / previous close is within 3% of a split ratio (2, 3, 1/2, ...) and no split
  *   is recorded for that day;
- * - `implausible_move`: a move beyond the bound without any corporate action on that day.
+ * - `implausible_move`: a move beyond the bound without any corporate action on that day, unless an editor
+ *   confirmed it (`confirmedMoves`) or, for an index, its members' median move corroborates it.
  * @example checkGates(input).map((g) => g.gate) // ['stale_member'] when a member did not trade
  */
 export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailure[] {
@@ -32,7 +35,9 @@ export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailu
   } else if (i > 0) {
     const prev = input.bars[i - 1]?.close as number;
     const close = input.bars[i]?.close as number;
-    out.push(...moveGates(input.symbol, date, prev, close, input.kind === 'index' ? (opts.maxIndexMovePct ?? 15) : (opts.maxStockMovePct ?? 40), input.corporateActions));
+    const gates = moveGates(input.symbol, date, prev, close, input.kind === 'index' ? (opts.maxIndexMovePct ?? 15) : (opts.maxStockMovePct ?? 40), input.corporateActions);
+    const movePct = (close / prev - 1) * 100;
+    out.push(...gates.filter((g) => !(g.gate === 'implausible_move' && corroborated(input, movePct))));
   }
   for (const m of input.members ?? []) {
     if (!m.inData) {
@@ -43,7 +48,23 @@ export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailu
       out.push(...moveGates(m.symbol, date, m.previousBar.close, m.bar.close, opts.maxStockMovePct ?? 40, input.corporateActions));
     }
   }
-  return out;
+  const confirmed = new Set(opts.confirmedMoves ?? []);
+  return out.filter((g) => !(g.gate === 'implausible_move' && confirmed.has(g.symbol)));
+}
+
+/**
+ * An index move beyond the bound is believable when its members moved the same way: the median member
+ * change has the same sign and at least half the index's size (e.g. HSTECH -17.2% on 2025-04-07, median member -18%).
+ */
+function corroborated(input: StoryInput, movePct: number): boolean {
+  const changes = (input.members ?? [])
+    .filter((m) => m.bar && m.previousBar)
+    .map((m) => ((m.bar as { close: number }).close / (m.previousBar as { close: number }).close - 1) * 100)
+    .sort((a, b) => a - b);
+  if (changes.length < 3) return false;
+  const mid = changes.length >> 1;
+  const median = changes.length % 2 ? (changes[mid] as number) : ((changes[mid - 1] as number) + (changes[mid] as number)) / 2;
+  return Math.sign(median) === Math.sign(movePct) && Math.abs(median) >= Math.abs(movePct) / 2;
 }
 
 function moveGates(symbol: string, date: string, prev: number, close: number, boundPct: number, actions: readonly CorporateAction[]): GateFailure[] {
@@ -56,7 +77,7 @@ function moveGates(symbol: string, date: string, prev: number, close: number, bo
     return [{ gate: 'unadjusted_split', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, close/previous close ${ratio.toFixed(4)} looks like an unadjusted ${label} and no split is recorded` }];
   }
   if (Math.abs(pct) > boundPct && mine.length === 0) {
-    return [{ gate: 'implausible_move', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, beyond the ${boundPct}% bound, with no corporate action recorded` }];
+    return [{ gate: 'implausible_move', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, beyond the ${boundPct}% bound, with no corporate action recorded (if it is real, confirm it: --confirm-move ${symbol})` }];
   }
   return [];
 }
