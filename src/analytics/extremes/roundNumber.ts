@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarsView } from '../series/BarsView.js';
-import { MonotoneStack } from '../series/MonotoneStack.js';
+import { previousAtLeastOf } from '../series/previousAtLeast.js';
 import { RecordChain } from '../series/RecordChain.js';
 
 /**
@@ -80,27 +80,27 @@ export const roundNumberDetector: DetectorSpec = {
   id: 'round_number',
   summary: 'round_number: first close above / below a round level (half power of ten) since a date, or record',
   batch: (cols): BatchOutput => {
+    // Walk the shared "previous close at least as high / low" links back from yesterday: every skipped session
+    // is below (above) a session that is itself at most (at least) the level, so it cannot be the answer.
     const n = cols.length;
+    const c = cols.closes;
+    const up = previousAtLeastOf(cols, 'close', 1), down = previousAtLeastOf(cols, 'close', -1);
     const level = new Float64Array(n), ref = new Int32Array(n).fill(-1);
-    const up = new MonotoneStack(64), down = new MonotoneStack(64);
-    // roundStep changes only when the previous close leaves [10^k, 10^(k+1)): cache it with its bounds.
+    // roundStep changes only when the previous close leaves [2 x step, 20 x step): cache it with its bounds.
     let step = 0, stepLo = Infinity, stepHi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const c = cols.closes[i] as number;
-      if (i > 0) {
-        const prev = cols.closes[i - 1] as number;
-        if (prev < stepLo || prev >= stepHi) {
-          step = roundStep(prev);
-          stepLo = step * 2;
-          stepHi = step * 20;
-        }
-        const L = crossedLevel(prev, c, step);
-        level[i] = L;
-        if (L > 0) ref[i] = up.find(L, true);
-        else if (L < 0) ref[i] = down.find(L, true);
+    for (let i = 1; i < n; i++) {
+      const prev = c[i - 1] as number;
+      if (prev < stepLo || prev >= stepHi) {
+        step = roundStep(prev);
+        stepLo = step * 2;
+        stepHi = step * 20;
       }
-      up.push(c, i);
-      down.push(-c, i);
+      const L = crossedLevel(prev, c[i] as number, step);
+      level[i] = L;
+      let j = i - 1;
+      if (L > 0) while (j >= 0 && (c[j] as number) <= L) j = up[j] as number;
+      else if (L < 0) while (j >= 0 && (c[j] as number) >= -L) j = down[j] as number;
+      if (L !== 0) ref[i] = j;
     }
     return { factsAt: (i) => facts(cols, i, level[i] as number, ref[i] as number) };
   },

@@ -6,6 +6,7 @@ import { weekKey, type BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
+import { previousAtLeast, previousAtLeastOf } from '../series/previousAtLeast.js';
 
 /**
  * "Highest close since", "biggest one-session gain since", "best week since" ...: the most recent earlier element
@@ -106,29 +107,23 @@ function kindValue(kind: number, lastClose: number, hi: number, lo: number, prev
 }
 
 /**
- * Batch fast path for one element per session: the element is the bar, so there are no aggregates to keep;
- * one stack query and one push per bar.
+ * Batch fast path for one element per session: the element is the bar, and the answer is the classic
+ * "previous element at least as high" (one monotone stack pass; shared per series for prices).
  */
 function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   const n = cols.length;
   const { closes } = cols;
-  const src = o.value === 'high' ? cols.highs : o.value === 'low' ? cols.lows : closes;
-  const change = o.value === 'change';
   const sign = o.mode === 'max' ? 1 : -1;
-  const xs = change ? new Float64Array(n) : src;
-  const answer = new Int32Array(n);
-  const stack = new MonotoneStack(64);
-  if (n > 0) {
-    if (change) xs[0] = Number.NaN;
-    answer[0] = -1;
-  }
-  let prevX = change ? Number.NaN : (src[0] as number);
-  for (let i = 1; i < n; i++) {
-    if (prevX === prevX) stack.push(sign * prevX, i - 1);
-    const x = change ? (closes[i] as number) / (closes[i - 1] as number) - 1 : (src[i] as number);
-    if (change) xs[i] = x;
-    answer[i] = stack.find(sign * x);
-    prevX = x;
+  let xs: Float64Array;
+  let answer: Int32Array;
+  if (o.value === 'change') {
+    xs = new Float64Array(n);
+    if (n > 0) xs[0] = Number.NaN;
+    for (let i = 1; i < n; i++) xs[i] = (closes[i] as number) / (closes[i - 1] as number) - 1;
+    answer = previousAtLeast(xs, sign);
+  } else {
+    xs = o.value === 'high' ? cols.highs : o.value === 'low' ? cols.lows : closes;
+    answer = previousAtLeastOf(cols, o.value, sign);
   }
   const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
   return {
