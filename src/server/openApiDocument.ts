@@ -8,6 +8,7 @@ import {
   storyParams,
   symbolParams,
 } from './apiSchemas.js';
+import { RESPONSE_SCHEMAS, type ResponseSchemaName } from './apiResponseSchemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,11 +40,21 @@ const ERROR_TEXT: Record<number, string> = {
 const ok = (description: string, schema: Json = { type: 'object' }): Json => ({
   '200': { description, content: { 'application/json': { schema } } },
 });
+/** `{$ref}` when the description names a response component, else a plain object. */
+const refOrObject = (name: string): Json =>
+  name in RESPONSE_SCHEMAS ? { $ref: `#/components/schemas/${name}` } : { type: 'object' };
+const components = (): Json =>
+  Object.fromEntries(
+    (Object.keys(RESPONSE_SCHEMAS) as ResponseSchemaName[]).map((k) => {
+      const { $schema: _dialect, ...schema } = z.toJSONSchema(RESPONSE_SCHEMAS[k], { io: 'output', unrepresentable: 'any' });
+      return [k, schema];
+    }),
+  );
 
 /** The OpenAPI 3.1 description served at `/api/openapi.json`. */
 export function buildOpenApiDocument(): Json {
   const get = (summary: string, parameters: Json[], response: string, errs: number[] = [400, 404, 429, 501]): Json => ({
-    get: { summary, parameters, responses: { ...ok(response), ...errors(...errs) } },
+    get: { summary, parameters, responses: { ...ok(response, refOrObject(response)), ...errors(...errs) } },
   });
   return {
     openapi: '3.1.0',
@@ -56,6 +67,7 @@ export function buildOpenApiDocument(): Json {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
+        ...components(),
         Error: {
           type: 'object',
           required: ['error'],
@@ -79,7 +91,7 @@ export function buildOpenApiDocument(): Json {
     },
     paths: {
       '/api/health': get('Liveness', [], '{ok: true}', []),
-      '/api/indexes': get('Index codes with a level series', [], '{indexes: IndexInfo[]}', [429]),
+      '/api/indexes': get('Index codes with a level series', [], 'IndexList', [429]),
       '/api/indexes/{code}/levels': get('Daily levels', [...params(codeParams, 'path'), ...params(rangeQuery, 'query')], 'LevelSeries'),
       '/api/indexes/{code}/latest': get('Latest level', params(codeParams, 'path'), 'LatestLevel'),
       '/api/indexes/{code}/constituents': get(
@@ -103,14 +115,14 @@ export function buildOpenApiDocument(): Json {
         'MoversReport',
       ),
       '/api/news': get('News, newest first, with text search', params(newsQuery, 'query'), 'NewsPage', [400, 429, 501]),
-      '/api/stories': get('Stories, one entry per language', [], '{stories: StorySummary[]}', [429, 501]),
+      '/api/stories': get('Stories, one entry per language', [], 'StoryList', [429, 501]),
       '/api/stories/{slug}/{lang}': get('One story in one language', params(storyParams, 'path'), 'StoryPage'),
       '/api/openapi.json': get('This document', [], 'OpenAPI 3.1', []),
       '/api/admin/reload': {
         post: {
           summary: 'Re-read the data folders (admin)',
           security: [{ bearer: [] }],
-          responses: { ...ok('ReloadReport'), ...errors(401, 403, 429) },
+          responses: { ...ok('ReloadReport', refOrObject('ReloadReport')), ...errors(401, 403, 429) },
         },
       },
       '/api/admin/stats': {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/core/clock.js';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/securityHeaders.js';
+import * as R from '../../src/server/apiResponseSchemas.js';
 import { createFakeDesk } from './fakeDesk.js';
 
 let app: FastifyInstance | null = null;
@@ -72,6 +73,34 @@ describe('API: reads', () => {
     expect(documented).toContain('/api/indexes/:code/latest');
     expect(documented).toContain('/api/admin/reload');
     expect(doc.paths['/api/news'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'from', 'to', 'limit', 'offset']);
+  });
+});
+
+describe('API: responses match the documented schemas (strict: no undocumented field)', () => {
+  it('for every read route and the admin reload', async () => {
+    const desk = createFakeDesk({
+      news: [{ id: 'n1', title: 'T', body: 'B', publishedAt: '2025-02-07T10:00:00+08:00', source: 'RTHK', url: null, symbols: ['AAA.HK'] }],
+      stories: [{ slug: 's1', lang: 'en', title: 'T', date: '2025-02-07', summary: 'S', translations: ['en'], body: 'B', tags: ['x'], categories: [] }],
+    });
+    const s = await server({ adminTokens: ['schema-test-token-000'] }, desk);
+    const check = async (url: string, schema: { parse(x: unknown): unknown }) => {
+      const r = await s.inject(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(() => schema.parse(r.json()), url).not.toThrow();
+    };
+    await check('/api/indexes', R.indexListSchema);
+    await check('/api/indexes/DEMO/levels', R.levelSeriesSchema);
+    await check('/api/indexes/DEMO/latest', R.latestLevelSchema);
+    await check('/api/indexes/DEMO/constituents?date=2025-01-06', R.constituentTableSchema);
+    await check('/api/symbols/DEMO/milestones?date=2025-01-16', R.milestoneReportSchema);
+    await check('/api/symbols/DEMO/movers?date=2025-01-06', R.moversReportSchema);
+    await check('/api/news', R.newsPageSchema);
+    await check('/api/stories', R.storyListSchema);
+    await check('/api/stories/s1/en', R.storyPageSchema);
+    const reload = await s.inject({ method: 'POST', url: '/api/admin/reload', headers: { authorization: 'Bearer schema-test-token-000' } });
+    expect(() => R.reloadReportSchema.parse(reload.json())).not.toThrow();
+    // and the check can fail: an undocumented field is refused
+    expect(() => R.latestLevelSchema.parse({ code: 'X', date: '2025-01-01', level: 1, previousLevel: null, changePct: null, extra: 1 })).toThrow();
   });
 });
 

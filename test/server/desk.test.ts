@@ -6,6 +6,7 @@ import type { SessionDate } from '../../src/core/units.js';
 import { createDesk } from '../../src/app/desk/createDesk.js';
 import { NotFoundError, UnavailableError } from '../../src/app/desk/deskErrors.js';
 import { readServerConfig } from '../../src/app/desk/readServerConfig.js';
+import * as R from '../../src/server/apiResponseSchemas.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
 
 const d = (s: string) => s as SessionDate;
@@ -160,7 +161,14 @@ describeWithSharedData('createDesk on the real Hong Kong data', () => {
     const prev = (await real.levels('HSTECH-R', d('2025-02-06'), d('2025-02-06'))).points[0];
     expect(t.rows.reduce((a, r) => a + (r.weight ?? 0), 0)).toBeCloseTo(1, 12);
     expect(t.rows.reduce((a, r) => a + (r.contributionPoints ?? 0), 0)).toBeCloseTo((lv?.level ?? 0) - (prev?.level ?? 0), 9);
+    // the real desk's answers match the documented (strict) API schemas
+    R.constituentTableSchema.parse(t);
+    R.latestLevelSchema.parse(await real.latestLevel('HSTECH-R'));
+    R.indexListSchema.parse({ indexes: await real.indexes() });
+    R.newsPageSchema.parse(await real.news({ q: 'Lenovo', limit: 3, offset: 0 }));
+    R.milestoneReportSchema.parse(await real.milestones('HSTECH', d('2025-02-07')));
     const mv = await real.movers('HSTECH-R', d('2025-02-07'));
+    R.moversReportSchema.parse(mv);
     expect(mv.gainers.map((g) => g.name)).toEqual(expect.arrayContaining(['Lenovo Group', 'Xiaomi']));
   });
   it('finds the DeepSeek news', async () => {
