@@ -56,9 +56,16 @@ function linkAll(texts: readonly string[], link: (text: string) => number, n = t
 // Warm-up (JIT), then the measured runs: parse + repair, then link, timed apart; total = the sum.
 linkAll(parseAll(corpus.length).texts, (t) => linker.link(t).length);
 linkAll(parseAll(200).texts, (t) => naive.securitiesIn(t).length);
-const parsed = time(() => parseAll(TARGET));
-const linked = time(() => linkAll(parsed.result.texts, (t) => linker.link(t).length));
-const naiveLinked = time(() => linkAll(parsed.result.texts, (t) => naive.securitiesIn(t).length, BASELINE_ARTICLES));
+/** Wall time and this process's CPU time (user + system), so a loaded shared machine can be read fairly. */
+function timed<T>(fn: () => T): { seconds: number; cpuSeconds: number; result: T } {
+  const c0 = process.cpuUsage();
+  const t = time(fn);
+  const c = process.cpuUsage(c0);
+  return { ...t, cpuSeconds: (c.user + c.system) / 1e6 };
+}
+const parsed = timed(() => parseAll(TARGET));
+const linked = timed(() => linkAll(parsed.result.texts, (t) => linker.link(t).length));
+const naiveLinked = timed(() => linkAll(parsed.result.texts, (t) => naive.securitiesIn(t).length, BASELINE_ARTICLES));
 const full = { seconds: parsed.seconds + linked.seconds, result: { bytes: parsed.result.bytes, links: linked.result } };
 const base = { seconds: (parsed.seconds / TARGET) * BASELINE_ARTICLES + naiveLinked.seconds };
 const parseOnly = parsed;
@@ -88,6 +95,10 @@ report('link only (Aho-Corasick)', TARGET / linked.seconds, 'articles/s', BASELI
 report('link only, baseline (one regex per alias)', BASELINE_ARTICLES / naiveLinked.seconds, 'articles/s');
 report('parse + repair + link', rate, 'articles/s', baseRate);
 report('baseline: parse + repair + one regex per alias', baseRate, 'articles/s');
+const cpuRate = TARGET / (parsed.cpuSeconds + linked.cpuSeconds);
+const cpuBase = BASELINE_ARTICLES / ((parsed.cpuSeconds / TARGET) * BASELINE_ARTICLES + naiveLinked.cpuSeconds);
+report('per CPU-second: parse + repair + link', cpuRate, 'articles/s', cpuBase);
+report('per CPU-second: link only', TARGET / linked.cpuSeconds, 'articles/s', BASELINE_ARTICLES / naiveLinked.cpuSeconds);
 process.stdout.write(`same securities as the baseline on ${agree}/${corpus.length} articles\n`);
 process.stdout.write(
   `gold set (${GOLD.length} articles): precision ${(scores.precision * 100).toFixed(1)}%, recall ${(scores.recall * 100).toFixed(1)}% ` +
