@@ -202,3 +202,14 @@ describe('session objects', () => {
     expect(lazyFrozen.constituents.map((c) => c.symbol)).toEqual(['A', 'B', 'C']);
   });
 });
+
+describe('streaming input checks', () => {
+  it('rejects a session that is not after the previous one', async () => {
+    const { IndexCalculator } = await import('../../src/engine/IndexCalculator.js');
+    const calc = new IndexCalculator(methodology(EQUAL));
+    const bars = new Map([[sym('A'), 10], [sym('B'), 20], [sym('C'), 40]]);
+    calc.update({ date: D[0]!, bars });
+    calc.update({ date: D[1]!, bars });
+    expect(() => calc.update({ date: D[1]!, bars })).toThrow('T3: out of order at index=2, time=2025-01-03, prev time=2025-01-03');
+  });
+});

@@ -37,6 +37,8 @@ export class IndexKernel {
   private levelTr: number | null = null;
   private lastDate: SessionDate | null = null;
   private changeIdx = 0;
+  /** Sessions stepped so far (the index of the next one). */
+  private sessionCount = 0;
   readonly issues: string[] = [];
 
   constructor(
@@ -78,7 +80,8 @@ export class IndexKernel {
    */
   step(date: SessionDate, closes: Float64Array, actions: readonly EngineAction[]): IndexSession | null {
     const prevDate = this.lastDate;
-    if (prevDate !== null && date <= prevDate) throw new OutOfOrderError(this.opt.code, this.symbols.length, date, prevDate);
+    if (prevDate !== null && date <= prevDate) throw new OutOfOrderError(this.opt.code, this.sessionCount, date, prevDate);
+    this.sessionCount++;
     this.lastDate = date;
     const n = this.symbols.length;
     const lastClose = this.lastClose, prevP = this.prevP, shares = this.shares;
