@@ -3,6 +3,7 @@ import { startAlerts } from '../../app/alerts/startAlerts.js';
 import { LiveHub } from '../../app/live/LiveHub.js';
 import { runLiveFeed } from '../../app/live/runLiveFeed.js';
 import { runNatsWorker } from '../../app/natsScale/runNatsWorker.js';
+import { runNatsLiveFeed } from '../../app/natsScale/runNatsLiveFeed.js';
 import { systemClock } from '../../core/clock.js';
 import { asSessionDate } from '../../core/units.js';
 import { startLiveServer } from '../../server/live/liveRoutes.js';
@@ -24,12 +25,30 @@ export function register(program: Command): void {
     .option('--state <file>', 'engine IndexSession JSON of the previous session')
     .option('--every-ms <ms>', 'publication cadence', '2000')
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
+    .option('--nats <url>', 'scale out: publish the feed to NATS JetStream partitions; levels (NDJSON) on stdout')
+    .option('--prefix <name>', 'with --nats: stream name prefix shared with the workers', 'IW')
+    .option('--partitions <n>', 'with --nats: tick partitions', '4')
+    .option('--workers <n>', 'with --nats: workers in this process (0: run indexwire live-worker)', '0')
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
     .action(async (o: Record<string, string | undefined>) => {
       const hub = new LiveHub();
       const everyMs = Number(o.everyMs);
       if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
+      if (o.nats) {
+        const run = await runNatsLiveFeed({
+          dataDir: String(o.data), date: asSessionDate(o.date ?? hkToday()), index: String(o.index),
+          ...(o.methodology ? { methodologyPath: o.methodology } : {}),
+          feedUrl: String(o.feed), natsUrl: o.nats, prefix: String(o.prefix), partitions: Number(o.partitions), workers: Number(o.workers),
+          everyMs, clock: systemClock,
+          onLevel: (l) => process.stdout.write(`${JSON.stringify(l)}\n`),
+          onIssue: (m) => process.stderr.write(`feed: ${m}\n`),
+        });
+        process.once('SIGINT', () => void run.stop());
+        await run.done;
+        await run.stop();
+        return;
+      }
       if (o.alerts) {
         startAlerts(o.alerts, hub, systemClock, (a) =>
           process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`));

@@ -1,0 +1,64 @@
+import { connect } from 'nats';
+import type { Clock } from '../../core/clock.js';
+import type { AggregatedLevel } from '../../realtime/LevelAggregator.js';
+import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
+import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
+import { loadLiveSetup, type LiveSetupOptions } from '../live/loadLiveSetup.js';
+import { CalcWorker } from './CalcWorker.js';
+import { LevelAggregatorService } from './LevelAggregatorService.js';
+import { natsNames } from './natsNames.js';
+import { NatsGateway } from './NatsGateway.js';
+import { setupStreams } from './setupStreams.js';
+
+export interface NatsLiveFeedOptions extends LiveSetupOptions {
+  readonly feedUrl: string;
+  readonly natsUrl: string;
+  readonly prefix: string;
+  readonly partitions?: number;
+  /** Workers in this process (default 0: they run as `indexwire live-worker`). */
+  readonly workers?: number;
+  readonly everyMs?: number;
+  readonly clock: Clock;
+  readonly onLevel?: (l: AggregatedLevel) => void;
+  readonly onIssue?: (message: string) => void;
+}
+
+/**
+ * Live on the scale-out: ticks from the WebSocket feed go through the NATS gateway (partitioned by symbol,
+ * watermarks on the clock's publication grid), workers compute the shares, the aggregator here publishes the
+ * levels on `levels.<index>` and hands them to `onLevel`. Resolves `done` after the close level.
+ */
+export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: Promise<void>; stop(): Promise<void>; gateway: NatsGateway }> {
+  const setup = await loadLiveSetup(o);
+  const P = o.partitions ?? 4;
+  const W = Math.max(0, Math.min(o.workers ?? 0, P));
+  const names = natsNames(o.prefix);
+  const nc = await connect({ servers: o.natsUrl });
+  await setupStreams(await nc.jetstreamManager(), names, { partitions: P });
+  const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state] };
+  let closeSeen: () => void = () => {};
+  const done = new Promise<void>((r) => (closeSeen = r));
+  const agg = await LevelAggregatorService.start({
+    ...base,
+    onLevel: (l) => {
+      o.onLevel?.(l);
+      if (l.final) closeSeen();
+    },
+  });
+  const workers = await Promise.all(
+    Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervals, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
+  );
+  const gateway = new NatsGateway(nc.jetstream(), names, P, new PublicationSchedule(setup.intervals, o.everyMs ?? 2000), Math.floor(o.clock.nowMs()).toString(36), (e) => o.onIssue?.(`nats: ${e.message}`));
+  const feed = new WebSocketTickFeed({ url: o.feedUrl, onEvent: (ev) => gateway.onEvent(ev), onIssue: (i) => o.onIssue?.(i.message) });
+  await feed.start();
+  const timer = setInterval(() => gateway.advanceTo(o.clock.nowMs()), 50);
+  const stop = async (): Promise<void> => {
+    clearInterval(timer);
+    feed.stop();
+    await gateway.flush();
+    await Promise.all(workers.map((w) => w.stop()));
+    await agg.stop();
+    await nc.drain().catch(() => undefined);
+  };
+  return { done, stop, gateway };
+}
