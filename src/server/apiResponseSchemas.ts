@@ -14,6 +14,7 @@ export const indexInfoSchema = z.strictObject({
   source: z.enum(['engine', 'series']),
   firstDate: date,
   lastDate: date,
+  tracks: z.string().optional().meta({ description: 'the official series an engine replica is fitted to' }),
 });
 export const indexListSchema = z.strictObject({ indexes: z.array(indexInfoSchema) });
 export const levelPointSchema = z.strictObject({

@@ -15,6 +15,7 @@ import type { MilestoneReport } from '../../src/domain/fact.js';
 export class LevelChart {
   private readonly chart: IChartApi;
   private readonly series: ISeriesApi<'Line'>;
+  private readonly compare: ISeriesApi<'Line'>;
   private readonly markers: ISeriesMarkersPluginApi<Time>;
   private milestoneMarkers: SeriesMarker<Time>[] = [];
   private selected: string | null = null;
@@ -27,6 +28,7 @@ export class LevelChart {
       rightPriceScale: { borderVisible: false },
       timeScale: { borderVisible: false },
     });
+    this.compare = this.chart.addSeries(LineSeries, { color: '#9aa3b2', lineWidth: 1, priceLineVisible: false, lastValueVisible: false });
     this.series = this.chart.addSeries(LineSeries, { color: '#1f5fbf', lineWidth: 2 });
     this.markers = createSeriesMarkers(this.series, []);
     this.chart.subscribeClick((p) => {
@@ -37,6 +39,11 @@ export class LevelChart {
   setLevels(points: readonly LevelPoint[]): void {
     this.series.setData(points.map((p) => ({ time: p.date as Time, value: p.level })));
     this.chart.timeScale().fitContent();
+  }
+
+  /** A second, grey line (the official series a replica tracks); empty to remove it. */
+  setCompare(points: readonly LevelPoint[]): void {
+    this.compare.setData(points.map((p) => ({ time: p.date as Time, value: p.level })));
   }
 
   /** One marker per session with facts; the text is the fact types (drawn on canvas, never parsed as HTML). */

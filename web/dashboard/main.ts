@@ -10,7 +10,7 @@ import { LevelChart } from './levelChart.js';
 import { connectLive, type LiveConnection, type LiveLevel } from './live.js';
 import { renderConstituents, renderMovers, renderNews, renderStory, renderStoryList } from './panels.js';
 
-const state = { code: '', date: '', points: [] as readonly LevelPoint[] };
+const state = { code: '', date: '', points: [] as readonly LevelPoint[], indexes: [] as readonly IndexInfo[] };
 const why = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 function addDaysIso(date: string, n: number): string {
@@ -25,7 +25,22 @@ async function loadIndex(code: string, chart: LevelChart, live: LiveConnection):
   const series = await api.levels(code, from);
   state.points = series.points;
   chart.setLevels(series.points);
-  fill(byId('chart-title'), `${code} level (${series.source === 'engine' ? 'computed by the engine' : 'from the level file'})`);
+  const tracks = state.indexes.find((i) => i.code === code)?.tracks;
+  fill(
+    byId('chart-title'),
+    `${code} level (${series.source === 'engine' ? 'computed by the engine' : 'from the level file'})`,
+    tracks === undefined ? '' : h('span', { class: 'muted' }, ` grey: ${tracks}, the series it tracks`),
+  );
+  chart.setCompare([]);
+  if (tracks !== undefined) {
+    const first = series.points[0]?.date;
+    api.levels(tracks, first).then(
+      (t) => {
+        if (state.code === code) chart.setCompare(t.points.filter((p) => p.date <= last));
+      },
+      () => chart.setCompare([]),
+    );
+  }
   const dates = byId<HTMLSelectElement>('date-select');
   fill(dates, ...[...series.points].reverse().slice(0, 260).map((p) => h('option', { value: p.date }, p.date)));
   api.timeline(code, from, last).then(
@@ -83,6 +98,7 @@ async function openStory(slug: string, lang: string): Promise<void> {
 async function start(): Promise<void> {
   const chart: LevelChart = new LevelChart(byId('chart'), (d) => void selectDate(d, chart));
   const { indexes } = await api.indexes();
+  state.indexes = indexes;
   const sel = byId<HTMLSelectElement>('index-select');
   fill(sel, ...indexes.map((i: IndexInfo) => h('option', { value: i.code }, `${i.code} · ${i.name}`)));
   const live = connectLive(

@@ -40,6 +40,8 @@ export interface IndexInfo {
   readonly source: 'engine' | 'series';
   readonly firstDate: SessionDate;
   readonly lastDate: SessionDate;
+  /** The official series an engine replica is fitted to (methodology `weighting.fit.target`), e.g. `HSTECH`. */
+  readonly tracks?: string;
 }
 
 export interface LevelPoint {

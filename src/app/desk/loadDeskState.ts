@@ -86,8 +86,11 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
     if (run.sessions.length > 0) {
       engineCode = run.methodology.code;
       const points = engineLevelPoints(run);
+      const base = entry(engineCode, run.methodology.name, 'engine', points);
+      const tracks = run.methodology.weighting.fit?.target;
       levels.set(engineCode, {
-        ...entry(engineCode, run.methodology.name, 'engine', points),
+        ...base,
+        info: tracks !== undefined ? { ...base.info, tracks } : base.info,
         milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath),
         sessions: new Map(run.sessions.map((s) => [s.date, s])),
       });
