@@ -53,7 +53,9 @@ async function loadIndex(code: string, chart: LevelChart, live: LiveConnection):
 async function selectDate(date: string, chart: LevelChart): Promise<void> {
   state.date = date;
   chart.select(date);
-  byId<HTMLSelectElement>('date-select').value = date;
+  const picker = byId<HTMLSelectElement>('date-select');
+  if (![...picker.options].some((o) => o.value === date)) picker.append(h('option', { value: date }, date)); // a click on an older session
+  picker.value = date;
   const p = state.points.find((x) => x.date === date);
   if (p) fill(byId('latest'), `${state.code} ${fmtLevel(p.level)} `, h('span', { class: signClass(p.changePct) }, fmtPct(p.changePct)), ` on ${date}`);
   const code = state.code;
