@@ -5,23 +5,27 @@
  *    Goal < 50 ms. Baseline: a naive thumbnail (fresh DOM, resvg loading system fonts each call).
  * 2. The static site for 1,000 stories (2,000 story files, both languages): buildSite. Goal < 30 s.
  *    Baseline: naive page rendering with the widgets recomputed per page, on the same stories.
+ * 3. With ../shared/data: a sweep of every HSTECH session from June 2024 to October 2025 (input building included),
+ *    counting checker failures (expected 0).
  * Options: STORIES=1000 RUNS=20.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../src/app/site/buildSite.js';
+import { loadMarketData } from '../src/app/marketData.js';
 import { readStoryFiles } from '../src/app/site/readStoryFiles.js';
 import { buildStoryInput } from '../src/app/story/buildStoryInput.js';
 import { storyCharts } from '../src/app/story/storyCharts.js';
 import { svgToPng } from '../src/app/story/svgToPng.js';
-import type { SessionDate } from '../src/core/units.js';
+import { THUMBNAIL_WIDTH_PX } from '../src/app/story/writeStoryFiles.js';
+import type { SecurityId, SessionDate } from '../src/core/units.js';
 import type { StoryInput } from '../src/domain/story.js';
 import { writeStory } from '../src/stories/writeStory.js';
 import { fixtureInput } from '../test/stories/fixtures.js';
 import { hasSharedData, HK_DATA } from '../test/support/sharedData.js';
 import { naiveBuildSite, naiveThumbnail } from './baselines/naiveStorySite.js';
-import { bestOf, peakRssMb, report, time } from './harness.js';
+import { bestOf, peakRssMb, report, time, timeAsync } from './harness.js';
 
 const STORIES = Number(process.env['STORIES'] ?? 1000);
 const RUNS = Number(process.env['RUNS'] ?? 20);
@@ -34,7 +38,7 @@ process.stdout.write(`story input: ${hasSharedData ? 'HSTECH 2025-02-07, real da
 const one = () => {
   const s = writeStory(input, { thumbnail: `${input.symbol}.png` });
   const c = storyCharts(input, s);
-  return { s, png: svgToPng(c.indexSvg) };
+  return { s, png: svgToPng(c.indexSvg, THUMBNAIL_WIDTH_PX) };
 };
 const ours = bestOf(RUNS, one);
 if (!ours.result.s.publishable) throw new Error('bench story did not pass its own checks');
@@ -44,6 +48,21 @@ report('story with charts (writeStory en+zh-Hant, ledger, checker, index SVG, PN
 report('  of which the text, ledger and checker (no charts)', textOnly.seconds * 1000, 'ms');
 report('  naive thumbnail alone (fresh DOM, system fonts each call)', naive.seconds * 1000, 'ms');
 process.stdout.write(`  ratio: the whole story is ${(naive.seconds / ours.seconds).toFixed(1)}x faster than the naive thumbnail alone\n`);
+
+if (hasSharedData) {
+  // 3. Every HSTECH session from 2024-06-01 to 2025-10-30 with members: input building included, no charts.
+  const market = loadMarketData(HK_DATA);
+  const dates = (market.series.get('HSTECH' as SecurityId) ?? []).filter((b) => b.date >= '2024-06-01' && b.date <= '2025-10-30').map((b) => b.date);
+  const sweep = await timeAsync(async () => {
+    let failed = 0;
+    for (const d of dates) {
+      const s = writeStory(await buildStoryInput({ symbol: 'HSTECH', date: d, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'), market }));
+      if (s.checkIssues.length > 0) failed++;
+    }
+    return failed;
+  });
+  report(`sweep: ${dates.length} HSTECH stories with members (input + writeStory, no charts), checker failures ${sweep.result}`, (sweep.seconds * 1000) / dates.length, 'ms per story');
+}
 
 const root = mkdtempSync(join(tmpdir(), 'iw-bench-site-'));
 try {
@@ -61,10 +80,9 @@ try {
   });
   process.stdout.write(`  (generated ${STORIES} stories x 2 languages in ${gen.seconds.toFixed(1)} s, not timed below)\n`);
   const site = time(() => buildSite({ storiesDir: dir, outDir: join(root, 'site') }));
-  const stories = readStoryFiles(dir).stories;
-  const base = time(() => naiveBuildSite(stories, join(root, 'naive')));
+  const base = time(() => naiveBuildSite(readStoryFiles(dir).stories, join(root, 'naive')));
   report(`site build, ${STORIES.toLocaleString('en-US')} stories (${site.result.pages} pages)`, site.seconds, 's', base.seconds, false);
-  report('  naive per-page widgets, story pages only', base.seconds, 's');
+  report('  naive: read + story pages only, widgets recomputed per page', base.seconds, 's');
   report('peak RSS', peakRssMb(), 'MB');
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import type { SiteConfig, SiteStory } from '../../src/stories/site/siteStory.js'
 export function naiveThumbnail(input: StoryInput): Buffer {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const svg = indexChartSvg({ title: input.names.en, bars: input.bars.slice(-260), levels: [], markDate: input.date }, document);
-  return new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: 'width', value: 800 }, font: { loadSystemFonts: true } }).render().asPng();
 }
 
 export function naiveBuildSite(stories: readonly SiteStory[], out: string): number {

@@ -6,6 +6,9 @@ import { buildStoryInput, type StoryInputOptions } from './buildStoryInput.js';
 import { storyCharts } from './storyCharts.js';
 import { svgToPng } from './svgToPng.js';
 
+/** Thumbnail width in pixels (the index chart as PNG). */
+export const THUMBNAIL_WIDTH_PX = 800;
+
 export interface StoryJobOptions extends StoryInputOptions {
   readonly outDir: string;
   readonly langs?: readonly StoryLang[];
@@ -66,7 +69,7 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
       const c = storyCharts(input, story);
       put(`${story.slug}.index.svg`, c.indexSvg);
       if (c.contributionSvg) put(`${story.slug}.contrib.svg`, c.contributionSvg);
-      put(`${story.slug}.png`, svgToPng(c.indexSvg));
+      put(`${story.slug}.png`, svgToPng(c.indexSvg, THUMBNAIL_WIDTH_PX));
     }
     put(`${story.slug}.ledger.json`, `${JSON.stringify(story.ledger, null, 2)}\n`);
     for (const d of story.documents) put(d.fileName, d.markdown);
