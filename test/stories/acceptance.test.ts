@@ -107,3 +107,19 @@ describeWithSharedData('real data: HSTECH on Monday 2025-02-24 with RTHK news (a
     }
   });
 });
+
+describeWithSharedData('real data snapshots for reviewers (members, no engine, no news)', () => {
+  it('HSTECH 2025-02-07 in both languages', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'iw-story-'));
+    try {
+      const r = await writeStoryFiles({
+        symbol: 'HSTECH', date: '2025-02-07' as SessionDate, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'), outDir: out, charts: false,
+      });
+      expect(r.published).toBe(true);
+      await expect(readFileSync(join(out, 'hstech-2025-02-07.en.md'), 'utf8')).toMatchFileSnapshot('./__snapshots__/real-hstech-2025-02-07.en.md');
+      await expect(readFileSync(join(out, 'hstech-2025-02-07.zh-Hant.md'), 'utf8')).toMatchFileSnapshot('./__snapshots__/real-hstech-2025-02-07.zh-Hant.md');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
