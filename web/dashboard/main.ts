@@ -54,7 +54,7 @@ async function selectDate(date: string, chart: LevelChart): Promise<void> {
   state.date = date;
   chart.select(date);
   const picker = byId<HTMLSelectElement>('date-select');
-  if (![...picker.options].some((o) => o.value === date)) picker.append(h('option', { value: date }, date)); // a click on an older session
+  if (!Array.from(picker.options).some((o) => o.value === date)) picker.append(h('option', { value: date }, date)); // a click on an older session
   picker.value = date;
   const p = state.points.find((x) => x.date === date);
   if (p) fill(byId('latest'), `${state.code} ${fmtLevel(p.level)} `, h('span', { class: signClass(p.changePct) }, fmtPct(p.changePct)), ` on ${date}`);
