@@ -4,7 +4,7 @@ import type { IndexCode, SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 import type { Fact } from '../../domain/fact.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
-import type { LiveFact } from '../../realtime/LiveFactDetector.js';
+import type { LiveFact, LiveFactOptions } from '../../realtime/LiveFactDetector.js';
 
 /**
  * The analytics layer's streaming detectors run on the live level: each detector is fed the index's daily
@@ -62,4 +62,18 @@ export function isLiveNews(f: Fact): boolean {
   if (f.type === 'as_much_as') return false;
   if (f.event !== undefined) return f.event !== 'in';
   return /_since$/.test(f.type) && (f.count ?? 0) >= LIVE_SINCE_MIN_COUNT;
+}
+
+/**
+ * The fact options of a live session: with analytics (and history), the analytics detectors run and the
+ * built-in bull/bear stand-in is left out (the regime detector is the reference); without, the built-in one
+ * runs on the setup's 250-session low/high.
+ */
+export function liveFactsOptions(
+  setup: { readonly state: { readonly code: IndexCode; readonly sessionDate: SessionDate }; readonly history: readonly Bar[]; readonly facts: LiveFactOptions },
+  analytics: boolean,
+): { facts: LiveFactOptions; moreFacts?: (pub: Omit<LevelPublication, 'facts'>) => LiveFact[] } {
+  if (!analytics || setup.history.length === 0) return { facts: setup.facts };
+  const { bullReferenceLow: _bull, bearReferencePeak: _bear, ...rest } = setup.facts;
+  return { facts: rest, moreFacts: analyticsLiveFacts(setup.state.code, setup.state.sessionDate, setup.history) };
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { LiveIndexSession } from '../../realtime/LiveIndexSession.js';
 import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
-import { analyticsLiveFacts } from './analyticsLiveFacts.js';
+import { liveFactsOptions } from './analyticsLiveFacts.js';
 import { LiveDesk } from './LiveDesk.js';
 import type { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
@@ -32,7 +32,7 @@ export interface RunningLiveFeed {
  */
 export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
   const setup = await loadLiveSetup(o);
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts, ...(o.analytics !== false && setup.history.length > 0 ? { moreFacts: analyticsLiveFacts(setup.state.code, setup.state.sessionDate, setup.history) } : {}) });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
   const desk = new LiveDesk([session], o.hub);
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,

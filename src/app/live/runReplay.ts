@@ -4,7 +4,7 @@ import { generateSessionTicks } from '../../realtime/generateTickPath.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
 import { LiveIndexSession, type LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
-import { analyticsLiveFacts } from './analyticsLiveFacts.js';
+import { liveFactsOptions } from './analyticsLiveFacts.js';
 import { LiveDesk } from './LiveDesk.js';
 import { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
@@ -74,7 +74,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   }
   if (o.writeTicksPath) writeFileSync(o.writeTicksPath, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const hub = o.hub ?? new LiveHub();
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, facts: setup.facts, ...(o.analytics !== false && setup.history.length > 0 ? { moreFacts: analyticsLiveFacts(setup.state.code, setup.state.sessionDate, setup.history) } : {}) });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
   const desk = new LiveDesk([session], hub);
   const fd = o.outPath ? openSync(o.outPath, 'w') : null;
   let last: LevelPublication | null = null;

@@ -12,6 +12,9 @@ export interface LiveRoutesOptions {
   readonly flushEveryMs?: number;
 }
 
+/** Indexes one connection may subscribe to. */
+export const MAX_SUBSCRIPTIONS = 1000;
+
 /** Counters of the live WebSocket face (for /health-style reports and the fan-out bench). */
 export class LiveServerStats {
   clients = 0;
@@ -91,6 +94,8 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
           return error('field "indexes": expected an array of index codes');
         }
         if (msg.op === 'subscribe') {
+          const fresh = (ixs as string[]).filter((ix) => !subs.has(ix));
+          if (subs.size + fresh.length > MAX_SUBSCRIPTIONS) return error(`at most ${MAX_SUBSCRIPTIONS} indexes per connection`);
           for (const ix of ixs as string[]) {
             if (subs.has(ix)) continue;
             subs.set(ix, opts.hub.subscribe(ix, (pub, json) => {
