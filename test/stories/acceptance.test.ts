@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { moversFromFiles } from '../../src/app/movers.js';
 import { writeStoryFiles, type StoryJobResult } from '../../src/app/story/writeStoryFiles.js';
 import type { SessionDate } from '../../src/core/units.js';
 import type { FactLedger } from '../../src/domain/story.js';
@@ -76,6 +77,17 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect(checkStoryText(text(zh), ledger, 'zh-Hant')).toEqual([]);
     // a tampered figure is caught on re-reading
     expect(checkStoryText(text(en).replace('up 1.8%', 'up 1.9%'), ledger, 'en')).toHaveLength(1);
+  });
+
+  it('agrees with analytics (indexwire movers) on every mover, contribution and breadth figure it prints', async () => {
+    const m = await moversFromFiles({ symbol: 'HSTECH', on: '2025-02-07', dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'), methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml') });
+    const byId = new Map(ledger.entries.map((e) => [e.id, e.value]));
+    for (const g of m.gainers.slice(0, 4)) {
+      expect(byId.get(`mover.${g.symbol}.change_pct`), g.symbol).toBeCloseTo(g.changePct, 9);
+      expect(byId.get(`mover.${g.symbol}.as_much_as_pct`), g.symbol).toBeCloseTo(g.asMuchAsPct, 9);
+    }
+    for (const c of m.contributors.top.slice(0, 2)) expect(byId.get(`contrib.${c.symbol}.points`), c.symbol).toBeCloseTo(c.contributionPoints as number, 9);
+    expect([byId.get('breadth.up'), byId.get('breadth.down'), byId.get('breadth.flat')]).toEqual([m.breadth.advancers, m.breadth.decliners, m.breadth.unchanged]);
   });
 
   it('says nothing about causes: no RTHK article that day is linked to the index or its members', () => {
