@@ -50,6 +50,8 @@ function extremeFacts(o: ExtremeOptions, v: BarsView, i: number, ext: number): F
   return [f];
 }
 
+let dequeScratch = new Int32Array(1024);
+
 /** Batch: index of the extreme for every bar (-1 while warming up). Ties keep the earliest session. */
 export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array {
   return cols.memo(`extreme:${o.window}:${o.side}:${o.basis}`, () => computeExtremeIndexes(cols, o));
@@ -70,7 +72,8 @@ function computeExtremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array 
       out[i] = i === 0 ? -1 : best; // a record needs something earlier to beat
     }
   } else if (o.window === '52w') {
-    const dq = new Int32Array(n);
+    if (dequeScratch.length < n) dequeScratch = new Int32Array(Math.max(n, dequeScratch.length * 2));
+    const dq = dequeScratch; // does not escape: reused by every call
     let head = 0, tail = 0;
     for (let i = 0; i < n; i++) {
       const x = sign * (src[i] as number);

@@ -9,7 +9,8 @@ import type { BarColumns } from './BarColumns.js';
 export function previousAtLeast(v: ArrayLike<number>, sign: 1 | -1): Int32Array {
   const n = v.length;
   const out = new Int32Array(n);
-  const stack = new Int32Array(n);
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  const stack = scratch; // does not escape: one buffer reused by every call (single-threaded)
   let top = 0;
   for (let i = 0; i < n; i++) {
     const x = sign * (v[i] as number);
@@ -23,6 +24,8 @@ export function previousAtLeast(v: ArrayLike<number>, sign: 1 | -1): Int32Array 
   }
   return out;
 }
+
+let scratch = new Int32Array(1024);
 
 /** previousAtLeast over a column of a series, computed once per series and shared (since-queries, round numbers). */
 export function previousAtLeastOf(cols: BarColumns, column: 'close' | 'high' | 'low', sign: 1 | -1): Int32Array {
