@@ -53,6 +53,14 @@ describe('indexwire story and site build (CLI, in process)', () => {
     expect(r.err).toMatch(/^indexwire: error: .*TECHX.*2025-02-08.*\n$/);
   });
 
+  it('stops a story whose member is missing from the data, says why on one line, and writes nothing', async () => {
+    writeFileSync(join(root, 'members.csv'), 'symbol,name,from,to\nNOPE.HK,Nope Holdings,,\n');
+    const r = await run(['story', 'TECHX', '--on', '2025-02-07', '--data', data, '--members', join(root, 'members.csv'), '--out', join(root, 'stopped')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('indexwire: error: story techx-2025-02-07 not published: missing_member: member NOPE.HK (Nope Holdings) has no price series in the data\n');
+    expect(existsSync(join(root, 'stopped'))).toBe(false);
+  });
+
   it('builds the site from the stories folder', async () => {
     const r = await run(['site', 'build', '--stories', join(root, 'stories'), '--out', join(root, 'site'), '--json']);
     expect(r.code).toBe(0);
