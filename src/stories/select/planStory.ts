@@ -34,7 +34,9 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const session = ledger.addDate('session.date', date, symbol, 'the story session');
   const first = bars[0];
   const historyFrom = !input.historyComplete && first ? ledger.addDate('history.from', first.date, symbol, 'first session in the data') : null;
-  const close = ledger.add({ id: 'close', kind: 'level', value: day.bar.close, dp: 2, source: { series: symbol, session: date, field: 'close', computation: 'as published' } });
+  // Index levels and prices at 2 decimals; stocks under 1 at 3 (HKEX quotes them in thousandths).
+  const closeDp = input.kind === 'stock' && day.bar.close < 1 ? 3 : 2;
+  const close = ledger.add({ id: 'close', kind: input.kind === 'index' ? 'level' : 'price', value: day.bar.close, dp: closeDp, source: { series: symbol, session: date, field: 'close', computation: 'as published' } });
   const prev = day.previous;
   const changePct =
     day.changePct === null || !prev
