@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeskService } from '../app/desk/deskService.js';
 import {
+  assetParams,
   codeParams,
   dateQuery,
   newsQuery,
@@ -77,6 +78,11 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRoutesOptions): P
   app.get('/api/stories/:slug/:lang', async (req) => {
     const { slug, lang } = parseRequest(storyParams, req.params, 'params');
     return desk.story(slug, lang);
+  });
+  app.get('/api/story-assets/:name', async (req, reply) => {
+    const { name } = parseRequest(assetParams, req.params, 'params');
+    const a = await desk.storyAsset(name);
+    return reply.type(a.contentType).header('cache-control', 'no-cache').send(Buffer.from(a.body));
   });
 
   // Admin and write endpoints: Bearer token, compared in constant time.

@@ -19,6 +19,9 @@ export const storyParams = z.object({
   slug: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$/, 'slug: letters, digits, . _ -'),
   lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, 'language tag such as en or zh-Hant'),
 });
+export const assetParams = z.object({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,159}\.(svg|png)$/, 'a chart file name ending in .svg or .png'),
+});
 export const rangeQuery = z.object({ from: date.optional(), to: date.optional() }).strict();
 export const requiredRangeQuery = z.object({ from: date, to: date }).strict();
 export const dateQuery = z.object({ date }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  assetParams,
   codeParams,
   dateQuery,
   newsQuery,
@@ -117,6 +118,16 @@ export function buildOpenApiDocument(): Json {
       '/api/news': get('News, newest first, with text search', params(newsQuery, 'query'), 'NewsPage', [400, 429, 501]),
       '/api/stories': get('Stories, one entry per language', [], 'StoryList', [429, 501]),
       '/api/stories/{slug}/{lang}': get('One story in one language', params(storyParams, 'path'), 'StoryPage'),
+      '/api/story-assets/{name}': {
+        get: {
+          summary: 'A chart file written beside the stories (SVG or PNG)',
+          parameters: params(assetParams, 'path'),
+          responses: {
+            '200': { description: 'the image', content: { 'image/svg+xml': {}, 'image/png': {} } },
+            ...errors(400, 404, 429, 501),
+          },
+        },
+      },
       '/api/openapi.json': get('This document', [], 'OpenAPI 3.1', []),
       '/api/admin/reload': {
         post: {

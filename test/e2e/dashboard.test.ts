@@ -15,8 +15,14 @@ beforeAll(async () => {
     news: [{ id: 'n1', title: 'Alpha jumps on AI hopes', body: 'Alpha Holdings rose.', publishedAt: '2025-03-25T10:00:00+08:00', source: 'RTHK', url: 'https://news.example/1', symbols: ['AAA.HK'] }],
     stories: [
       { slug: 'demo-rally', lang: 'en', title: 'Demo index rallies', date: '2025-03-26', summary: 's', translations: ['en', 'zh-Hant'], body: 'The index rose 0.4%.\n\nAlpha led.', tags: [], categories: [] },
-      { slug: 'demo-rally', lang: 'zh-Hant', title: '示範指數上升', date: '2025-03-26', summary: 's', translations: ['en', 'zh-Hant'], body: '指數升0.4%。', tags: [], categories: [] },
+      { slug: 'demo-rally', lang: 'zh-Hant', title: '示範指數上升', date: '2025-03-26', summary: 's', translations: ['en', 'zh-Hant'], body: '指數升0.4%。\n\n![走勢圖](demo-rally.index.svg)', tags: [], categories: [] },
     ],
+    assets: {
+      'demo-rally.index.svg': {
+        contentType: 'image/svg+xml',
+        body: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#1f5fbf"/></svg>'),
+      },
+    },
   });
   server = await startServer({ desk, host: '127.0.0.1', port: 0, rateLimit: false });
   browser = await launchChromium();
@@ -46,6 +52,9 @@ describe('dashboard in Chromium (loopback)', () => {
     await page.click('#stories button[data-lang="zh-Hant"]');
     await page.waitForSelector('#story p');
     expect(await page.textContent('#story')).toContain('指數升0.4%');
+    // the story's chart file is shown as an image (served by /api/story-assets, allowed by img-src 'self')
+    await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('#story img.story-chart')?.naturalWidth ?? 0) > 0);
+    expect(await page.$eval('#story img.story-chart', (i) => [(i as HTMLImageElement).naturalWidth, i.getAttribute('alt')])).toEqual([40, '走勢圖']);
 
     const dir = mkdtempSync(join(tmpdir(), 'indexwire-e2e-'));
     const shot = join(dir, 'dashboard.png');

@@ -29,7 +29,7 @@ const stories: StoryPage[] = ['en', 'zh-Hant'].flatMap((lang) =>
     date: '2025-03-26',
     summary: p,
     translations: ['en', 'zh-Hant'],
-    body: `# ${p}\n\n${T.join('\n\n')}`,
+    body: `# ${p}\n\n${T.join('\n\n')}\n\n![evil](evil.svg)\n\n![x](javascript:__xss(301))\n\n![y](../evil.svg)`,
     tags: [p],
     categories: [p],
   })),
@@ -52,7 +52,8 @@ async function trappedPage(): Promise<{ page: Page; hits: string[] }> {
 }
 
 beforeAll(async () => {
-  const desk = createFakeDesk({ news, stories, memberNames: [T[1] as string, T[2] as string, T[18] as string], factTypes: [T[0] as string, T[3] as string] });
+  const evil = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="__xss(302)"><script>__xss(303)</script><rect width="10" height="10"/></svg>';
+  const desk = createFakeDesk({ assets: { 'evil.svg': { contentType: 'image/svg+xml', body: new TextEncoder().encode(evil) } }, news, stories, memberNames: [T[1] as string, T[2] as string, T[18] as string], factTypes: [T[0] as string, T[3] as string] });
   server = await startServer({ desk, host: '127.0.0.1', port: 0, rateLimit: false });
   browser = await launchChromium();
 });
@@ -94,11 +95,13 @@ describe('XSS corpus in the dashboard (Chromium)', () => {
     // No element built from data: no injected elements, no event attributes, no non-http links.
     const dom = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script').length,
-      injected: document.querySelectorAll('main img, main svg, main iframe, main object, main embed, main style, main math, main input:not(#news-search), main meta, main details').length,
+      charts: Array.from(document.querySelectorAll<HTMLImageElement>('main img.story-chart')).map((i) => new URL(i.src).pathname),
+      injected: document.querySelectorAll('main img:not(.story-chart), main svg, main iframe, main object, main embed, main style, main math, main input:not(#news-search), main meta, main details').length,
       onAttrs: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
       badLinks: Array.from(document.querySelectorAll('a')).filter((a) => !/^https?:/.test(a.href)).map((a) => a.href),
     }));
-    expect(dom).toEqual({ scripts: 1, injected: 0, onAttrs: 0, badLinks: [] });
+    // the one image is the chart file named plainly; `javascript:` and `../` image targets stayed text
+    expect(dom).toEqual({ scripts: 1, charts: ['/api/story-assets/evil.svg'], injected: 0, onAttrs: 0, badLinks: [] });
     expect(hits).toEqual([]);
     await page.close();
   });
@@ -115,6 +118,9 @@ describe('XSS corpus in the dashboard (Chromium)', () => {
       expect(r?.headers()['content-type']).toMatch(/^application\/json/);
       expect(r?.headers()['x-content-type-options']).toBe('nosniff');
     }
+    // an SVG chart file with script, opened directly: the CSP (no inline script) stops it
+    const svg = await page.goto(`${server.url}/api/story-assets/evil.svg`);
+    expect(svg?.headers()['content-type']).toBe('image/svg+xml');
     await page.waitForTimeout(200);
     expect(hits).toEqual([]);
     await page.close();

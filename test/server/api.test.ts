@@ -104,6 +104,24 @@ describe('API: responses match the documented schemas (strict: no undocumented f
   });
 });
 
+describe('API: story chart files', () => {
+  it('serves a known SVG with its type, refuses names that are not plain chart files', async () => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const s = await server({}, createFakeDesk({ assets: { 'a.index.svg': { contentType: 'image/svg+xml', body: svg } } }));
+    const ok = await s.inject('/api/story-assets/a.index.svg');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toBe('image/svg+xml');
+    expect(ok.headers['content-security-policy']).toContain("default-src 'none'"); // an SVG opened directly runs no script
+    expect(ok.body).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect((await s.inject('/api/story-assets/b.svg')).statusCode).toBe(404);
+    for (const bad of ['x.js', '..%2Fsecret.svg', '.hidden.svg', 'a%20b.png']) {
+      const r = await s.inject(`/api/story-assets/${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+      expect(r.json().error.field).toBe('name');
+    }
+  });
+});
+
 describe('API: errors go through one mapper', () => {
   it('answers 400 naming the field and value for a bad date', async () => {
     const s = await server();

@@ -31,6 +31,7 @@ beforeAll(() => {
   mkdirSync(stories);
   writeFileSync(join(stories, 'idx-2025-02-07.en.md'), '---\ntitle: "IDX rises"\ndate: "2025-02-07"\nlang: [en]\ntranslations: [en, zh-Hant]\ntags: [idx]\n---\n\nThe index rose 1%.\n');
   writeFileSync(join(stories, 'idx-2025-02-07.zh-Hant.md'), '---\ntitle: "IDX 上升"\ndate: "2025-02-07"\nlang: [zh-Hant]\ntranslations: [en, zh-Hant]\n---\n\n指數升1%。\n');
+  writeFileSync(join(stories, 'idx-2025-02-07.index.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(stories, 'broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -101,6 +102,10 @@ describe('createDesk over files', () => {
       ['idx-2025-02-07', 'zh-Hant'],
     ]);
     expect((await k.story('idx-2025-02-07', 'zh-Hant')).body).toBe('指數升1%。');
+    const svg = await k.storyAsset('idx-2025-02-07.index.svg');
+    expect(svg.contentType).toBe('image/svg+xml');
+    expect(Buffer.from(svg.body).toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await expect(k.storyAsset('nope.svg')).rejects.toBeInstanceOf(NotFoundError);
     expect((await k.reload()).issues).toBe(1); // broken.md
   });
 

@@ -9,6 +9,7 @@ import type {
   NewsItem,
   NewsPage,
   NewsQuery,
+  StoryAsset,
   StoryPage,
   StorySummary,
 } from '../../src/app/desk/deskService.js';
@@ -45,6 +46,8 @@ export interface FakeDeskOptions {
   readonly memberNames?: readonly string[];
   /** Fact type strings for the milestone sessions (XSS tests). */
   readonly factTypes?: readonly string[];
+  /** Chart files by name. */
+  readonly assets?: Readonly<Record<string, StoryAsset>>;
 }
 
 /** A DeskService over fixed in-memory data for server and browser tests; counts calls. */
@@ -153,6 +156,12 @@ export function createFakeDesk(opts: FakeDeskOptions = {}): DeskService & { call
       const s = stories.find((x) => x.slug === slug && x.lang === lang);
       if (!s) throw new NotFoundError('story', `${slug} (${lang})`);
       return s;
+    },
+    async storyAsset(name) {
+      count('storyAsset');
+      const a = opts.assets?.[name];
+      if (!a) throw new NotFoundError('story asset', name);
+      return a;
     },
     async reload() {
       count('reload');

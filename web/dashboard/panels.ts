@@ -79,6 +79,22 @@ export function renderStory(s: StoryPage): void {
     el,
     h('h3', {}, s.title),
     h('p', { class: 'muted' }, `${s.date} · ${s.translations.join(' / ')}`),
-    ...blocks.map((b) => (/^#{1,6}\s/.test(b) ? h('h3', {}, b.replace(/^#{1,6}\s+/, '')) : h('p', {}, b))),
+    ...blocks.map((b) => storyBlock(b)),
   );
+}
+
+/** A chart written beside the story: `![alt](file.svg)` with a plain file name (nothing else becomes an image). */
+const IMAGE_BLOCK = /^!\[([^\]]*)\]\(([A-Za-z0-9][A-Za-z0-9._-]{0,159}\.(?:svg|png))\)$/;
+
+function storyBlock(b: string): HTMLElement {
+  if (/^#{1,6}\s/.test(b)) return h('h3', {}, b.replace(/^#{1,6}\s+/, ''));
+  const img = IMAGE_BLOCK.exec(b);
+  if (img) {
+    const el = document.createElement('img');
+    el.src = `/api/story-assets/${encodeURIComponent(img[2] as string)}`;
+    el.alt = img[1] ?? '';
+    el.className = 'story-chart';
+    return h('figure', {}, el);
+  }
+  return h('p', {}, b);
 }

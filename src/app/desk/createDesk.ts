@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { SeriesMilestones } from './SeriesMilestones.js';
 import { moversFromFiles } from '../movers.js';
@@ -112,6 +113,19 @@ export function createDesk(config: DeskConfig): DeskService {
       const found = st.stories.find((x) => x.slug === slug && x.lang === lang);
       if (!found) throw new NotFoundError('story', `${slug} (${lang})`);
       return found;
+    },
+    async storyAsset(name) {
+      const st = (await state).stories;
+      if (st === null) throw new UnavailableError('stories', 'no stories folder configured (serve --stories DIR)');
+      const path = st.assets.get(name);
+      if (path === undefined) throw new NotFoundError('story asset', name);
+      let body: Buffer;
+      try {
+        body = readFileSync(path);
+      } catch {
+        throw new NotFoundError('story asset', name); // removed since the folder was read
+      }
+      return { contentType: name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : 'image/png', body };
     },
     async reload() {
       const next = await loadDeskState(config); // throws before replacing: the previous state stays

@@ -29,6 +29,8 @@ export interface DeskService {
   stories(): Promise<readonly StorySummary[]>;
   /** One story in one language (`en`, `zh-Hant`). */
   story(slug: string, lang: string): Promise<StoryPage>;
+  /** A chart file written beside the stories (`hstech-2025-02-07.index.svg`, `.png`). */
+  storyAsset(name: string): Promise<StoryAsset>;
   /** Re-reads the data folders (admin). Returns what was loaded. */
   reload(): Promise<ReloadReport>;
 }
@@ -147,6 +149,11 @@ export interface StoryPage extends StorySummary {
   readonly body: string;
   readonly tags: readonly string[];
   readonly categories: readonly string[];
+}
+
+export interface StoryAsset {
+  readonly contentType: 'image/svg+xml' | 'image/png';
+  readonly body: Uint8Array;
 }
 
 export interface ReloadReport {

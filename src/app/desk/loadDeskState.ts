@@ -115,7 +115,7 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
   }
   let stories: StoryFolder | null = null;
   if (config.storiesDir !== undefined) {
-    stories = existsSync(config.storiesDir) ? readStoryFolder(config.storiesDir) : { stories: [], issues: [] };
+    stories = existsSync(config.storiesDir) ? readStoryFolder(config.storiesDir) : { stories: [], issues: [], assets: new Map() };
     issues.push(...stories.issues);
   }
   return { series, levels, members, membersPath, membersCode, engineCode, news, stories, issues };

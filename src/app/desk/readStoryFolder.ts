@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readStoryFiles } from '../site/readStoryFiles.js';
 import type { StoryPage } from './deskService.js';
 
@@ -6,6 +7,8 @@ export interface StoryFolder {
   readonly stories: readonly StoryPage[];
   /** One line per file left out: `file:line: field "x": reason`. */
   readonly issues: readonly string[];
+  /** Chart files beside the stories (`.svg`, `.png`): file name -> path. */
+  readonly assets: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,5 +31,5 @@ export function readStoryFolder(dir: string): StoryFolder {
     body: s.body.trim(),
   }));
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
-  return { stories, issues: read.issues };
+  return { stories, issues: read.issues, assets: new Map(read.assets.map((p) => [basename(p), p])) };
 }
