@@ -28,8 +28,8 @@ function serve(args: string[], env: Record<string, string>): Promise<string> {
 }
 
 describeWithSharedData('indexwire serve (a real process on loopback)', () => {
-  it('serves the engine index and the real data, with admin tokens from the environment', async () => {
-    const url = await serve(['--data', HK_DATA], { INDEXWIRE_ADMIN_TOKENS: 'serve-test-token-0123456789', INDEXWIRE_RATE_LIMIT: 'off' });
+  it('serves the engine index and the real data, admin tokens from the environment, a replay through /live', async () => {
+    const url = await serve(['--data', HK_DATA, '--replay', '2025-02-07', '--speed', '100000'], { INDEXWIRE_ADMIN_TOKENS: 'serve-test-token-0123456789', INDEXWIRE_RATE_LIMIT: 'off' });
     const idx = (await (await fetch(`${url}/api/indexes`)).json()) as { indexes: { code: string }[] };
     expect(idx.indexes.map((i) => i.code)).toEqual(['HSTECH-R', 'HSI', 'HSTECH']); // methodologies/hstech-replica.yaml by default
     const lv = (await (await fetch(`${url}/api/indexes/HSTECH/levels?from=2025-02-07&to=2025-02-07`)).json()) as { points: { level: number }[] };
@@ -37,6 +37,12 @@ describeWithSharedData('indexwire serve (a real process on loopback)', () => {
     expect((await fetch(`${url}/api/admin/stats`)).status).toBe(401);
     const ok = await fetch(`${url}/api/admin/stats`, { headers: { authorization: 'Bearer serve-test-token-0123456789' } });
     expect(ok.status).toBe(200);
-    expect((await fetch(`${url}/live/levels/HSTECH`)).status).toBe(404); // live plugin mounted, nothing published yet
+    // the replay of 2025-02-07 publishes into the live plugin's hub (a 5.5-hour session at 100,000x)
+    await expect
+      .poll(async () => (await fetch(`${url}/live/levels/HSTECH`)).status, { timeout: 30_000, interval: 250 })
+      .toBe(200);
+    const live = (await (await fetch(`${url}/live/levels/HSTECH`)).json()) as { type: string; sessionDate: string; level: number };
+    expect(live).toMatchObject({ type: 'level', sessionDate: '2025-02-07' });
+    expect(live.level).toBeGreaterThan(4900);
   });
 });
