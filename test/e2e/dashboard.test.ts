@@ -49,6 +49,10 @@ describe('dashboard in Chromium (loopback)', () => {
     expect(first).toEqual(['AAA.HK', 'Alpha Holdings', '50.0%', '10.00', '+2.50%', '+6.25']);
     expect(await page.textContent('#gainers')).toContain('Alpha Holdings');
     expect(await page.textContent('#news')).toContain('Alpha jumps on AI hopes');
+    expect(await page.textContent('#news .symbol')).toBe('AAA.HK'); // the securities the linker found
+    // left arrow: the session before 2025-03-26 (a Wednesday) is 2025-03-25
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('#constituents-note')?.textContent === '3 members on 2025-03-25');
     await page.click('#stories button[data-lang="zh-Hant"]');
     await page.waitForSelector('#story p');
     expect(await page.textContent('#story')).toContain('指數升0.4%');

@@ -109,6 +109,13 @@ async function start(): Promise<void> {
   );
   sel.addEventListener('change', () => void loadIndex(sel.value, chart, live));
   byId<HTMLSelectElement>('date-select').addEventListener('change', (e) => void selectDate((e.target as HTMLSelectElement).value, chart));
+  // Left / right arrows step through sessions (when focus is not in a text field).
+  document.addEventListener('keydown', (e) => {
+    if (e.target instanceof HTMLInputElement || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+    const i = state.points.findIndex((p) => p.date === state.date);
+    const next = state.points[i + (e.key === 'ArrowLeft' ? -1 : 1)];
+    if (i >= 0 && next) void selectDate(next.date, chart);
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   byId<HTMLInputElement>('news-search').addEventListener('input', (e) => {
     clearTimeout(timer);

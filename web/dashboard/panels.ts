@@ -50,6 +50,7 @@ export function renderNews(items: readonly NewsItem[], note: string): void {
         {},
         h('time', { datetime: n.publishedAt }, `${n.publishedAt.replace('T', ' ').slice(0, 16)} · ${n.source}`),
         h('strong', {}, safeLink(n.url, n.title)),
+        n.symbols.length === 0 ? null : h('div', { class: 'symbols' }, ...n.symbols.slice(0, 8).map((sym) => h('span', { class: 'symbol' }, sym))),
         h('div', { class: 'body' }, n.body.length > 280 ? `${n.body.slice(0, 280)}…` : n.body),
       ),
     ),
