@@ -16,7 +16,7 @@ describe('writeStory on the TECHX fixture', () => {
     // as much as: 1230 / 1180 - 1 = 4.237% -> 4.2%; close 1210 / 1180 - 1 = 2.542% -> 2.5%; points 1210 - 1180 = 30.00
     expect(text).toContain('The index rose as much as 4.2% and closed up 2.5% at 1,210.00, a gain of 30.00 points.');
     // 52w high 1300: 1210 / 1300 - 1 = -6.923% -> "about 6.9%"; record 2200: 1210 / 2200 - 1 = -45.0% -> "about 45%"
-    expect(text).toContain('It is about 6.9% below its October 2024 high and about 45% below its February 2021 record.');
+    expect(text).toContain('It is about 6.9% below its October 7, 2024 high and about 45% below its February 10, 2021 record.');
     // Alpha: 11 / 10 - 1 = 10.0%, as much as 11.5 / 10 - 1 = 15.0%; Beta: 21.5 / 20 - 1 = 7.5%
     expect(text).toContain('Alpha Tech led the gainers, closing up 10.0% after rising as much as 15.0%.');
     expect(text).toContain('Beta Systems was also among the top gainers, rising as much as 7.5%.');
@@ -100,16 +100,16 @@ describe('writeStory: what it may and may not say', () => {
     const complete = writeStory(fixtureInput({ report: recordFacts, bars, members: null }));
     expect(en(complete).frontMatter.title).toBe('Techx Index closes at record high');
     const partial = writeStory(fixtureInput({ report: recordFacts, bars, members: null, historyComplete: false }));
-    expect(en(partial).frontMatter.title).toBe('Techx Index closes at highest in data since February 2021');
-    expect(en(partial).paragraphs[0]).toBe('The Techx Index closed on Friday at its highest level in data going back to February 2021.');
+    expect(en(partial).frontMatter.title).toBe('Techx Index closes at highest in data since February 10, 2021');
+    expect(en(partial).paragraphs[0]).toBe('The Techx Index closed on Friday at its highest level in data going back to February 10, 2021.');
     expect(zh(partial).frontMatter.title).toBe('科技X指數收市創2021年2月有數據以來新高');
     expect(partial.checkIssues).toEqual([]);
   });
 
-  it('dates a "since" fact to the day within the session year, to the month before it', () => {
+  it('dates a "since" fact to the day within the session year, in full before it (en), to the month (zh-Hant)', () => {
     const since = (d: string) => writeStory(fixtureInput({ members: null, report: { ...fixtureInput().report!, facts: [{ type: 'highest_since', basis: 'close', since: d as never }] } }));
     expect(en(since('2025-01-02')).frontMatter.title).toBe('Techx Index closes at highest since January 2');
-    expect(en(since('2024-10-07')).frontMatter.title).toBe('Techx Index closes at highest since October 2024');
+    expect(en(since('2024-10-07')).frontMatter.title).toBe('Techx Index closes at highest since October 7, 2024');
     expect(zh(since('2024-10-07')).frontMatter.title).toBe('科技X指數收市創2024年10月以來新高');
   });
 

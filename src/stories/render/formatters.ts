@@ -12,11 +12,11 @@ export interface Formatters {
   pct(e: LedgerEntry): string;
   /** `January 13` / `1月13日`. */
   dayMonth(e: LedgerEntry): string;
-  /** `October 2024` / `2024年10月`; without the year when it is `omitYear`. */
+  /** `October 7, 2024` / `2024年10月`; `October` / `10月` when the year is `omitYear`. */
   monthYear(e: LedgerEntry, omitYear?: number): string;
   /** `Friday` / `星期五`. */
   weekday(e: LedgerEntry): string;
-  /** A "since" date: `February 4` within the session's year, else `October 2024` (month granularity). */
+  /** A "since" date: `February 4` within the session's year, else `October 7, 2024` (en) / `2024年10月` (zh-Hant). */
   since(e: LedgerEntry, sessionYear: number | undefined): string;
   /** `2024` / `2024年`. */
   year(e: LedgerEntry): string;
@@ -38,7 +38,11 @@ export function formattersFor(lang: StoryLang): Formatters {
     return f;
   };
   const dm = new Intl.DateTimeFormat(loc, { month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const my = new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // English names a date of another year in full ("October 7, 2024"): exact, AP style, and never read as
+  // "October 20" + "24" by a number checker. Chinese keeps month granularity (2024年10月).
+  const my = new Intl.DateTimeFormat(loc, lang === 'en'
+    ? { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const mo = new Intl.DateTimeFormat(loc, { month: 'long', timeZone: 'UTC' });
   const wd = new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' });
   const dateOf = (e: LedgerEntry) => {

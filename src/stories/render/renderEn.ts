@@ -49,11 +49,24 @@ export function renderEn(p: StoryPlan): RenderedText {
         : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
-  const moreText = mergeSince(p.more, (l) => F.since(l.since, year)).map((f) =>
-    Array.isArray(f)
-      ? `It was ${its} ${f.map((x) => (x.what === 'highest' || x.what === 'lowest' ? `${x.what} close` : SINCE_EN[x.what])).join(' and its ')} since ${F.since((f[0] as SinceLine).since, year)}.`
-      : moreSentence(f, it, its, refDay, hf, year),
-  );
+  // Consecutive "since" groups make one sentence: "It was the index's best week since October 4, 2024, and its
+  // highest close since October 7, 2024." (groups that share a date read "best week and its highest close since").
+  const moreText: string[] = [];
+  let sinceRun: string[] = [];
+  const flush = (): void => {
+    if (sinceRun.length > 0) moreText.push(`It was ${its} ${sinceRun.join(', and its ')}.`);
+    sinceRun = [];
+  };
+  for (const f of mergeSince(p.more, (l) => F.since(l.since, year))) {
+    if (Array.isArray(f)) {
+      const whats = f.map((x) => (x.what === 'highest' || x.what === 'lowest' ? `${x.what} close` : SINCE_EN[x.what])).join(' and its ');
+      sinceRun.push(`${whats} since ${F.since((f[0] as SinceLine).since, year)}`);
+    } else {
+      flush();
+      moreText.push(moreSentence(f, it, its, refDay, hf, year));
+    }
+  }
+  flush();
   paragraphs.push([day, ...context, ...moreText].join(' '));
 
   const movers: string[] = [];
