@@ -172,6 +172,10 @@ describeWithSharedData('createDesk on the real Hong Kong data', () => {
     R.indexListSchema.parse({ indexes: await real.indexes() });
     R.newsPageSchema.parse(await real.news({ q: 'Lenovo', limit: 3, offset: 0 }));
     R.milestoneReportSchema.parse(await real.milestones('HSTECH', d('2025-02-07')));
+    // engine levels are closes only: no intraday facts (they would only repeat the close)
+    const engineFacts = (await real.milestones('HSTECH-R', d('2025-02-07'))).facts;
+    expect(engineFacts.length).toBeGreaterThan(0);
+    expect(engineFacts.filter((f) => f.basis === 'intraday')).toEqual([]);
     const mv = await real.movers('HSTECH-R', d('2025-02-07'));
     R.moversReportSchema.parse(mv);
     expect(mv.gainers.map((g) => g.name)).toEqual(expect.arrayContaining(['Lenovo Group', 'Xiaomi']));

@@ -31,15 +31,24 @@ export class SeriesMilestones {
   private cols: BarColumns | null = null;
   private batches: BatchOutput[] | null = null;
 
+  /**
+   * @param closeOnly the bars carry closes only (an engine index: high = low = close), so intraday facts
+   *   would only repeat the close and are left out of reports.
+   */
   constructor(
     readonly symbol: string,
     private readonly bars: readonly Bar[],
     private readonly source: string,
+    private readonly closeOnly = false,
   ) {}
 
   /** @throws InputError when there is no session on `date` (from analytics). */
   report(date: SessionDate): MilestoneReport {
-    return buildMilestoneReport(this.symbol, this.columns(), date, this.source);
+    const r = buildMilestoneReport(this.symbol, this.columns(), date, this.source);
+    if (!this.closeOnly) return r;
+    const facts = r.facts.filter((f) => f.basis !== 'intraday');
+    const note = 'closes only (engine levels): intraday facts left out';
+    return { ...r, facts, notes: [...(r.notes ?? []), note] };
   }
 
   /**

@@ -91,7 +91,7 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
       levels.set(engineCode, {
         ...base,
         info: tracks !== undefined ? { ...base.info, tracks } : base.info,
-        milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath),
+        milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath, true),
         sessions: new Map(run.sessions.map((s) => [s.date, s])),
       });
     }
