@@ -6,6 +6,7 @@ import type { Bar } from '../../domain/bar.js';
 import { membersOn } from '../../domain/membership.js';
 import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../../domain/story.js';
 import { buildIndexFromFiles } from '../buildIndex.js';
+import { loadReferenceData } from '../referenceData.js';
 import { loadMarketData, loadMembers, type MarketData } from '../marketData.js';
 import { loadArticlesFromPath } from '../news/loadArticles.js';
 import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
@@ -72,7 +73,7 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   const publishedLocal = o.publishedLocal ?? `${o.date} 16:10:00`;
   const articles = o.newsPath ? await linkedNews(o, publishedLocal, members) : [];
   return {
-    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: [],
+    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: loadReferenceData(o.dataDir).actions ?? [],
     // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
     // start in 2018, after many listings: their "records" are said as "in data since".
     historyComplete: kind === 'index',
