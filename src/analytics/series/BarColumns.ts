@@ -1,6 +1,6 @@
 import type { SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
-import { dayNumber, yearOfDay, type BarsView } from './BarsView.js';
+import { dayNumber, weekKey, yearOfDay, type BarsView } from './BarsView.js';
 import { validateBar } from './validateBar.js';
 
 /**
@@ -51,6 +51,7 @@ export class BarColumns implements BarsView {
 
   private readonly cache = new Map<string, unknown>();
   private yearCol: Int32Array | null = null;
+  private weekCol: Int32Array | null = null;
 
   /**
    * Computes a per-series result once and shares it between detectors (regime and correction share one state
@@ -65,14 +66,49 @@ export class BarColumns implements BarsView {
     return v;
   }
 
-  /** Calendar year of each bar (computed once). */
+  /**
+   * Calendar year of each bar (computed once). The calendar arithmetic (divisions) runs only when a bar leaves
+   * the year of the previous one, [Jan 1, next Jan 1) in day numbers; any order of days gives the same years.
+   */
   get years(): Int32Array {
     if (this.yearCol === null) {
       const y = new Int32Array(this.length);
-      for (let i = 0; i < this.length; i++) y[i] = yearOfDay(this.days[i] as number);
+      const days = this.days;
+      let year = 0, from = 1, to = 0; // empty range: the first bar computes
+      for (let i = 0; i < this.length; i++) {
+        const d = days[i] as number;
+        if (d < from || d >= to) {
+          year = yearOfDay(d);
+          from = dayNumber(`${year}-01-01`);
+          to = dayNumber(`${year + 1}-01-01`);
+        }
+        y[i] = year;
+      }
       this.yearCol = y;
     }
     return this.yearCol;
+  }
+
+  /**
+   * Week key of each bar (day number of the Monday of its ISO week, see `weekKey`), computed once and shared by
+   * the week since-queries and the week streaks. The modulo runs only when a bar leaves the previous bar's week.
+   */
+  get weeks(): Int32Array {
+    if (this.weekCol === null) {
+      const w = new Int32Array(this.length);
+      const days = this.days;
+      let key = 0, to = -1; // empty range: the first bar computes
+      for (let i = 0; i < this.length; i++) {
+        const d = days[i] as number;
+        if (d < key || d >= to) {
+          key = weekKey(d);
+          to = key + 7;
+        }
+        w[i] = key;
+      }
+      this.weekCol = w;
+    }
+    return this.weekCol;
   }
 
   date(i: number): SessionDate {

@@ -21,15 +21,41 @@ export class MonotoneStack {
 
   /** Tag of the most recent element with value >= x (> x when `strict`), or -1 when none. */
   find(x: number, strict = false): number {
-    // Fast path: the most recent element passes (about half of all queries on a random walk).
-    const t = this.top - 1;
-    if (t >= 0 && (strict ? (this.vals[t] as number) > x : (this.vals[t] as number) >= x)) return this.tags[t] as number;
-    // Values decrease from 0 to top-1: find the last position whose value passes.
-    let lo = 0, hi = this.top; // answer in [lo, hi): first failing position
+    return strict ? this.findAbove(x) : this.findAtLeast(x);
+  }
+
+  /**
+   * Tag of the most recent element with value >= x, or -1. Walks down from the top for a few steps first (the
+   * answer is usually one of the most recent elements, and a walk mispredicts one branch where a binary search
+   * mispredicts one per halving), then searches the rest by halving: O(log n) in the worst case.
+   */
+  private findAtLeast(x: number): number {
+    const vals = this.vals;
+    let t = this.top - 1;
+    const stop = t - 6;
+    for (; t >= 0 && t > stop; t--) if ((vals[t] as number) >= x) return this.tags[t] as number;
+    if (t < 0) return -1;
+    // Values decrease from 0 to top-1: the last position in [0, t] whose value passes.
+    let lo = 0, hi = t + 1; // answer in [lo, hi): first failing position
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const v = this.vals[mid] as number;
-      if (strict ? v > x : v >= x) lo = mid + 1;
+      if ((vals[mid] as number) >= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -1 : (this.tags[lo - 1] as number);
+  }
+
+  /** As findAtLeast, with value > x. */
+  private findAbove(x: number): number {
+    const vals = this.vals;
+    let t = this.top - 1;
+    const stop = t - 6;
+    for (; t >= 0 && t > stop; t--) if ((vals[t] as number) > x) return this.tags[t] as number;
+    if (t < 0) return -1;
+    let lo = 0, hi = t + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((vals[mid] as number) > x) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? -1 : (this.tags[lo - 1] as number);

@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import { weekKey, type BarsView } from '../series/BarsView.js';
+import type { BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
@@ -144,14 +144,14 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
   // Per element (index = element number): its last bar and its value. At most one element per bar.
   const elemLastBar = new Int32Array(n);
   const elemValue = new Float64Array(n);
-  const { closes, highs, lows, days } = cols;
+  const { closes, highs, lows } = cols;
   const sign = o.mode === 'max' ? 1 : -1;
-  const week = o.unit === 'week';
+  const weeks = cols.weeks; // the only other unit (sessions took the fast path)
   const kind = o.value === 'close' ? 0 : o.value === 'high' ? 1 : o.value === 'low' ? 2 : 3;
   // The open element, in scalars (no object per bar).
   let key = Number.NaN, index = -1, lastClose = Number.NaN, hi = 0, lo = 0, prevClose = Number.NaN;
   for (let i = 0; i < n; i++) {
-    const k = week ? weekKey(days[i] as number) : i;
+    const k = weeks[i] as number;
     const c = closes[i] as number;
     if (k === key) {
       lastClose = c;

@@ -2,7 +2,7 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import { weekKey, type BarsView } from '../series/BarsView.js';
+import type { BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
@@ -97,33 +97,48 @@ function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
   /** Length of the completed streak that ended at a bar (for references). */
   const lenAtBar = new Int32Array(n);
   const up = new MonotoneStack(64), down = new MonotoneStack(64);
-  const s = newState();
-  const r = newRow();
-  const find = (dir: number, len: number, row: StreakRow): void => {
-    const bar = (dir > 0 ? up : down).find(len);
-    if (bar >= 0) ((row.refBar = bar), (row.refLen = lenAtBar[bar] as number));
-  };
-  const push = (dir: number, len: number, bar: number) => {
-    (dir > 0 ? up : down).push(len, bar);
-    lenAtBar[bar] = len;
-  };
-  const { closes, days } = cols;
-  const week = unit === 'week';
+  const closes = cols.closes;
+  const weeks = unit === 'week' ? cols.weeks : null;
+  // rowFor and complete inlined over scalars (same arithmetic, no closure or object per bar). State of the
+  // completed elements: direction and length of the streak ending at the last one, its last close and bar.
+  let sDir = 0, sLen = 0, sClose = Number.NaN, sBar = -1;
   let key = Number.NaN, lastClose = Number.NaN, lastBar = -1;
   for (let i = 0; i < n; i++) {
-    const k = week ? weekKey(days[i] as number) : i;
-    if (k !== key && lastBar >= 0) complete(s, lastClose, lastBar, push);
+    const k = weeks !== null ? (weeks[i] as number) : i;
+    if (k !== key && lastBar >= 0) {
+      if (sClose === sClose) {
+        const d = lastClose > sClose ? 1 : lastClose < sClose ? -1 : 0;
+        if (d !== 0 && d === sDir) sLen++;
+        else {
+          if (sDir !== 0 && sLen > 0) {
+            (sDir > 0 ? up : down).push(sLen, sBar);
+            lenAtBar[sBar] = sLen;
+          }
+          sDir = d;
+          sLen = d !== 0 ? 1 : 0;
+        }
+      }
+      sClose = lastClose;
+      sBar = lastBar;
+    }
     key = k;
-    lastClose = closes[i] as number;
+    const c = closes[i] as number;
+    lastClose = c;
     lastBar = i;
-    rowFor(s, lastClose, find, r);
-    warm[i] = r.warm ? 1 : 0;
-    dirA[i] = r.dir;
-    lenA[i] = r.len;
-    snappedA[i] = r.snapped;
-    snappedDirA[i] = r.snappedDir;
-    refBarA[i] = r.refBar;
-    refLenA[i] = r.refLen;
+    if (sClose !== sClose) continue; // not warm (arrays stay 0)
+    warm[i] = 1;
+    const dir = c > sClose ? 1 : c < sClose ? -1 : 0;
+    const len = dir !== 0 && dir === sDir ? sLen + 1 : dir !== 0 ? 1 : 0;
+    dirA[i] = dir;
+    lenA[i] = len;
+    snappedA[i] = dir !== sDir && sLen >= 2 ? sLen : 0;
+    snappedDirA[i] = sDir;
+    let refBar = -1;
+    if (len >= 2) {
+      refBar = (dir > 0 ? up : down).find(len);
+      if (refBar >= 0) refLenA[i] = lenAtBar[refBar] as number;
+    }
+    refBarA[i] = refBar;
   }
   return {
     factsAt: (i) =>
