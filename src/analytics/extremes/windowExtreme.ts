@@ -2,7 +2,9 @@ import type { Fact } from '../../domain/fact.js';
 import type { BatchOutput, DetectorSpec } from '../detector.js';
 import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
-import { dayNumber, yearOfDay, type BarsView } from '../series/BarsView.js';
+import { yearOfDay, type BarsView } from '../series/BarsView.js';
+import { coversYear, WEEKS52_DAYS } from '../series/calendarWindows.js';
+import { recordRunsOf } from '../series/recordRuns.js';
 
 /** The window an extreme is taken over. */
 export type ExtremeWindow = 'all' | '52w' | 'year' | 'prevYear';
@@ -14,16 +16,7 @@ export interface ExtremeOptions {
   readonly basis: 'close' | 'intraday';
 }
 
-/** Days in the 52-week window: sessions dated after `date - 364 days` count. */
-export const WEEKS52_DAYS = 364;
-
-/** A calendar year is fully covered when the data starts on or before its 7th of January (its first session). */
-export function coversYear(firstDay: number, year: number): boolean {
-  let jan7 = JAN7.get(year);
-  if (jan7 === undefined) JAN7.set(year, (jan7 = dayNumber(`${year}-01-07`)));
-  return firstDay <= jan7;
-}
-const JAN7 = new Map<number, number>();
+export { coversYear, WEEKS52_DAYS } from '../series/calendarWindows.js';
 
 const valueOf = (o: ExtremeOptions, v: BarsView, j: number) =>
   o.basis === 'close' ? v.close(j) : o.side === 'high' ? v.high(j) : v.low(j);
@@ -54,6 +47,13 @@ let dequeScratch = new Int32Array(1024);
 
 /** Batch: index of the extreme for every bar (-1 while warming up). Ties keep the earliest session. */
 export function extremeIndexes(cols: BarColumns, o: ExtremeOptions): Int32Array {
+  // Closes (every window) and the intraday record come from the shared stack pass (recordRuns.ts).
+  const column = o.basis === 'close' ? 'close' : o.side === 'high' ? 'high' : 'low';
+  if (o.basis === 'close' || o.window === 'all') {
+    const runs = recordRunsOf(cols, column, o.side === 'high' ? 1 : -1);
+    const got = runs === null ? null : o.window === 'all' ? runs.all : o.window === '52w' ? runs.w52 : o.window === 'year' ? runs.year : runs.prevYear;
+    if (got !== null) return got;
+  }
   return cols.memo(`extreme:${o.window}:${o.side}:${o.basis}`, () => computeExtremeIndexes(cols, o));
 }
 

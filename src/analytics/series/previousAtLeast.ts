@@ -1,4 +1,5 @@
 import type { BarColumns } from './BarColumns.js';
+import { recordRunsOf } from './recordRuns.js';
 
 /**
  * For every position i, the most recent j < i with `sign x v[j] >= sign x v[i]` (sign 1: at least as high,
@@ -29,6 +30,8 @@ let scratch = new Int32Array(1024);
 
 /** previousAtLeast over a column of a series, computed once per series and shared (since-queries, round numbers). */
 export function previousAtLeastOf(cols: BarColumns, column: 'close' | 'high' | 'low', sign: 1 | -1): Int32Array {
+  const runs = recordRunsOf(cols, column, sign); // one stack pass shared with the window extremes
+  if (runs !== null) return runs.prevAtLeast;
   const v = column === 'close' ? cols.closes : column === 'high' ? cols.highs : cols.lows;
   return cols.memo(`prevAtLeast:${column}:${sign}`, () => previousAtLeast(v, sign));
 }
