@@ -89,17 +89,32 @@ function complete(s: StreakState, c: number, bar: number, push: (dir: number, le
 const newState = (): StreakState => ({ dir: 0, len: 0, close: Number.NaN, bar: -1 });
 const newRow = (): StreakRow => ({ warm: false, dir: 0, len: 0, snapped: 0, snappedDir: 0, refBar: -1, refLen: 0 });
 
+/** 1 or 0 without a branch (a comparison's bit as an integer): the batch loop runs on random directions. */
+const bit = (x: boolean): number => (x as unknown as number) | 0;
+
+let tableScratch = new Int32Array(1024);
+
 function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
   const n = cols.length;
   const warm = new Uint8Array(n);
   const dirA = new Int8Array(n), snappedDirA = new Int8Array(n);
-  const lenA = new Int32Array(n), snappedA = new Int32Array(n), refBarA = new Int32Array(n), refLenA = new Int32Array(n);
-  /** Length of the completed streak that ended at a bar (for references). */
-  const lenAtBar = new Int32Array(n);
-  const up = new MonotoneStack(64), down = new MonotoneStack(64);
+  const lenA = new Int32Array(n), snappedA = new Int32Array(n), refBarA = new Int32Array(n);
+  /** Length of the completed streak that ended at bar b, at b + 1 (0 at 0: the length of "no reference"). */
+  const lenAfter = new Int32Array(n + 1);
+  // "Most recent earlier streak at least as long" for lengths 1..n, per direction (up at 0.., down at n + 1..):
+  // the bar where the latest completed streak of length >= L ended. Lengths are small, so a completed streak
+  // of length len rewrites entries 1..len (O(n) in all) and a query is one read, instead of a monotone stack's
+  // pops and search. Entry 0 of each side stays -1 (no reference); entries above the longest streak completed
+  // so far (maxLen) are never read. Gives the same answers as the stack (the most recent at least as long).
+  const side = n + 1;
+  if (tableScratch.length < 2 * side) tableScratch = new Int32Array(Math.max(2 * side, tableScratch.length * 2));
+  const table = tableScratch; // does not escape: reused by every call (single-threaded)
+  table[0] = -1;
+  table[side] = -1;
+  const maxLen = new Int32Array(2); // longest completed streak so far: up, down
   const closes = cols.closes;
   const weeks = unit === 'week' ? cols.weeks : null;
-  // rowFor and complete inlined over scalars (same arithmetic, no closure or object per bar). State of the
+  // rowFor and complete over scalars, without branches on the direction (same arithmetic). State of the
   // completed elements: direction and length of the streak ending at the last one, its last close and bar.
   let sDir = 0, sLen = 0, sClose = Number.NaN, sBar = -1;
   let key = Number.NaN, lastClose = Number.NaN, lastBar = -1;
@@ -107,16 +122,18 @@ function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
     const k = weeks !== null ? (weeks[i] as number) : i;
     if (k !== key && lastBar >= 0) {
       if (sClose === sClose) {
-        const d = lastClose > sClose ? 1 : lastClose < sClose ? -1 : 0;
-        if (d !== 0 && d === sDir) sLen++;
-        else {
-          if (sDir !== 0 && sLen > 0) {
-            (sDir > 0 ? up : down).push(sLen, sBar);
-            lenAtBar[sBar] = sLen;
-          }
-          sDir = d;
-          sLen = d !== 0 ? 1 : 0;
-        }
+        const d = bit(lastClose > sClose) - bit(lastClose < sClose);
+        const cont = bit(d !== 0) & bit(d === sDir);
+        // A streak ends (cont 0): record it when it had a direction.
+        const doneLen = (1 - cont) * bit(sDir !== 0) * sLen;
+        const down = bit(sDir < 0);
+        const off = down * side;
+        for (let L = 1; L <= doneLen; L++) table[off + L] = sBar;
+        lenAfter[sBar + 1] = doneLen; // read only for recorded streaks
+        const m = maxLen[down] as number;
+        maxLen[down] = m + ((doneLen - m) & -bit(doneLen > m));
+        sLen = cont * sLen + bit(d !== 0);
+        sDir = d;
       }
       sClose = lastClose;
       sBar = lastBar;
@@ -127,25 +144,23 @@ function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
     lastBar = i;
     if (sClose !== sClose) continue; // not warm (arrays stay 0)
     warm[i] = 1;
-    const dir = c > sClose ? 1 : c < sClose ? -1 : 0;
-    const len = dir !== 0 && dir === sDir ? sLen + 1 : dir !== 0 ? 1 : 0;
+    const dir = bit(c > sClose) - bit(c < sClose);
+    const len = (bit(dir !== 0) & bit(dir === sDir)) * sLen + bit(dir !== 0);
     dirA[i] = dir;
     lenA[i] = len;
-    snappedA[i] = dir !== sDir && sLen >= 2 ? sLen : 0;
+    snappedA[i] = (bit(dir !== sDir) & bit(sLen >= 2)) * sLen;
     snappedDirA[i] = sDir;
-    let refBar = -1;
-    if (len >= 2) {
-      refBar = (dir > 0 ? up : down).find(len);
-      if (refBar >= 0) refLenA[i] = lenAtBar[refBar] as number;
-    }
-    refBarA[i] = refBar;
+    const down = bit(dir < 0);
+    refBarA[i] = table[down * side + (bit(len >= 2) & bit(len <= (maxLen[down] as number))) * len] as number;
   }
   return {
-    factsAt: (i) =>
-      factsOf(unit, cols, {
+    factsAt: (i) => {
+      const refBar = refBarA[i] as number;
+      return factsOf(unit, cols, {
         warm: warm[i] === 1, dir: dirA[i] as number, len: lenA[i] as number, snapped: snappedA[i] as number,
-        snappedDir: snappedDirA[i] as number, refBar: refBarA[i] as number, refLen: refLenA[i] as number,
-      }),
+        snappedDir: snappedDirA[i] as number, refBar, refLen: lenAfter[refBar + 1] as number,
+      });
+    },
   };
 }
 
