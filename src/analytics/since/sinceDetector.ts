@@ -148,6 +148,7 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
   const sign = o.mode === 'max' ? 1 : -1;
   const weeks = cols.weeks; // the only other unit (sessions took the fast path)
   const kind = o.value === 'close' ? 0 : o.value === 'high' ? 1 : o.value === 'low' ? 2 : 3;
+  const extremes = kind === 1 || kind === 2; // session highs / lows are needed
   // The open element, in scalars (no object per bar).
   let key = Number.NaN, index = -1, lastClose = Number.NaN, hi = 0, lo = 0, prevClose = Number.NaN;
   for (let i = 0; i < n; i++) {
@@ -155,8 +156,10 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
     const c = closes[i] as number;
     if (k === key) {
       lastClose = c;
-      if ((highs[i] as number) > hi) hi = highs[i] as number;
-      if ((lows[i] as number) < lo) lo = lows[i] as number;
+      if (extremes) {
+        if ((highs[i] as number) > hi) hi = highs[i] as number;
+        if ((lows[i] as number) < lo) lo = lows[i] as number;
+      }
     } else {
       if (index >= 0) {
         const val = kindValue(kind, lastClose, hi, lo, prevClose);
@@ -174,7 +177,8 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
     const x = kindValue(kind, lastClose, hi, lo, prevClose);
     elemOf[i] = index;
     xs[i] = x;
-    answer[i] = x === x ? stack.find(sign * x) : -1;
+    // A change of the wrong sign is never said (decide stops before reading the answer): not searched.
+    answer[i] = x === x && (kind !== 3 || sign * x > 0) ? stack.find(sign * x) : -1;
   }
   const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
   return {
