@@ -5,7 +5,7 @@ import { coversYear, WEEKS52_DAYS } from './calendarWindows.js';
  * Everything one monotone stack pass over a price column gives, per bar (indexes, -1 when none):
  * - `prevAtLeast`: the most recent earlier bar at least as high (sign 1) / low (sign -1), as `previousAtLeast`;
  * - `all`: the record (earliest bar of the highest / lowest value so far; -1 on bar 0);
- * - with `windows`: `w52` the extreme of the trailing window (bars dated after `day - windowDays`; -1 until
+ * - with `windows`: `w52` the extreme of the trailing window (bars dated after `day - 364`; -1 until
  *   the data reaches back that far), `year` the extreme of the calendar year so far (-1 when the data does not
  *   cover the year, and on bar 0), `prevYear` the extreme of the previous calendar year when covered.
  * The stack holds the bars not hidden by a later bar at least as high, in bar order; so the window extreme is
@@ -20,6 +20,9 @@ export interface RecordRuns {
   readonly year: Int32Array | null;
   readonly prevYear: Int32Array | null;
 }
+
+/** 1 or 0 without a branch (a comparison's bit as an integer). */
+const bit = (x: boolean): number => (x as unknown as number) | 0;
 
 let idxScratch = new Int32Array(1024);
 let valScratch = new Float64Array(1024);
@@ -64,6 +67,8 @@ function computeWithWindows(cols: BarColumns, v: Float64Array, sign: 1 | -1, pre
   const w52 = new Int32Array(n), year = new Int32Array(n), prevYear = new Int32Array(n);
   const days = cols.days, years = cols.years;
   const first = n > 0 ? (days[0] as number) : 0;
+  // Imported bindings are read once: under tsx (ESM compiled to CommonJS) each read in the loop is a getter call.
+  const windowDays = WEEKS52_DAYS, covers = coversYear;
   let top = 0, head = 0, yHead = 0;
   let curYear = -1, covered = false, best = -1, prevBest = -1;
   for (let i = 0; i < n; i++) {
@@ -75,9 +80,13 @@ function computeWithWindows(cols: BarColumns, v: Float64Array, sign: 1 | -1, pre
     stack[top] = i;
     vals[top++] = x;
     all[i] = stack[0] as number;
-    // Trailing window: first stack entry dated after the start.
-    if (head > p) head = p;
-    const start = (days[i] as number) - WEEKS52_DAYS;
+    // Trailing window: first stack entry dated after the start. Branch-free steps (the data decide them at
+    // random): head = min(head, p), then up to two expiries, then a loop for the rare longer gaps.
+    const dh = head - p;
+    head = p + (dh & (dh >> 31));
+    const start = (days[i] as number) - windowDays;
+    head += bit((days[stack[head] as number] as number) <= start);
+    head += bit((days[stack[head] as number] as number) <= start);
     while ((days[stack[head] as number] as number) <= start) head++;
     w52[i] = first <= start ? (stack[head] as number) : -1;
     // Calendar year: first stack entry of the year (the pointer restarts at the first bar of a year).
@@ -85,9 +94,11 @@ function computeWithWindows(cols: BarColumns, v: Float64Array, sign: 1 | -1, pre
     if (y !== curYear) {
       prevBest = y === curYear + 1 && covered ? best : -1;
       curYear = y;
-      covered = coversYear(first, y);
+      covered = covers(first, y);
       yHead = p;
-    } else if (yHead > p) yHead = p;
+    }
+    const dy = yHead - p;
+    yHead = p + (dy & (dy >> 31)); // min(yHead, p)
     best = stack[yHead] as number;
     year[i] = covered && i > 0 ? best : -1;
     prevYear[i] = prevBest;
