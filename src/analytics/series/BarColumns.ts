@@ -97,11 +97,12 @@ export class BarColumns implements BarsView {
     if (this.weekCol === null) {
       const w = new Int32Array(this.length);
       const days = this.days;
+      const keyOf = weekKey; // read once: under tsx an imported function is a module getter
       let key = 0, to = -1; // empty range: the first bar computes
       for (let i = 0; i < this.length; i++) {
         const d = days[i] as number;
         if (d < key || d >= to) {
-          key = weekKey(d);
+          key = keyOf(d);
           to = key + 7;
         }
         w[i] = key;

@@ -117,9 +117,13 @@ function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   let xs: Float64Array;
   let answer: Int32Array;
   if (o.value === 'change') {
-    xs = new Float64Array(n);
-    if (n > 0) xs[0] = Number.NaN;
-    for (let i = 1; i < n; i++) xs[i] = (closes[i] as number) / (closes[i - 1] as number) - 1;
+    // The daily changes are shared by the gain and the loss detectors (one column per series).
+    xs = cols.memo('since:change', () => {
+      const x = new Float64Array(n);
+      if (n > 0) x[0] = Number.NaN;
+      for (let i = 1; i < n; i++) x[i] = (closes[i] as number) / (closes[i - 1] as number) - 1;
+      return x;
+    });
     answer = previousAtLeast(xs, sign);
   } else {
     xs = o.value === 'high' ? cols.highs : o.value === 'low' ? cols.lows : closes;

@@ -4,7 +4,6 @@ import { StreamingDetector } from '../detector.js';
 import type { BarColumns } from '../series/BarColumns.js';
 import type { BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
-import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
 
 /**
