@@ -66,7 +66,7 @@ describe('dashboard in Chromium (loopback)', () => {
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     process.stderr.write(`[e2e] dashboard screenshot: ${shot}\n`);
     // The only tolerated console error is the WebSocket to /live when no live plugin is mounted.
-    expect(problems.filter((p) => !/\/live/.test(p) && !/404/.test(p))).toEqual([]);
+    expect(problems.filter((p) => !/\/live/.test(p))).toEqual([]);
     await page.close();
   });
 });
