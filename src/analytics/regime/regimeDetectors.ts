@@ -99,19 +99,71 @@ function batchRegime(cols: BarColumns, toFacts: Materialize): BatchOutput {
   };
 }
 
+/**
+ * RegimeMachine.step over a whole series with the state in local variables (the same statements in the same
+ * order, thresholds computed the same way; the reference values are not needed, only their indexes; the contract test compares it with the streaming face, which steps
+ * the machine itself).
+ */
 function runRegime(cols: BarColumns) {
   const n = cols.length;
   const regime = new Int8Array(n), flags = new Uint8Array(n);
   const refIdx = new Int32Array(n), prevRefIdx = new Int32Array(n), legIdx = new Int32Array(n);
   const m = new RegimeMachine();
+  const bearDrop = m.bearDrop, bullRise = m.bullRise, correctionDrop = m.correctionDrop;
   const { closes, highs, lows } = cols;
+  let reg = 0, refI = -1, legI = -1, legV = 0, prevRefI = -1;
+  let maxI = -1, maxV = 0, minI = -1, minV = 0, inCorrection = false;
   for (let i = 0; i < n; i++) {
-    m.step(i, closes[i] as number, highs[i] as number, lows[i] as number);
-    regime[i] = m.regime;
-    flags[i] = (m.entered ? 1 : 0) | (m.intraday ? 2 : 0) | (m.correction << 2);
-    refIdx[i] = m.refIdx;
-    prevRefIdx[i] = m.prevRefIdx;
-    legIdx[i] = m.legIdx;
+    const c = closes[i] as number;
+    let entered = false, intraday = false, correction = 0;
+    // flip(regime, ref): the previous reference, the new one, and the leg starting at this close.
+    let flipTo = 0, flipRefI = -1;
+    if (reg === 0) {
+      if (maxI < 0) {
+        maxI = minI = i;
+        maxV = minV = c;
+      } else if (c >= minV * (1 + bullRise)) ((flipTo = 1), (flipRefI = minI));
+      else if (c <= maxV * (1 - bearDrop)) ((flipTo = -1), (flipRefI = maxI));
+      else {
+        if (c > maxV) ((maxV = c), (maxI = i));
+        if (c < minV) ((minV = c), (minI = i));
+      }
+    } else if (reg === 1) {
+      if (c > legV) {
+        legV = c;
+        legI = i;
+        inCorrection = false;
+      }
+      if (c <= legV * (1 - bearDrop)) ((flipTo = -1), (flipRefI = legI));
+      else {
+        if ((lows[i] as number) <= legV * (1 - bearDrop)) intraday = true;
+        if (c <= legV * (1 - correctionDrop)) {
+          correction = inCorrection ? 2 : 1;
+          inCorrection = true;
+        }
+      }
+    } else {
+      if (c < legV) {
+        legV = c;
+        legI = i;
+      }
+      if (c >= legV * (1 + bullRise)) ((flipTo = 1), (flipRefI = legI));
+      else if ((highs[i] as number) >= legV * (1 + bullRise)) intraday = true;
+    }
+    if (flipTo !== 0) {
+      prevRefI = reg === 0 ? -1 : refI;
+      reg = flipTo;
+      refI = flipRefI;
+      legI = i;
+      legV = c;
+      inCorrection = false;
+      entered = true;
+    }
+    regime[i] = reg;
+    flags[i] = (entered ? 1 : 0) | (intraday ? 2 : 0) | (correction << 2);
+    refIdx[i] = refI;
+    prevRefIdx[i] = prevRefI;
+    legIdx[i] = legI;
   }
   return { regime, flags, refIdx, prevRefIdx, legIdx };
 }
