@@ -54,16 +54,7 @@ export function register(program: Command): void {
       if (server) process.stderr.write(`live: serving ${server.wsUrl} (subscribe: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
       try {
         const s = await runReplay({
-          dataDir: String(o.data),
-          date: asSessionDate(String(o.date)),
-          index: String(o.index),
-          ...(o.members ? { membersPath: String(o.members) } : {}),
-          ...(o.state ? { statePath: String(o.state) } : {}),
-          ...(o.methodology ? { methodologyPath: String(o.methodology) } : {}),
-          ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
-          seed: o.seed as number,
-          ticksPerMember: o.ticksPerMember as number,
-          everyMs: o.everyMs as number,
+          ...replayInput(o),
           ...(o.speed !== undefined ? { speed: o.speed as number } : {}),
           ...(o.out ? { outPath: String(o.out) } : {}),
           ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
@@ -76,6 +67,22 @@ export function register(program: Command): void {
         await server?.close();
       }
     });
+}
+
+/** The options `replay` shares between the in-process and the NATS runs. */
+function replayInput(o: Record<string, string | number | boolean | undefined>) {
+  return {
+    dataDir: String(o.data),
+    date: asSessionDate(String(o.date)),
+    index: String(o.index),
+    ...(o.members ? { membersPath: String(o.members) } : {}),
+    ...(o.state ? { statePath: String(o.state) } : {}),
+    ...(o.methodology ? { methodologyPath: String(o.methodology) } : {}),
+    ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
+    seed: o.seed as number,
+    ticksPerMember: o.ticksPerMember as number,
+    everyMs: o.everyMs as number,
+  };
 }
 
 function printSummary(s: ReplaySummary): void {
@@ -104,16 +111,7 @@ function printSummary(s: ReplaySummary): void {
 async function replayOnNats(o: Record<string, string | number | boolean | undefined>): Promise<void> {
   const s = await runNatsReplay({
     natsUrl: String(o.nats),
-    dataDir: String(o.data),
-    date: asSessionDate(String(o.date)),
-    index: String(o.index),
-    ...(o.members ? { membersPath: String(o.members) } : {}),
-    ...(o.state ? { statePath: String(o.state) } : {}),
-    ...(o.methodology ? { methodologyPath: String(o.methodology) } : {}),
-    ...(o.ticks ? { ticksPath: String(o.ticks) } : {}),
-    seed: o.seed as number,
-    ticksPerMember: o.ticksPerMember as number,
-    everyMs: o.everyMs as number,
+    ...replayInput(o),
     partitions: o.partitions as number,
     workers: o.workers as number,
     ...(o.prefix ? { prefix: String(o.prefix) } : {}),
