@@ -30,6 +30,9 @@ export function crossedLevel(prev: number, close: number, step = roundStep(prev)
   return 0;
 }
 
+/** 1 or 0 without a branch (a comparison's bit as an integer). */
+const bit = (b: boolean): number => (b as unknown as number) | 0;
+
 /** 17 x 0.05 = 0.8500000000000001 -> 0.85 (only when a level is crossed: toPrecision is slow). */
 const tidy = (x: number): number => (Number.isInteger(x) ? x : Number(x.toPrecision(12)));
 
@@ -95,12 +98,20 @@ export const roundNumberDetector: DetectorSpec = {
         stepLo = step * 2;
         stepHi = step * 20;
       }
-      const L = crossedLevel(prev, c[i] as number, step);
+      // crossedLevel(prev, close, step) with both directions computed and no branch on the direction of the
+      // move (random): a level is crossed on a few sessions in a hundred, and only those take the branch.
+      const close = c[i] as number;
+      const q = close / step;
+      const ku = Math.ceil(q) - 1, kd = Math.floor(q) + 1;
+      const crossUp = bit(close > prev) & bit(ku * step >= prev) & bit(ku > 0);
+      const crossDown = bit(close < prev) & bit(kd * step <= prev);
+      if ((crossUp | crossDown) === 0) continue; // level 0, no reference (the arrays' initial values)
+      const L = crossUp === 1 ? tidy(ku * step) : -tidy(kd * step);
       level[i] = L;
       let j = i - 1;
       if (L > 0) while (j >= 0 && (c[j] as number) <= L) j = up[j] as number;
       else if (L < 0) while (j >= 0 && (c[j] as number) >= -L) j = down[j] as number;
-      if (L !== 0) ref[i] = j;
+      ref[i] = j;
     }
     return { factsAt: (i) => facts(cols, i, level[i] as number, ref[i] as number) };
   },
