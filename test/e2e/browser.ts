@@ -39,3 +39,19 @@ export async function countLinePixels(page: Page, selector: string): Promise<num
     return n;
   }, selector);
 }
+
+/** Installs the trap before any page script runs: payloads call __xss or alert/confirm/prompt. */
+export async function openTrappedPage(browser: Browser): Promise<{ page: Page; hits: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const hits: string[] = [];
+  await page.exposeFunction('__xssReport', (n: unknown) => hits.push(`__xss(${String(n)})`));
+  await page.addInitScript(() => {
+    (window as unknown as { __xss: (n: unknown) => void }).__xss = (n) =>
+      (window as unknown as { __xssReport: (n: unknown) => void }).__xssReport(n);
+  });
+  page.on('dialog', (d) => {
+    hits.push(`dialog ${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { page, hits };
+}

@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite } from '../../src/app/site/buildSite.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, openTrappedPage } from './browser.js';
 import { XSS_TEXT_PAYLOADS as T, XSS_URL_PAYLOADS as U } from './xssCorpus.js';
 
 let browser: Browser;
@@ -86,17 +86,7 @@ afterAll(async () => {
 
 describe('XSS corpus in the static site (Chromium)', () => {
   it('renders every page with the payloads as text: zero executions, no injected elements or script links', async () => {
-    const page = await browser.newPage();
-    const hits: string[] = [];
-    await page.exposeFunction('__xssReport', (n: unknown) => hits.push(`__xss(${String(n)})`));
-    await page.addInitScript(() => {
-      (window as unknown as { __xss: (n: unknown) => void }).__xss = (n) =>
-        (window as unknown as { __xssReport: (n: unknown) => void }).__xssReport(n);
-    });
-    page.on('dialog', (d) => {
-      hits.push(`dialog ${d.type()}: ${d.message()}`);
-      void d.dismiss();
-    });
+    const { page, hits } = await openTrappedPage(browser);
     expect(pages.length).toBeGreaterThan(STORIES * 2 + 9); // story pages plus front, tag and category pages
     const bad: string[] = [];
     for (const p of pages) {

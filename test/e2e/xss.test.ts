@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { NewsItem, StoryPage } from '../../src/app/desk/deskService.js';
 import { startServer, type StartedServer } from '../../src/server/startServer.js';
 import { createFakeDesk } from '../server/fakeDesk.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, openTrappedPage } from './browser.js';
 import { XSS_TEXT_PAYLOADS, XSS_URL_PAYLOADS } from './xssCorpus.js';
 
 let server: StartedServer;
@@ -35,21 +35,7 @@ const stories: StoryPage[] = ['en', 'zh-Hant'].flatMap((lang) =>
   })),
 );
 
-/** Installs the trap before any page script runs: payloads call __xss or alert/confirm/prompt. */
-async function trappedPage(): Promise<{ page: Page; hits: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const hits: string[] = [];
-  await page.exposeFunction('__xssReport', (n: unknown) => hits.push(`__xss(${String(n)})`));
-  await page.addInitScript(() => {
-    (window as unknown as { __xss: (n: unknown) => void }).__xss = (n) =>
-      (window as unknown as { __xssReport: (n: unknown) => void }).__xssReport(n);
-  });
-  page.on('dialog', (d) => {
-    hits.push(`dialog ${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  return { page, hits };
-}
+const trappedPage = (): Promise<{ page: Page; hits: string[] }> => openTrappedPage(browser);
 
 beforeAll(async () => {
   const evil = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="__xss(302)"><script>__xss(303)</script><rect width="10" height="10"/></svg>';
