@@ -139,8 +139,66 @@ function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   };
 }
 
+/** Per-bar columns of a week since-query (see batchSince). */
+interface WeekRuns {
+  elemOf: Int32Array;
+  answer: Int32Array;
+  xs: Float64Array;
+  elemLastBar: Int32Array;
+  elemValue: Float64Array;
+}
+
+/**
+ * Week changes for both modes in one pass, shared by best_week_since and worst_week_since: a change is said by
+ * one mode at most (a gain by max, a loss by min; decide stops on the wrong sign before reading the answer), so
+ * one answer column serves both, searched in the max stack for a gain and in the min stack for a loss.
+ */
+function weekChangeRuns(cols: BarColumns): WeekRuns {
+  const n = cols.length;
+  const elemOf = new Int32Array(n), answer = new Int32Array(n), xs = new Float64Array(n);
+  const elemLastBar = new Int32Array(n), elemValue = new Float64Array(n);
+  const up = new MonotoneStack(64), down = new MonotoneStack(64);
+  const closes = cols.closes, weeks = cols.weeks;
+  let key = Number.NaN, index = -1, lastClose = Number.NaN, prevClose = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const k = weeks[i] as number;
+    const c = closes[i] as number;
+    if (k !== key) {
+      if (index >= 0) {
+        const val = lastClose / prevClose - 1; // NaN when prevClose is NaN
+        elemLastBar[index] = i - 1;
+        elemValue[index] = val;
+        if (val === val) {
+          up.push(val, index);
+          down.push(-val, index);
+        }
+      }
+      prevClose = lastClose;
+      key = k;
+      index++;
+    }
+    lastClose = c;
+    const x = lastClose / prevClose - 1;
+    elemOf[i] = index;
+    xs[i] = x;
+    answer[i] = x > 0 ? up.find(x) : x < 0 ? down.find(-x) : -1;
+  }
+  return { elemOf, answer, xs, elemLastBar, elemValue };
+}
+
 function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
   if (o.unit === 'session') return batchSinceSessions(o, cols);
+  if (o.value === 'change') {
+    const { elemOf, answer, xs, elemLastBar, elemValue } = cols.memo('since:week:change', () => weekChangeRuns(cols));
+    const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
+    return {
+      factsAt: (i) => {
+        const e = answer[i] as number;
+        decide(o, elemOf[i] as number, xs[i] as number, e, e >= 0 ? (elemLastBar[e] as number) : -1, e >= 0 ? (elemValue[e] as number) : 0, elemOf[i] as number, r);
+        return factsOf(o, cols, i, r);
+      },
+    };
+  }
   const n = cols.length;
   // Per bar: its element, the answer element (-1 record) and its value. The rest is derived in factsAt.
   const elemOf = new Int32Array(n), answer = new Int32Array(n), xs = new Float64Array(n);
