@@ -6,7 +6,7 @@ import type { BarsView } from '../series/BarsView.js';
 import { elementKey, type ElementUnit } from '../series/elementKey.js';
 import { MonotoneStack } from '../series/MonotoneStack.js';
 import { RecordChain } from '../series/RecordChain.js';
-import { previousAtLeast, previousAtLeastOf } from '../series/previousAtLeast.js';
+import { previousAtLeastOf } from '../series/previousAtLeast.js';
 
 /**
  * "Highest close since", "biggest one-session gain since", "best week since" ...: the most recent earlier element
@@ -110,6 +110,42 @@ function kindValue(kind: number, lastClose: number, hi: number, lo: number, prev
  * Batch fast path for one element per session: the element is the bar, and the answer is the classic
  * "previous element at least as high" (one monotone stack pass; shared per series for prices).
  */
+/**
+ * Daily changes (fraction; NaN on the first bar) and, per bar, the answer of the mode that can say it: for a
+ * gain the most recent earlier change at least as high, for a loss the most recent at least as low, else -1
+ * (decide stops on the wrong sign before reading it). Both monotone stacks in one pass: a move pops only one of
+ * them, so the unpredictable branch is taken once per bar instead of once per stack. Same answers as
+ * `previousAtLeast(xs, 1)` for gains and `previousAtLeast(xs, -1)` for losses.
+ */
+function dailyChangeRuns(closes: Float64Array): { xs: Float64Array; answer: Int32Array } {
+  const n = closes.length;
+  const xs = new Float64Array(n), answer = new Int32Array(n);
+  if (changeStackIdx.length < 2 * n) ((changeStackIdx = new Int32Array(2 * n)), (changeStackVal = new Float64Array(2 * n)));
+  const idx = changeStackIdx, val = changeStackVal; // high stack at 0.., low stack at n..; do not escape
+  let tHi = 0, tLo = n;
+  for (let i = 0; i < n; i++) {
+    const x = i === 0 ? Number.NaN : (closes[i] as number) / (closes[i - 1] as number) - 1;
+    xs[i] = x;
+    if (x !== x) {
+      answer[i] = -1; // never an answer, never on a stack
+      continue;
+    }
+    if (tHi > 0 && (val[tHi - 1] as number) < x) {
+      // A rise (the top is the previous change): pops the high stack only.
+      do tHi--;
+      while (tHi > 0 && (val[tHi - 1] as number) < x);
+    } else while (tLo > n && (val[tLo - 1] as number) > x) tLo--;
+    answer[i] = x > 0 ? (tHi > 0 ? (idx[tHi - 1] as number) : -1) : x < 0 ? (tLo > n ? (idx[tLo - 1] as number) : -1) : -1;
+    idx[tHi] = i;
+    val[tHi++] = x;
+    idx[tLo] = i;
+    val[tLo++] = x;
+  }
+  return { xs, answer };
+}
+let changeStackIdx = new Int32Array(1024);
+let changeStackVal = new Float64Array(1024);
+
 function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   const n = cols.length;
   const { closes } = cols;
@@ -117,14 +153,10 @@ function batchSinceSessions(o: SinceOptions, cols: BarColumns): BatchOutput {
   let xs: Float64Array;
   let answer: Int32Array;
   if (o.value === 'change') {
-    // The daily changes are shared by the gain and the loss detectors (one column per series).
-    xs = cols.memo('since:change', () => {
-      const x = new Float64Array(n);
-      if (n > 0) x[0] = Number.NaN;
-      for (let i = 1; i < n; i++) x[i] = (closes[i] as number) / (closes[i - 1] as number) - 1;
-      return x;
-    });
-    answer = previousAtLeast(xs, sign);
+    // The daily changes and their answers are shared by the gain and the loss detectors (one pass per series).
+    const runs = cols.memo('since:change', () => dailyChangeRuns(closes));
+    xs = runs.xs;
+    answer = runs.answer;
   } else {
     xs = o.value === 'high' ? cols.highs : o.value === 'low' ? cols.lows : closes;
     answer = previousAtLeastOf(cols, o.value, sign);
