@@ -5,7 +5,7 @@ import { coversYear, WEEKS52_DAYS } from './calendarWindows.js';
  * Everything one monotone stack pass over a price column gives, per bar (indexes, -1 when none):
  * - `prevAtLeast`: the most recent earlier bar at least as high (sign 1) / low (sign -1), as `previousAtLeast`;
  * - `all`: the record (earliest bar of the highest / lowest value so far; -1 on bar 0);
- * - with `windows`: `w52` the extreme of the trailing window (bars dated after `day - 364`; -1 until
+ * - for closes: `w52` the extreme of the trailing window (bars dated after `day - 364`; -1 until
  *   the data reaches back that far), `year` the extreme of the calendar year so far (-1 when the data does not
  *   cover the year, and on bar 0), `prevYear` the extreme of the previous calendar year when covered.
  * The stack holds the bars not hidden by a later bar at least as high, in bar order; so the window extreme is
@@ -21,9 +21,6 @@ export interface RecordRuns {
   readonly prevYear: Int32Array | null;
 }
 
-/** 1 or 0 without a branch (a comparison's bit as an integer). */
-const bit = (x: boolean): number => (x as unknown as number) | 0;
-
 let idxScratch = new Int32Array(1024);
 let valScratch = new Float64Array(1024);
 
@@ -33,76 +30,105 @@ let valScratch = new Float64Array(1024);
  */
 export function recordRunsOf(cols: BarColumns, column: 'close' | 'high' | 'low', sign: 1 | -1): RecordRuns | null {
   const v = column === 'close' ? cols.closes : column === 'high' ? cols.highs : cols.lows;
-  // Window extremes are asked for closes only: the intraday columns skip them.
-  return cols.memo(`runs:${column}:${sign}`, () => computeRecordRuns(cols, v, sign, column === 'close'));
-}
-
-/** One pass (see RecordRuns). Returns null when the column holds a NaN. */
-function computeRecordRuns(cols: BarColumns, v: Float64Array, sign: 1 | -1, windows: boolean): RecordRuns | null {
-  const n = v.length;
-  if (idxScratch.length < n) ((idxScratch = new Int32Array(Math.max(n, idxScratch.length * 2))), (valScratch = new Float64Array(idxScratch.length)));
-  const stack = idxScratch, vals = valScratch; // do not escape: reused by every call (single-threaded)
-  const prev = new Int32Array(n), all = new Int32Array(n);
-  if (!windows) {
-    let top = 0;
-    for (let i = 0; i < n; i++) {
-      const x = sign * (v[i] as number);
-      if (x !== x) return null;
-      while (top > 0 && (vals[top - 1] as number) < x) top--;
-      prev[i] = top > 0 ? (stack[top - 1] as number) : -1;
-      stack[top] = i;
-      vals[top++] = x;
-      all[i] = stack[0] as number;
-    }
-    if (n > 0) all[0] = -1; // a record needs something earlier to beat
-    return { prevAtLeast: prev, all, w52: null, year: null, prevYear: null };
+  if (column === 'close') {
+    // Both sides with the window extremes, in one pass (a move pops one of the two stacks).
+    const both = cols.memo('runs:close', () => computeBothWithWindows(cols, v));
+    return both === null ? null : sign === 1 ? both.high : both.low;
   }
-  return computeWithWindows(cols, v, sign, prev, all);
+  // Window extremes are asked for closes only: the intraday columns skip them.
+  return cols.memo(`runs:${column}:${sign}`, () => computeRecordRuns(v, sign));
 }
 
-/** computeRecordRuns with the window outputs (a separate function: one loop per optimised function). */
-function computeWithWindows(cols: BarColumns, v: Float64Array, sign: 1 | -1, prev: Int32Array, all: Int32Array): RecordRuns | null {
+/**
+ * The runs of closes with the window outputs, for sign 1 and -1 at once: the high stack at 0.., the low stack
+ * at n... Null when the column holds a NaN. Both stacks hold
+ * every bar, so the previous bar is the top of both: a rise pops the high stack only, a fall the low stack only,
+ * and the unpredictable branch on the move is taken once per bar instead of once per stack.
+ */
+function computeBothWithWindows(cols: BarColumns, v: Float64Array): { high: RecordRuns; low: RecordRuns } | null {
   const n = v.length;
-  const stack = idxScratch, vals = valScratch;
-  const w52 = new Int32Array(n), year = new Int32Array(n), prevYear = new Int32Array(n);
+  if (idxScratch.length < 2 * n) ((idxScratch = new Int32Array(2 * n)), (valScratch = new Float64Array(2 * n)));
+  const stack = idxScratch, vals = valScratch; // do not escape: reused by every call (single-threaded)
+  const prevH = new Int32Array(n), allH = new Int32Array(n), w52H = new Int32Array(n), yearH = new Int32Array(n), prevYearH = new Int32Array(n);
+  const prevL = new Int32Array(n), allL = new Int32Array(n), w52L = new Int32Array(n), yearL = new Int32Array(n), prevYearL = new Int32Array(n);
   const days = cols.days, years = cols.years;
   const first = n > 0 ? (days[0] as number) : 0;
   // Imported bindings are read once: under tsx (ESM compiled to CommonJS) each read in the loop is a getter call.
   const windowDays = WEEKS52_DAYS, covers = coversYear;
-  let top = 0, head = 0, yHead = 0;
-  let curYear = -1, covered = false, best = -1, prevBest = -1;
+  let tH = 0, tL = n, headH = 0, headL = n, yHeadH = 0, yHeadL = n;
+  let curYear = -1, covered = false, bestH = -1, bestL = -1, prevBestH = -1, prevBestL = -1;
+  for (let i = 0; i < n; i++) {
+    const x = v[i] as number;
+    if (x !== x) return null;
+    if (tH > 0 && (vals[tH - 1] as number) < x) {
+      do tH--;
+      while (tH > 0 && (vals[tH - 1] as number) < x);
+    } else while (tL > n && (vals[tL - 1] as number) > x) tL--;
+    prevH[i] = tH > 0 ? (stack[tH - 1] as number) : -1;
+    prevL[i] = tL > n ? (stack[tL - 1] as number) : -1;
+    const pH = tH, pL = tL;
+    stack[tH] = i;
+    vals[tH++] = x;
+    stack[tL] = i;
+    vals[tL++] = x;
+    allH[i] = stack[0] as number;
+    allL[i] = stack[n] as number;
+    // Trailing window: first stack entry dated after the start (heads: min(head, p), then the expiries).
+    const dH = headH - pH, dL = headL - pL;
+    headH = pH + (dH & (dH >> 31));
+    headL = pL + (dL & (dL >> 31));
+    const start = (days[i] as number) - windowDays;
+    while ((days[stack[headH] as number] as number) <= start) headH++;
+    while ((days[stack[headL] as number] as number) <= start) headL++;
+    const inWindow = first <= start;
+    w52H[i] = inWindow ? (stack[headH] as number) : -1;
+    w52L[i] = inWindow ? (stack[headL] as number) : -1;
+    // Calendar year: first stack entry of the year (the pointers restart at the first bar of a year).
+    const y = years[i] as number;
+    if (y !== curYear) {
+      const follows = y === curYear + 1 && covered;
+      prevBestH = follows ? bestH : -1;
+      prevBestL = follows ? bestL : -1;
+      curYear = y;
+      covered = covers(first, y);
+      yHeadH = pH;
+      yHeadL = pL;
+    }
+    const eH = yHeadH - pH, eL = yHeadL - pL;
+    yHeadH = pH + (eH & (eH >> 31));
+    yHeadL = pL + (eL & (eL >> 31));
+    bestH = stack[yHeadH] as number;
+    bestL = stack[yHeadL] as number;
+    const yearKnown = covered && i > 0;
+    yearH[i] = yearKnown ? bestH : -1;
+    yearL[i] = yearKnown ? bestL : -1;
+    prevYearH[i] = prevBestH;
+    prevYearL[i] = prevBestL;
+  }
+  if (n > 0) allH[0] = allL[0] = -1; // a record needs something earlier to beat
+  return {
+    high: { prevAtLeast: prevH, all: allH, w52: w52H, year: yearH, prevYear: prevYearH },
+    low: { prevAtLeast: prevL, all: allL, w52: w52L, year: yearL, prevYear: prevYearL },
+  };
+}
+
+/** One pass without the window outputs (see RecordRuns). Returns null when the column holds a NaN. */
+function computeRecordRuns(v: Float64Array, sign: 1 | -1): RecordRuns | null {
+  const n = v.length;
+  if (idxScratch.length < n) ((idxScratch = new Int32Array(Math.max(n, idxScratch.length * 2))), (valScratch = new Float64Array(idxScratch.length)));
+  const stack = idxScratch, vals = valScratch; // do not escape: reused by every call (single-threaded)
+  const prev = new Int32Array(n), all = new Int32Array(n);
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const x = sign * (v[i] as number);
     if (x !== x) return null;
     while (top > 0 && (vals[top - 1] as number) < x) top--;
     prev[i] = top > 0 ? (stack[top - 1] as number) : -1;
-    const p = top;
     stack[top] = i;
     vals[top++] = x;
     all[i] = stack[0] as number;
-    // Trailing window: first stack entry dated after the start. Branch-free steps (the data decide them at
-    // random): head = min(head, p), then up to two expiries, then a loop for the rare longer gaps.
-    const dh = head - p;
-    head = p + (dh & (dh >> 31));
-    const start = (days[i] as number) - windowDays;
-    head += bit((days[stack[head] as number] as number) <= start);
-    head += bit((days[stack[head] as number] as number) <= start);
-    while ((days[stack[head] as number] as number) <= start) head++;
-    w52[i] = first <= start ? (stack[head] as number) : -1;
-    // Calendar year: first stack entry of the year (the pointer restarts at the first bar of a year).
-    const y = years[i] as number;
-    if (y !== curYear) {
-      prevBest = y === curYear + 1 && covered ? best : -1;
-      curYear = y;
-      covered = covers(first, y);
-      yHead = p;
-    }
-    const dy = yHead - p;
-    yHead = p + (dy & (dy >> 31)); // min(yHead, p)
-    best = stack[yHead] as number;
-    year[i] = covered && i > 0 ? best : -1;
-    prevYear[i] = prevBest;
   }
-  if (n > 0) all[0] = -1;
-  return { prevAtLeast: prev, all, w52, year, prevYear };
+  if (n > 0) all[0] = -1; // a record needs something earlier to beat
+  return { prevAtLeast: prev, all, w52: null, year: null, prevYear: null };
 }
+
