@@ -95,8 +95,8 @@ let tableScratch = new Int32Array(1024);
 
 function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
   const n = cols.length;
-  const warm = new Uint8Array(n);
-  const dirA = new Int8Array(n), snappedDirA = new Int8Array(n);
+  // Per bar: warm (bit 4), direction + 1 (bits 0-1) and the snapped streak's direction + 1 (bits 2-3).
+  const packed = new Uint8Array(n);
   const lenA = new Int32Array(n), snappedA = new Int32Array(n), refBarA = new Int32Array(n);
   /** Length of the completed streak that ended at bar b, at b + 1 (0 at 0: the length of "no reference"). */
   const lenAfter = new Int32Array(n + 1);
@@ -142,22 +142,21 @@ function batchStreak(unit: ElementUnit, cols: BarColumns): BatchOutput {
     lastClose = c;
     lastBar = i;
     if (sClose !== sClose) continue; // not warm (arrays stay 0)
-    warm[i] = 1;
     const dir = bit(c > sClose) - bit(c < sClose);
     const len = (bit(dir !== 0) & bit(dir === sDir)) * sLen + bit(dir !== 0);
-    dirA[i] = dir;
+    packed[i] = 16 | (dir + 1) | ((sDir + 1) << 2);
     lenA[i] = len;
     snappedA[i] = (bit(dir !== sDir) & bit(sLen >= 2)) * sLen;
-    snappedDirA[i] = sDir;
     const down = bit(dir < 0);
     refBarA[i] = table[down * side + (bit(len >= 2) & bit(len <= (maxLen[down] as number))) * len] as number;
   }
   return {
     factsAt: (i) => {
       const refBar = refBarA[i] as number;
+      const p = packed[i] as number;
       return factsOf(unit, cols, {
-        warm: warm[i] === 1, dir: dirA[i] as number, len: lenA[i] as number, snapped: snappedA[i] as number,
-        snappedDir: snappedDirA[i] as number, refBar, refLen: lenAfter[refBar + 1] as number,
+        warm: p >= 16, dir: (p & 3) - 1, len: lenA[i] as number, snapped: snappedA[i] as number,
+        snappedDir: ((p >> 2) & 3) - 1, refBar, refLen: lenAfter[refBar + 1] as number,
       });
     },
   };
