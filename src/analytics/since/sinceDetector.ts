@@ -120,9 +120,15 @@ function kindValue(kind: number, lastClose: number, hi: number, lo: number, prev
 function dailyChangeRuns(closes: Float64Array): { xs: Float64Array; answer: Int32Array } {
   const n = closes.length;
   const xs = new Float64Array(n), answer = new Int32Array(n);
-  if (changeStackIdx.length < 2 * n) ((changeStackIdx = new Int32Array(2 * n)), (changeStackVal = new Float64Array(2 * n)));
-  const idx = changeStackIdx, val = changeStackVal; // high stack at 0.., low stack at n..; do not escape
-  let tHi = 0, tLo = n;
+  if (changeStackIdx.length < 2 * n + 2) ((changeStackIdx = new Int32Array(2 * n + 2)), (changeStackVal = new Float64Array(2 * n + 2)));
+  const idx = changeStackIdx, val = changeStackVal; // do not escape: reused by every call (single-threaded)
+  // High stack at 1..tHi over a sentinel at 0, low stack at n + 2..tLo over a sentinel at n + 1: the sentinels
+  // (+/- infinity, tag -1: "none") are never popped, so the tops answer without a test.
+  const lo0 = n + 1;
+  idx[0] = idx[lo0] = -1;
+  val[0] = Infinity;
+  val[lo0] = -Infinity;
+  let tHi = 0, tLo = lo0;
   for (let i = 0; i < n; i++) {
     const x = i === 0 ? Number.NaN : (closes[i] as number) / (closes[i - 1] as number) - 1;
     xs[i] = x;
@@ -130,19 +136,23 @@ function dailyChangeRuns(closes: Float64Array): { xs: Float64Array; answer: Int3
       answer[i] = -1; // never an answer, never on a stack
       continue;
     }
-    if (tHi > 0 && (val[tHi - 1] as number) < x) {
+    if ((val[tHi] as number) < x) {
       // A rise (the top is the previous change): pops the high stack only.
       do tHi--;
-      while (tHi > 0 && (val[tHi - 1] as number) < x);
-    } else while (tLo > n && (val[tLo - 1] as number) > x) tLo--;
-    answer[i] = x > 0 ? (tHi > 0 ? (idx[tHi - 1] as number) : -1) : x < 0 ? (tLo > n ? (idx[tLo - 1] as number) : -1) : -1;
-    idx[tHi] = i;
-    val[tHi++] = x;
-    idx[tLo] = i;
-    val[tLo++] = x;
+      while ((val[tHi] as number) < x);
+    } else while ((val[tLo] as number) > x) tLo--;
+    // The gain's answer for a gain, the loss's for a loss, -1 for no change: without a branch on the sign.
+    const gain = bit(x > 0), loss = bit(x < 0);
+    answer[i] = gain * (idx[tHi] as number) + loss * (idx[tLo] as number) - (1 - gain - loss);
+    idx[++tHi] = i;
+    val[tHi] = x;
+    idx[++tLo] = i;
+    val[tLo] = x;
   }
   return { xs, answer };
 }
+/** 1 or 0 without a branch (a comparison's bit as an integer). */
+const bit = (b: boolean): number => (b as unknown as number) | 0;
 let changeStackIdx = new Int32Array(1024);
 let changeStackVal = new Float64Array(1024);
 
