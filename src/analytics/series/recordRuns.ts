@@ -40,14 +40,13 @@ export function recordRunsOf(cols: BarColumns, column: 'close' | 'high' | 'low',
 }
 
 /**
- * The runs of closes with the window outputs, for sign 1 and -1 at once: the high stack at 0.., the low stack
- * at n... Null when the column holds a NaN. Both stacks hold
+ * The runs of closes with the window outputs, for sign 1 and -1 at once (a high and a low stack). Null when the column holds a NaN. Both stacks hold
  * every bar, so the previous bar is the top of both: a rise pops the high stack only, a fall the low stack only,
  * and the unpredictable branch on the move is taken once per bar instead of once per stack.
  */
 function computeBothWithWindows(cols: BarColumns, v: Float64Array): { high: RecordRuns; low: RecordRuns } | null {
   const n = v.length;
-  if (idxScratch.length < 2 * n) ((idxScratch = new Int32Array(2 * n)), (valScratch = new Float64Array(2 * n)));
+  if (idxScratch.length < 2 * n + 2) ((idxScratch = new Int32Array(2 * n + 2)), (valScratch = new Float64Array(2 * n + 2)));
   const stack = idxScratch, vals = valScratch; // do not escape: reused by every call (single-threaded)
   const prevH = new Int32Array(n), allH = new Int32Array(n), w52H = new Int32Array(n), yearH = new Int32Array(n), prevYearH = new Int32Array(n);
   const prevL = new Int32Array(n), allL = new Int32Array(n), w52L = new Int32Array(n), yearL = new Int32Array(n), prevYearL = new Int32Array(n);
@@ -55,24 +54,30 @@ function computeBothWithWindows(cols: BarColumns, v: Float64Array): { high: Reco
   const first = n > 0 ? (days[0] as number) : 0;
   // Imported bindings are read once: under tsx (ESM compiled to CommonJS) each read in the loop is a getter call.
   const windowDays = WEEKS52_DAYS, covers = coversYear;
-  let tH = 0, tL = n, headH = 0, headL = n, yHeadH = 0, yHeadL = n;
+  // High stack at 1..tH over a sentinel at 0, low stack at lo0 + 1..tL over a sentinel at lo0: the sentinels
+  // (+/- infinity, tag -1: "none") are never popped, so the tops answer without a test.
+  const lo0 = n + 1;
+  stack[0] = stack[lo0] = -1;
+  vals[0] = Infinity;
+  vals[lo0] = -Infinity;
+  let tH = 0, tL = lo0, headH = 1, headL = lo0 + 1, yHeadH = 1, yHeadL = lo0 + 1;
   let curYear = -1, covered = false, bestH = -1, bestL = -1, prevBestH = -1, prevBestL = -1;
   for (let i = 0; i < n; i++) {
     const x = v[i] as number;
     if (x !== x) return null;
-    if (tH > 0 && (vals[tH - 1] as number) < x) {
+    if ((vals[tH] as number) < x) {
       do tH--;
-      while (tH > 0 && (vals[tH - 1] as number) < x);
-    } else while (tL > n && (vals[tL - 1] as number) > x) tL--;
-    prevH[i] = tH > 0 ? (stack[tH - 1] as number) : -1;
-    prevL[i] = tL > n ? (stack[tL - 1] as number) : -1;
-    const pH = tH, pL = tL;
-    stack[tH] = i;
-    vals[tH++] = x;
-    stack[tL] = i;
-    vals[tL++] = x;
-    allH[i] = stack[0] as number;
-    allL[i] = stack[n] as number;
+      while ((vals[tH] as number) < x);
+    } else while ((vals[tL] as number) > x) tL--;
+    prevH[i] = stack[tH] as number;
+    prevL[i] = stack[tL] as number;
+    const pH = ++tH, pL = ++tL; // positions of bar i
+    stack[pH] = i;
+    vals[pH] = x;
+    stack[pL] = i;
+    vals[pL] = x;
+    allH[i] = stack[1] as number;
+    allL[i] = stack[lo0 + 1] as number;
     // Trailing window: first stack entry dated after the start (heads: min(head, p), then the expiries).
     const dH = headH - pH, dL = headL - pL;
     headH = pH + (dH & (dH >> 31));
@@ -115,20 +120,22 @@ function computeBothWithWindows(cols: BarColumns, v: Float64Array): { high: Reco
 /** One pass without the window outputs (see RecordRuns). Returns null when the column holds a NaN. */
 function computeRecordRuns(v: Float64Array, sign: 1 | -1): RecordRuns | null {
   const n = v.length;
-  if (idxScratch.length < n) ((idxScratch = new Int32Array(Math.max(n, idxScratch.length * 2))), (valScratch = new Float64Array(idxScratch.length)));
+  if (idxScratch.length < n + 1) ((idxScratch = new Int32Array(2 * n + 2)), (valScratch = new Float64Array(2 * n + 2)));
   const stack = idxScratch, vals = valScratch; // do not escape: reused by every call (single-threaded)
   const prev = new Int32Array(n), all = new Int32Array(n);
+  // Stack at 1..top over a sentinel at 0 (+infinity, tag -1: "none") that is never popped.
+  stack[0] = -1;
+  vals[0] = Infinity;
   let top = 0;
   for (let i = 0; i < n; i++) {
     const x = sign * (v[i] as number);
     if (x !== x) return null;
-    while (top > 0 && (vals[top - 1] as number) < x) top--;
-    prev[i] = top > 0 ? (stack[top - 1] as number) : -1;
-    stack[top] = i;
-    vals[top++] = x;
-    all[i] = stack[0] as number;
+    while ((vals[top] as number) < x) top--;
+    prev[i] = stack[top] as number;
+    stack[++top] = i;
+    vals[top] = x;
+    all[i] = stack[1] as number;
   }
   if (n > 0) all[0] = -1; // a record needs something earlier to beat
   return { prevAtLeast: prev, all, w52: null, year: null, prevYear: null };
 }
-
