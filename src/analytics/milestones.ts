@@ -45,21 +45,28 @@ export function buildMilestoneReport(
     // A period that a detector already covered (e.g. last year) is not said twice.
     facts.push(...f.filter((x) => !facts.some((y) => y.type === x.type && y.period === x.period && y.reference?.date === x.reference?.date)));
   }
-  const close = cols.close(i);
-  const previousClose = i > 0 ? cols.close(i - 1) : null;
   if (i > 0) {
     const gap = daysBetween(cols.date(i - 1), date);
     if (gap > GAP_NOTE_DAYS) notes.push(`previous session ${cols.date(i - 1)} is ${gap} calendar days earlier: day-on-day figures span the gap`);
   } else notes.push(`first session in the data: no previous close`);
+  return { ...sessionReport(symbol, cols, i, facts), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/**
+ * The report of session `i` with the given facts: close, previous close, change (percent), high and low.
+ * @example sessionReport('HSTECH', cols, i, facts).changePct // 1.798 for 5,059.38 -> 5,150.35
+ */
+export function sessionReport(symbol: string, cols: BarColumns, i: number, facts: readonly Fact[]): MilestoneReport {
+  const close = cols.close(i);
+  const previousClose = i > 0 ? cols.close(i - 1) : null;
   return {
     symbol,
-    date,
+    date: cols.date(i),
     close,
     previousClose,
     changePct: previousClose === null ? null : (close / previousClose - 1) * 100,
     high: cols.high(i),
     low: cols.low(i),
     facts,
-    ...(notes.length > 0 ? { notes } : {}),
   };
 }

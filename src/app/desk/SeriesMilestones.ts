@@ -2,7 +2,7 @@ import type { SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 import type { Fact, MilestoneReport } from '../../domain/fact.js';
 import type { BatchOutput } from '../../analytics/detector.js';
-import { buildMilestoneReport } from '../../analytics/milestones.js';
+import { buildMilestoneReport, sessionReport } from '../../analytics/milestones.js';
 import { DETECTORS } from '../../analytics/registry.js';
 import { BarColumns } from '../../analytics/series/BarColumns.js';
 
@@ -73,18 +73,7 @@ export class SeriesMilestones {
           return last === undefined || i - last >= MARKER_GAP_SESSIONS;
         });
       if (facts.length === 0 || date < from) continue;
-      const close = cols.close(i);
-      const previousClose = i > 0 ? cols.close(i - 1) : null;
-      out.push({
-        symbol: this.symbol,
-        date,
-        close,
-        previousClose,
-        changePct: previousClose === null ? null : (close / previousClose - 1) * 100,
-        high: cols.high(i),
-        low: cols.low(i),
-        facts,
-      });
+      out.push(sessionReport(this.symbol, cols, i, facts));
     }
     return out;
   }
