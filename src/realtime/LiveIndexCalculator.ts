@@ -35,8 +35,12 @@ export interface LiveMemberView {
  * ignored when a later trade has since set the price (`correction_superseded`), and is rejected when the named
  * seq was never seen (`correction_unknown`). Halts come from {@link halt} / {@link resume}.
  *
- * Limitation: a corrected trade's effect on the member's high/low is retracted (one level of history is kept),
- * but not its effect on the index's session high/low.
+ * A correction is retracted from the member's high/low (one level of history is kept) and from the index's
+ * session high/low, which are always those of the level path as corrected: every level since the corrected
+ * trade is moved by the correction's `indexShares × (new − old price) / divisor` (they all carry the member's
+ * corrected price). The calculator keeps the level after each trade (8 bytes a trade, amortized O(1)); a
+ * correction costs the trades since the one it corrects, and a rescan of the earlier levels only when the
+ * extreme it moves was set since that trade.
  */
 export class LiveIndexCalculator {
   readonly state: LiveIndexState;
@@ -62,6 +66,13 @@ export class LiveIndexCalculator {
   private move = 0;
   private levelHigh: number;
   private levelLow: number;
+  /** Level after each trade (position 0: the previous close level), and the first `pathLength` are in use. */
+  private path = new Float64Array(1024);
+  private pathLength = 1;
+  /** Path positions of the current high and low, and of each member's last trade. */
+  private highAt = 0;
+  private lowAt = 0;
+  private readonly lastAt: Float64Array;
 
   /**
    * @param intervals the session's trading intervals (UTC ms); omit to accept ticks at any time.
@@ -86,6 +97,7 @@ export class LiveIndexCalculator {
     this.lastSize = new Float64Array(n).fill(NaN);
     this.tickCount = new Float64Array(n);
     this.halted = new Uint8Array(n);
+    this.lastAt = new Float64Array(n);
     let sum = 0;
     state.members.forEach((m, i) => {
       this.indexOf.set(m.symbol, i);
@@ -97,6 +109,7 @@ export class LiveIndexCalculator {
     });
     this.baseLevel = sum / this.divisor;
     this.levelHigh = this.levelLow = this.baseLevel;
+    this.path[0] = this.baseLevel;
   }
 
   /** Member position of `symbol`, or -1 when it is not a member. */
@@ -134,7 +147,7 @@ export class LiveIndexCalculator {
       if (corrects !== this.currentSeq[i]) return this.count(TickOutcome.correctionSuperseded);
       this.high[i] = Math.max(this.highBefore[i] as number, price);
       this.low[i] = Math.min(this.lowBefore[i] as number, price);
-      this.setPrice(i, price);
+      this.correctPath(i, this.setPrice(i, price));
       return this.count(TickOutcome.corrected);
     }
     if (!hasSeq) {
@@ -162,17 +175,68 @@ export class LiveIndexCalculator {
       if (price < l) this.low[i] = price;
     }
     this.setPrice(i, price);
+    this.extendPath(i);
     return this.count(TickOutcome.applied);
   }
 
-  private setPrice(i: number, price: number): void {
+  /** Sets member `i`'s price; @returns the level move (index points). */
+  private setPrice(i: number, price: number): number {
     const d = ((this.shares[i] as number) * (price - (this.price[i] as number))) / this.divisor;
     this.price[i] = price;
     this.contrib[i] = ((this.shares[i] as number) * (price - (this.prevClose[i] as number))) / this.divisor;
     this.move += d;
+    return d;
+  }
+
+  /** Appends the level after member `i`'s trade to the path and updates the session high/low. */
+  private extendPath(i: number): void {
     const level = this.baseLevel + this.move;
-    if (level > this.levelHigh) this.levelHigh = level;
-    if (level < this.levelLow) this.levelLow = level;
+    const k = this.pathLength;
+    if (k === this.path.length) {
+      const grown = new Float64Array(k * 2);
+      grown.set(this.path);
+      this.path = grown;
+    }
+    this.path[k] = level;
+    this.pathLength = k + 1;
+    this.lastAt[i] = k;
+    if (level > this.levelHigh) {
+      this.levelHigh = level;
+      this.highAt = k;
+    }
+    if (level < this.levelLow) {
+      this.levelLow = level;
+      this.lowAt = k;
+    }
+  }
+
+  /**
+   * A correction of member `i`'s last trade moved the level by `d` points: every level since that trade moves
+   * by `d`; the high/low become the extremes of the moved levels and of the earlier ones (rescanned only when
+   * the old extreme was among the moved levels).
+   */
+  private correctPath(i: number, d: number): void {
+    if (d === 0) return;
+    const path = this.path;
+    const from = this.lastAt[i] as number;
+    const end = this.pathLength - 1;
+    let hi = -Infinity, lo = Infinity, hiAt = from, loAt = from;
+    for (let k = from; k <= end; k++) {
+      const v = k === end ? this.baseLevel + this.move : (path[k] as number) + d;
+      path[k] = v;
+      if (v > hi) (hi = v), (hiAt = k);
+      if (v < lo) (lo = v), (loAt = k);
+    }
+    if (this.highAt >= from) {
+      this.levelHigh = -Infinity;
+      for (let k = 0; k < from; k++) if ((path[k] as number) > this.levelHigh) (this.levelHigh = path[k] as number), (this.highAt = k);
+    }
+    if (this.lowAt >= from) {
+      this.levelLow = Infinity;
+      for (let k = 0; k < from; k++) if ((path[k] as number) < this.levelLow) (this.levelLow = path[k] as number), (this.lowAt = k);
+    }
+    if (hi > this.levelHigh) (this.levelHigh = hi), (this.highAt = hiAt);
+    if (lo < this.levelLow) (this.levelLow = lo), (this.lowAt = loAt);
   }
 
   private count(code: TickOutcomeCode): TickOutcomeCode {

@@ -68,6 +68,62 @@ describe('LiveIndexCalculator', () => {
     expect(c.level()).toBe(610);
   });
 
+  it("a correction retracts the busted print from the index's session high/low", () => {
+    const c = new LiveIndexCalculator(state);
+    c.apply(t('A', 1, 120, { seq: 1 })); // busted: 600 + 10 × (120 − 100) / 2 = 700, the session high
+    c.apply(t('B', 2, 42, { seq: 1 })); // 700 + 5 × (42 − 40) / 2 = 705, new high
+    expect(c.levelHighLow()).toEqual({ high: 705, low: 600 });
+    expect(name(c.apply(t('A', 3, 101, { seq: 2, corrects: 1 })))).toBe('corrected');
+    // Corrected path: 600, A at 101 → 600 + 5 = 605, B at 42 → 605 + 5 = 610. High 610, low 600.
+    expect(c.level()).toBe(610);
+    expect(c.levelHighLow()).toEqual({ high: 610, low: 600 });
+    c.apply(t('B', 4, 30, { seq: 2 })); // busted low: 610 + 5 × (30 − 42) / 2 = 580
+    expect(c.levelHighLow()).toEqual({ high: 610, low: 580 });
+    c.apply(t('B', 5, 40, { seq: 3, corrects: 2 })); // 580 + 5 × (40 − 30) / 2 = 605; path 600, 605, 610, 605
+    expect(c.levelHighLow()).toEqual({ high: 610, low: 600 });
+    c.apply(t('A', 6, 90, { seq: 3 })); // 605 + 10 × (90 − 101) / 2 = 550, low set by this trade
+    c.apply(t('A', 7, 130, { seq: 4, corrects: 3 })); // raised: 550 + 10 × 40 / 2 = 750, a new high
+    // Path 600, 605, 610, 605, 750: high 750, low 600.
+    expect(c.levelHighLow()).toEqual({ high: 750, low: 600 });
+  });
+
+  it("the index's session high/low equal those of the corrected path (property)", () => {
+    // Ops: a trade (who, price) or a correction of who's last trade to price. The model keeps every step and
+    // rewrites the corrected one, then recomputes the whole path from the previous close.
+    const opArb = fc.record({ who: fc.integer({ min: 0, max: 1 }), price: fc.integer({ min: 1, max: 400 }), fix: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 120 }), (ops) => {
+        const c = new LiveIndexCalculator(state);
+        const steps: { who: number; price: number }[] = [];
+        const lastStep = [-1, -1], seq = [0, 0], lastSeq = [0, 0];
+        ops.forEach((o, k) => {
+          const sym = o.who === 0 ? 'A' : 'B';
+          const s = ++seq[o.who]!;
+          if (o.fix && lastStep[o.who]! >= 0) {
+            expect(name(c.apply(t(sym, k, o.price, { seq: s, corrects: lastSeq[o.who]! })))).toBe('corrected');
+            steps[lastStep[o.who]!]!.price = o.price;
+          } else {
+            expect(name(c.apply(t(sym, k, o.price, { seq: s })))).toBe('applied');
+            lastStep[o.who] = steps.length;
+            lastSeq[o.who] = s;
+            steps.push({ who: o.who, price: o.price });
+          }
+        });
+        const px = [100, 40];
+        let high = 600, low = 600;
+        for (const st of steps) {
+          px[st.who] = st.price;
+          const level = (10 * px[0]! + 5 * px[1]!) / 2;
+          high = Math.max(high, level);
+          low = Math.min(low, level);
+        }
+        const got = c.levelHighLow();
+        expect(Math.abs(got.high - high)).toBeLessThanOrEqual(1e-9 * high);
+        expect(Math.abs(got.low - low)).toBeLessThanOrEqual(1e-9 * low);
+      }),
+    );
+  });
+
   it('rejects ticks before the open, in the lunch break, after the close and while halted', () => {
     const c = new LiveIndexCalculator(state, [{ startMs: 100, endMs: 200 }, { startMs: 300, endMs: 400 }]);
     expect(name(c.apply(t('A', 99, 101)))).toBe('before_open');
