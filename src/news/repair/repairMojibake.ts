@@ -31,9 +31,16 @@ CP1252_HIGH.forEach((cp, i) => BYTE_OF.set(cp, 0x80 + i)); // Windows-1252 print
 
 const esc = (cp: number): string => `\\u${cp.toString(16).padStart(4, '0')}`;
 const CONT_CLASS = `[${[...BYTE_OF.entries()].filter(([, b]) => b >= 0x80 && b <= 0xbf).map(([cp]) => esc(cp)).join('')}]`;
-/** Lead bytes: 0xC2-0xDF (2 bytes), 0xE0-0xEF (3), 0xF0-0xF4 (4); as Latin-1/cp1252 they are U+00C2-U+00F4. */
+/** Continuation bytes 0x80-0x9F in their Windows-1252 printable forms (’ ” – — … € ...), not Latin-1 code points. */
+const CP1252_CONT_CLASS = `[${CP1252_HIGH.filter((cp) => cp > 0xff).map(esc).join('')}]`;
+/**
+ * Lead bytes: 0xC2-0xDF (2 bytes), 0xE0-0xEF (3), 0xF0-0xF4 (4); as Latin-1/cp1252 they are U+00C2-U+00F4.
+ * Two-byte runs led by Ä-ß (U+00C4-U+00DF) with a cp1252 punctuation continuation right after an ASCII letter are
+ * correct text, not mojibake: "NESTLÉ’s" (É’ = C9 92 would decode to "ɒ"), "“CAFÉ”". Runs led by Â/Ã always repair.
+ */
 const SEQUENCE_RE = new RegExp(
-  `[\\u00c2-\\u00df]${CONT_CLASS}|[\\u00e0-\\u00ef]${CONT_CLASS}{2}|[\\u00f0-\\u00f4]${CONT_CLASS}{3}`,
+  `[\\u00c2\\u00c3]${CONT_CLASS}|(?<![A-Za-z])[\\u00c4-\\u00df]${CONT_CLASS}|[\\u00c4-\\u00df](?!${CP1252_CONT_CLASS})${CONT_CLASS}` +
+    `|[\\u00e0-\\u00ef]${CONT_CLASS}{2}|[\\u00f0-\\u00f4]${CONT_CLASS}{3}`,
   'g',
 );
 const SUSPECT_RE = new RegExp(`[\\u00c2-\\u00f4]${CONT_CLASS}`);

@@ -34,6 +34,14 @@ describe('repairMojibake', () => {
       expect(repairMojibake(s)).toBe(s);
     }
   });
+  it('leaves an accented capital before a curly quote or dash alone (NESTLÉ’s, “CAFÉ”)', () => {
+    // É is U+00C9, a UTF-8 lead byte C9 as Windows-1252; ’ is cp1252 0x92 and ” 0x94, continuation bytes.
+    // Read as bytes, "É’" = C9 92 = U+0252 ("ɒ") and "É”" = C9 94 = U+0254 ("ɔ"): valid UTF-8, but the text was correct.
+    for (const s of ['NESTLÉ’s shares fell', 'a “CAFÉ” chain', 'PIÑ– cut', 'BJÖ“RN']) expect(repairMojibake(s)).toBe(s);
+    // Real mojibake of the same shape still repairs: "Ã‰" is É (C3 89), "Ã–" is Ö (C3 96), and Cyrillic т (D1 82)
+    // read as cp1252 "Ñ‚" after a non-letter.
+    expect(repairMojibake('CAFÃ‰ ZÃ–LLNER Ð¡Ñ‚')).toBe('CAFÉ ZÖLLNER Ст');
+  });
   it('property: mojibake (once or twice) of text is repaired exactly', () => {
     const alphabet = fc.constantFrom(...'abcXYZ 019.,%$—–“”‘’…€•™中国恒生科技阿里巴巴αβγ😀🚀\n'.match(/./gsu) ?? []);
     fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
