@@ -89,7 +89,7 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
       return null;
     }
     case 'streak': {
-      if (typeof f.count !== 'number' || f.count < 2) return null;
+      if (typeof f.count !== 'number' || f.count < 2 || f.event === 'snapped') return null;
       const dir = f.detail?.['direction'];
       const up = dir === 'down' ? false : dir === 'up' ? true : (f.changePct ?? bar.close - ((bars[i - 1] as Bar | undefined)?.close ?? bar.close)) >= 0;
       const count = ledger.add({ id: 'fact.streak.count', kind: 'count', value: f.count, dp: 0, source: { series: symbol, session, field: 'close', computation: `consecutive ${f.period === 'week' ? 'weeks' : 'sessions'} with close beyond the previous one (analytics)` } });

@@ -72,7 +72,8 @@ export function leadKindOf(f: Fact, session?: string, minSinceDays = MIN_SINCE_D
     case 'period_low':
       return f.period !== undefined && isNew && f.basis === 'close' ? 'extreme_since' : null;
     case 'streak':
-      return typeof f.count === 'number' && f.count >= 3 && f.basis === 'close' ? 'streak' : null;
+      // A snapped streak is over: "rises for N straight sessions" would be false.
+      return typeof f.count === 'number' && f.count >= 3 && f.basis === 'close' && f.event !== 'snapped' ? 'streak' : null;
     default:
       return null;
   }
