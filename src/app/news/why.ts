@@ -11,7 +11,8 @@ import { buildIndexFromFiles } from '../buildIndex.js';
 import { loadMembers } from '../marketData.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
 import { runEventStudy, readSeries } from './eventStudy.js';
-import { loadArticlesFromPath } from './loadArticles.js';
+import { listNewsFiles } from '../../sources/newsFiles/listNewsFiles.js';
+import { markDuplicates, readArticleFiles } from './loadArticles.js';
 
 export interface WhyOptions {
   /** The index (or security) whose session is explained, e.g. HSTECH. */
@@ -139,16 +140,14 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
   }
 
   const newsPaths = o.newsPaths ?? [join(o.dataDir, '..', 'news')];
-  const articles: Article[] = [];
-  let rejectedNews = 0;
+  const files: string[] = [];
   for (const p of newsPaths) {
     if (!existsSync(p)) throw new SourceError(p, 'news folder not found (pass --news DIR)', false);
-    const r = await loadArticlesFromPath(p);
-    articles.push(...r.articles);
-    rejectedNews += r.rejected.length;
+    files.push(...(await listNewsFiles(p)));
   }
-  const seen = new Set<string>();
-  const loaded = { articles: articles.filter((a) => !seen.has(a.id) && seen.add(a.id)), rejected: rejectedNews };
+  // every folder read together, so a copy in one folder is linked to its original in another
+  const read = await readArticleFiles([...new Set(files)]);
+  const loaded = { articles: markDuplicates(read.articles), rejected: read.rejected.length };
   const fromMs = Date.parse(`${prevSession}T00:00:00${HKT}`);
   const toMs = Date.parse(`${o.on}T23:59:59.999${HKT}`);
   const inWindow = loaded.articles.filter((a) => a.duplicateOf === null && a.publishedMs >= fromMs && a.publishedMs <= toMs);

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainSession } from '../../../src/app/news/why.js';
@@ -27,6 +29,26 @@ describeWithSharedData('news why on real data: HSTECH on 2025-02-21 (Alibaba res
       expect(a.publishedAt >= '2025-02-20T00:00' && a.publishedAt <= '2025-02-21T23:59:59+08:00').toBe(true);
     }
     expect(r.benchmarkArticles.length).toBeGreaterThan(2);
+  });
+});
+
+describeWithSharedData('news why over several news folders', () => {
+  it('links near-duplicates across the folders (a syndicated copy is not a second article)', async () => {
+    // A copy of RTHK 1792653 (17:59 HKT) under another URL, 31 minutes later, one word changed: shingle Jaccard
+    // stays above 0.8 on its ~180 words, so it is a near-duplicate of the RTHK original and must not be counted.
+    const dir = mkdtempSync(join(tmpdir(), 'iw-why-'));
+    const original = readFileSync(join(NEWS_DATA, '2025-02-21-rthk-1792653.md'), 'utf8');
+    writeFileSync(join(dir, 'copy.md'), original
+      .replace('https://news.rthk.hk/rthk/en/component/k2/1792653-20250221.htm', 'https://syndication.example.com/hk-stocks-3yr-high')
+      .replace('2025-02-21T17:59:00+08:00', '2025-02-21T18:30:00+08:00')
+      .replace('blistering rally', 'strong rally'));
+    const base = { symbol: 'HSTECH', on: asSessionDate('2025-02-21'), dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'),
+      methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'), top: 3 };
+    const one = await explainSession({ ...base, newsPaths: [NEWS_DATA] });
+    const two = await explainSession({ ...base, newsPaths: [NEWS_DATA, dir] });
+    expect(two.articlesInWindow).toBe(one.articlesInWindow);
+    const titles = (r: typeof one) => r.securities.find((s) => s.symbol === '9988.HK')!.articles.map((a) => a.id);
+    expect(titles(two)).toEqual(titles(one));
   });
 });
 
