@@ -22,6 +22,31 @@ describe('story review fixes', () => {
     expect(zh(s).markdown).not.toContain('連升4');
   });
 
+  it('gives a second regime line its own numbers, not the lead\'s (ledger ids do not collide)', () => {
+    // Peak close 1,400 on 2025-01-13; session low 1,100 and close 1,190.
+    // Intraday bear market (lead): 1100 / 1400 - 1 = -21.43% -> "more than 20%".
+    // Correction on the close: 1190 / 1400 - 1 = -15.0%: more than 10%, NOT more than 20%.
+    const flat = (date: string, c: number): Bar => ({ date: date as SessionDate, open: c, high: c, low: c, close: c, adjClose: null, volume: null });
+    const bars: Bar[] = [flat('2021-02-10', 2200), flat('2025-01-13', 1400), flat('2025-02-06', 1300), { ...flat('2025-02-07', 1190), open: 1300, high: 1300, low: 1100 }];
+    const reference = { date: '2025-01-13' as SessionDate, value: 1400 };
+    const s = withFacts(
+      [
+        { type: 'bear_market', basis: 'intraday', event: 'entered', changePct: -21.43, value: 1100, reference },
+        { type: 'correction', basis: 'close', event: 'entered', changePct: -15, value: 1190, reference },
+      ],
+      { bars },
+    );
+    const text = en(s).paragraphs.join('\n');
+    expect(text).toContain('fell into a bear market during trading on Friday, falling more than 20% below its January 13 high.');
+    expect(text).toContain('The index is more than 10% below its January 13 high.');
+    expect(text).not.toContain('The index is more than 20%');
+    expect(zh(s).paragraphs.join('')).toContain('指數較1月13日高位低逾10%。');
+    // the chart and the lead keep the lead's entries under the plain ids
+    expect(s.ledger.entries.find((e) => e.id === 'regime.threshold_pct')!.value).toBe(20);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.pct_from_ref')!.value).toBeCloseTo((1100 / 1400 - 1) * 100, 12);
+    expect(s.checkIssues).toEqual([]);
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

@@ -32,9 +32,13 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
       const thr = typeof detailThreshold === 'number' ? detailThreshold : (REGIME_THRESHOLD_PCT[f.type] ?? 20);
       // Never claim what the numbers do not show.
       if (f.type === 'bull_market' ? pct < thr : -pct < thr) return null;
-      const refDate = ledger.addDate('regime.ref_date', ref.date, symbol, `date of the reference ${f.type === 'bull_market' ? 'low' : 'high'} (analytics ${f.type} fact)`);
+      // The first regime line (the lead, planned first) owns the plain ids the chart reads; a second one of
+      // another type (a correction after an intraday bear market) gets its own, never the lead's numbers.
+      const prior = ledger.get('regime.threshold_pct');
+      const key = !prior || prior.source.field === f.type ? 'regime' : `regime.${f.type}`;
+      const refDate = ledger.addDate(`${key}.ref_date`, ref.date, symbol, `date of the reference ${f.type === 'bull_market' ? 'low' : 'high'} (analytics ${f.type} fact)`);
       const pctFromRef = ledger.add({
-        id: 'regime.pct_from_ref',
+        id: `${key}.pct_from_ref`,
         kind: 'pct',
         value: pct,
         dp: 1,
@@ -47,7 +51,7 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
         inputs: { [field]: today, reference: ref.value },
       });
       const threshold = ledger.add({
-        id: 'regime.threshold_pct',
+        id: `${key}.threshold_pct`,
         kind: 'threshold',
         value: thr,
         dp: 0,
