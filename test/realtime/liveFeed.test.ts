@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { asSessionDate } from '../../src/core/units.js';
 import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
 import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
+import { waitUntil } from './waitUntil.js';
 
 describeWithSharedData('live job on a WebSocket tick feed', () => {
   it('applies the feed\'s ticks, reports a bad message, publishes on the clock and closes at the EOD level', async () => {
@@ -29,7 +30,7 @@ describeWithSharedData('live job on a WebSocket tick feed', () => {
       onIssue: (m) => issues.push(m),
     });
     const calc = run.desk.sessions[0]!.calculator;
-    for (let i = 0; i < 200 && calc.outcomeCounts().applied < ticks.length; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => calc.outcomeCounts().applied >= ticks.length, 'every feed tick applied');
     expect(calc.outcomeCounts().applied).toBe(ticks.length);
     clock.set(setup.intervals.at(-1)!.endMs); // the close comes on the clock
     await run.done;
@@ -42,5 +43,5 @@ describeWithSharedData('live job on a WebSocket tick feed', () => {
     setup.state.members.forEach((m) => (eod += m.indexShares * setup.days.find((d) => d.symbol === m.symbol)!.day.close));
     eod /= setup.state.divisor;
     expect(Math.abs(last.level - eod) / eod).toBeLessThan(1e-9);
-  }, 20_000);
+  }, 120_000);
 });

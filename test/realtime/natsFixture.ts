@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from './waitUntil.js';
 
 /** A NATS JetStream server for tests: NATS_URL when set (CI), else a `nats-server -js` spawned on a free loopback port. */
 export interface NatsFixture {
@@ -36,10 +37,11 @@ export async function startNats(): Promise<NatsFixture> {
   const child: ChildProcess = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
   let failed: Error | null = null;
   child.on('error', (e) => (failed = e));
-  for (let i = 0; i < 100 && !(await canConnect(port)); i++) {
+  // Until it accepts connections (slow on a loaded machine); a failed spawn ends the wait at once.
+  await waitUntil(async () => {
     if (failed) throw new Error(`cannot start nats-server (apt-get install -y nats-server): ${(failed as Error).message}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    return canConnect(port);
+  }, `nats-server on port ${port}`, { stepMs: 50, maxWaitMs: 30_000 });
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: async () => {

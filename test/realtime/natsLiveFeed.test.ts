@@ -10,12 +10,13 @@ import type { AggregatedLevel } from '../../src/realtime/LevelAggregator.js';
 import { LiveIndexSession, runLiveSession } from '../../src/realtime/LiveIndexSession.js';
 import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
 import { startNats, type NatsFixture } from './natsFixture.js';
+import { waitUntil } from './waitUntil.js';
 
 describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
   let nats: NatsFixture;
   beforeAll(async () => {
     nats = await startNats();
-  }, 20_000);
+  }, 60_000);
   afterAll(async () => nats?.stop());
 
   it('publishes on levels.<index> the same levels as the single process for the same feed', async () => {
@@ -32,7 +33,9 @@ describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
       dataDir: HK_DATA, date, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, natsUrl: nats.url,
       prefix: `IWL${Date.now().toString(36)}`, workers: 2, everyMs: 60_000, clock, onLevel: (l) => levels.push(l),
     });
-    for (let i = 0; i < 300 && run.gateway.published < ticks.length; i++) await new Promise((r) => setTimeout(r, 10));
+    // Every tick must be through the gateway before the clock reaches the close, else the close watermark
+    // would overtake them.
+    await waitUntil(() => run.gateway.published >= ticks.length, 'the feed\'s ticks stored by the gateway');
     clock.set(setup.intervals.at(-1)!.endMs); // the clock reaches the close: the last watermarks go out
     await run.done;
     await run.stop();
@@ -42,5 +45,5 @@ describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
     levels.forEach((l, i) => expect(Math.abs(l.level - reference[i]!.level) / l.level).toBeLessThan(1e-9));
     expect(levels.at(-1)).toMatchObject({ final: true, applied: ticks.length, duplicates: 0 });
     expect(run.gateway.failed).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });

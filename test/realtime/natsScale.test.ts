@@ -14,6 +14,7 @@ import { LiveIndexSession, runLiveSession, type LiveEvent } from '../../src/real
 import { PublicationSchedule } from '../../src/realtime/PublicationSchedule.js';
 import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
 import { startNats, type NatsFixture } from './natsFixture.js';
+import { waitUntil } from './waitUntil.js';
 
 const P = 4;
 const EVERY_MS = 60_000; // a publication a minute keeps the watermark count modest (330 a day)
@@ -29,7 +30,7 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 3, ticksPerMember: 100 });
     ticks.splice(500, 0, ticks[499]!); // one duplicate in the log: rejected the same way everywhere
     reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: EVERY_MS }), ticks);
-  }, 20_000);
+  }, 60_000);
   afterAll(async () => nats?.stop());
 
   /** One deployment: streams under `prefix`, the aggregator, workers per `plan`, the gateway; returns the levels. */
@@ -50,15 +51,11 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     })));
     await publishTicks(nc.jetstream(), names, P, ticks, new PublicationSchedule(setup.intervals, EVERY_MS));
     if (killAfter) {
-      for (let i = 0; i < 200 && killed === null; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(killed).not.toBeNull();
+      await waitUntil(() => killed !== null, `worker ${killAfter.worker} to apply ${killAfter.messages} messages`);
       await killed;
       workers[killAfter.worker] = await CalcWorker.start({ ...base, owned: plan[killAfter.worker]! }); // the restart
     }
-    for (let i = 0; i < 600; i++) {
-      if ((await jsm.streams.info(names.levelStream)).state.messages >= reference.length) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntil(async () => (await jsm.streams.info(names.levelStream)).state.messages >= reference.length, `${reference.length} levels stored`, { stepMs: 50 });
     const levels: AggregatedLevel[] = [];
     const oc = await nc.jetstream().consumers.get(names.levelStream);
     const batch = await oc.fetch({ max_messages: reference.length, expires: 2000 });
@@ -87,5 +84,5 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     // no tick lost, none applied twice: the same counts as the single process
     expect(last.applied).toBe(reference.at(-1)!.ticks.applied);
     expect(last.applied).toBe(ticks.length - 1);
-  }, 60_000);
+  }, 120_000);
 });
