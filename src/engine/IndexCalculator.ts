@@ -43,7 +43,8 @@ export class IndexCalculator {
   private last: IndexSession | null = null;
 
   constructor(readonly methodology: Methodology, ctx: CalculatorContext = {}) {
-    const planner = new ReviewPlanner(methodology, ctx.members, ctx.securities, ctx.givenWeights);
+    const engineActions: EngineAction[] = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])];
+    const planner = new ReviewPlanner(methodology, ctx.members, ctx.securities, ctx.givenWeights, engineActions);
     this.universe = planner.universeSymbols();
     const changes = new Set<SessionDate>();
     for (const iv of ctx.members ?? []) {
@@ -63,7 +64,7 @@ export class IndexCalculator {
       planner,
     );
     if (this.universe) for (const s of [...this.universe].sort()) this.kernel.slot(s);
-    this.actions = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])].sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+    this.actions = engineActions.sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { ConfigError } from '../../core/errors.js';
 import type { SecurityId, SessionDate } from '../../core/units.js';
+import type { EngineAction } from '../../domain/indexRun.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 import type { Methodology } from '../../domain/methodology.js';
 import type { Security } from '../../domain/security.js';
@@ -23,13 +24,28 @@ export type GivenWeights = readonly { readonly effective: SessionDate; readonly 
 export class ReviewPlanner {
   private readonly explicit: ReadonlySet<SecurityId> | null;
   private readonly given: GivenWeights;
+  /** Per symbol, the share-count factors of its splits, rights issues and share changes (ex-date, factor). */
+  private readonly shareFactors = new Map<SecurityId, { exDate: SessionDate; factor: number }[]>();
 
+  /**
+   * `actions`: the corporate actions and share changes the index applies. The security master's share counts are
+   * taken as before all of them; a review scales them by the factors ex on or before it (split k, rights
+   * (M + N) / M, share change new / old), as the index shares are scaled.
+   */
   constructor(
     private readonly m: Methodology,
     private readonly members: readonly MembershipInterval[] = [],
     private readonly securities: ReadonlyMap<SecurityId, Security> = new Map(),
     given?: GivenWeights,
+    actions: readonly EngineAction[] = [],
   ) {
+    for (const a of actions) {
+      const factor = a.kind === 'split' ? a.ratio : a.kind === 'share_change' ? a.factor : a.kind === 'rights_issue' ? (a.oldShares + a.newShares) / a.oldShares : 1;
+      if (factor === 1) continue;
+      const list = this.shareFactors.get(a.symbol) ?? [];
+      list.push({ exDate: a.exDate, factor });
+      this.shareFactors.set(a.symbol, list);
+    }
     this.explicit = m.universe.symbols ? new Set(m.universe.symbols) : null;
     this.given = [...(given ?? m.weighting.given ?? [])].sort((a, b) => (a.effective < b.effective ? -1 : 1));
     if (m.weighting.scheme === 'fit' && given === undefined) {
@@ -88,7 +104,9 @@ export class ReviewPlanner {
     const ffmcap = (s: SecurityId): number | undefined => {
       const sec = this.securities.get(s);
       if (sec?.sharesOutstanding === undefined) return undefined;
-      return (priceOf(s) as number) * sec.sharesOutstanding * (sec.freeFloatFactor ?? 1);
+      let shares = sec.sharesOutstanding;
+      for (const f of this.shareFactors.get(s) ?? []) if (f.exDate <= date) shares *= f.factor;
+      return (priceOf(s) as number) * shares * (sec.freeFloatFactor ?? 1);
     };
     let chosen = priced;
     if (m.selection.rankBy === 'ffmcap' || m.selection.count !== undefined) {
