@@ -47,6 +47,15 @@ describe('story review fixes', () => {
     expect(s.checkIssues).toEqual([]);
   });
 
+  it('dates the record of a partial history with the right preposition: "set on" a full date', () => {
+    // record 2,200 on 2021-02-10, another year than the session: English names the full date, so "set on".
+    // 1210 / 2200 - 1 = -45.0% -> "about 45%"
+    const s = withFacts([], { historyComplete: false });
+    const text = en(s).paragraphs.join('\n');
+    expect(text).toContain('about 45% below its highest close in data going back to February 10, 2021, set on February 10, 2021.');
+    expect(text).not.toContain('set in February 10');
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

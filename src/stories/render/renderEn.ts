@@ -45,7 +45,7 @@ export function renderEn(p: StoryPlan): RenderedText {
     c.t === 'below_high'
       ? `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} high`
       : p.historyFrom
-        ? `about ${F.pct(c.pct)} below its highest close in data going back to ${F.monthYear(p.historyFrom)}, set in ${F.monthYear(c.date, year)}`
+        ? `about ${F.pct(c.pct)} below its highest close in data going back to ${F.monthYear(p.historyFrom)}, set ${c.date.dateParts?.[0] === year ? 'in' : 'on'} ${F.monthYear(c.date, year)}`
         : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
