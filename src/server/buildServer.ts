@@ -41,7 +41,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', (req, reply, done) => {
     stats.requests++;
     reply.headers(SECURITY_HEADERS);
-    if (limiter !== null && req.url.startsWith('/api/')) {
+    // The routed pattern, not the raw URL: fastify routes "/%61pi/news" to /api/news, which must not skip the bucket.
+    if (limiter !== null && (req.routeOptions.url ?? req.url).startsWith('/api/')) {
       const r = limiter.take(req.ip);
       if (!r.allowed) {
         stats.rateLimited++;

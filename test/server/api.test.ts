@@ -227,4 +227,11 @@ describe('API: rate limit', () => {
     expect((await s.inject('/api/health')).statusCode).toBe(200);
     expect((await s.inject('/api/health')).statusCode).toBe(429);
   });
+  it('limits a percent-encoded path too: /%61pi/health is routed to /api/health, so it costs a token', async () => {
+    const s = await server({ clock: new ManualClock(0), rateLimit: { capacity: 1, refillPerSec: 0.001 } });
+    expect((await s.inject('/api/health')).statusCode).toBe(200); // the one token
+    const codes = [];
+    for (const u of ['/%61pi/health', '/%61%70%69/news', '/api/health']) codes.push((await s.inject(u)).statusCode);
+    expect(codes).toEqual([429, 429, 429]);
+  });
 });
