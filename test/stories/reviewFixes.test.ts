@@ -3,7 +3,7 @@ import type { SessionDate } from '../../src/core/units.js';
 import type { Bar } from '../../src/domain/bar.js';
 import type { Fact } from '../../src/domain/fact.js';
 import { writeStory } from '../../src/stories/writeStory.js';
-import { fixtureInput } from './fixtures.js';
+import { FIXTURE_MEMBERS, fixtureInput } from './fixtures.js';
 
 const en = (s: ReturnType<typeof writeStory>) => s.documents.find((d) => d.lang === 'en')!;
 const zh = (s: ReturnType<typeof writeStory>) => s.documents.find((d) => d.lang === 'zh-Hant')!;
@@ -54,6 +54,21 @@ describe('story review fixes', () => {
     const text = en(s).paragraphs.join('\n');
     expect(text).toContain('about 45% below its highest close in data going back to February 10, 2021, set on February 10, 2021.');
     expect(text).not.toContain('set in February 10');
+  });
+
+  it('says "All 3 members rose" / "Both members rose", never "Of the 3 members, 3 rose"', () => {
+    // Alpha 11 / 10 - 1 = +10%, Beta 21 / 20 - 1 = +5%, Epsilon (Alpha's bars) +10%: every member rose
+    const risers = [FIXTURE_MEMBERS[0]!, FIXTURE_MEMBERS[1]!, { ...FIXTURE_MEMBERS[0]!, symbol: 'EEE', names: { en: 'Epsilon AI', 'zh-Hant': '艾普西隆' } }];
+    const three = writeStory(fixtureInput({ members: risers }));
+    expect(en(three).paragraphs.join(' ')).toContain('All 3 members rose.');
+    expect(en(three).paragraphs.join(' ')).not.toContain('Of the 3 members');
+    expect(zh(three).paragraphs.join('')).toContain('3隻成分股全部上升。');
+    expect(three.checkIssues).toEqual([]);
+    const two = writeStory(fixtureInput({ members: risers.slice(0, 2) }));
+    expect(en(two).paragraphs.join(' ')).toContain('Both members rose.');
+    expect(zh(two).paragraphs.join('')).toContain('2隻成分股全部上升。');
+    // a mixed day keeps the full count (fixture: 2 rose, 1 fell, 1 unchanged)
+    expect(en(writeStory(fixtureInput())).paragraphs.join(' ')).toContain('Of the 4 members, 2 rose, 1 fell and 1 was unchanged.');
   });
 
   it('still reports a running streak', () => {

@@ -108,7 +108,10 @@ export function renderEn(p: StoryPlan): RenderedText {
       b.down.value > 0 ? `${F.num(b.down)} fell` : '',
       b.flat.value > 0 ? `${F.num(b.flat)} ${b.flat.value === 1 ? 'was' : 'were'} unchanged` : '',
     ].filter((s) => s !== '');
-    if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
+    // When every member moved the same way: "All 30 members fell." (not "Of the 30 members, 30 fell.")
+    const all = ([[b.up, 'rose'], [b.down, 'fell'], [b.flat, 'were unchanged']] as const).find(([e]) => b.total.value > 1 && e.value === b.total.value);
+    if (all) movers.push(b.total.value === 2 ? `Both members ${all[1]}.` : `All ${F.num(b.total)} members ${all[1]}.`);
+    else if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(' '));
   if (p.catalyst) {

@@ -81,7 +81,10 @@ export function renderZhHant(p: StoryPlan): RenderedText {
       b.down.value > 0 ? `${F.num(b.down)}隻下跌` : '',
       b.flat.value > 0 ? `${F.num(b.flat)}隻持平` : '',
     ].filter((s) => s !== '');
-    if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
+    // 30隻成分股全部下跌 (not 30隻成分股中，30隻下跌), as the English says "All 30 members fell".
+    const all = ([[b.up, '上升'], [b.down, '下跌'], [b.flat, '持平']] as const).find(([e]) => b.total.value > 1 && e.value === b.total.value);
+    if (all) movers.push(`${F.num(b.total)}隻成分股全部${all[1]}。`);
+    else if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(''));
   if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
