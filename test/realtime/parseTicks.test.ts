@@ -25,6 +25,18 @@ describe('tick files', () => {
     ]);
   });
 
+  it('refuses an ISO time on a day the calendar does not have instead of rolling it into the next month', () => {
+    // Date.parse alone reads 2025-02-30 as 2025-03-02 and 09:30 HKT on 2025-02-31 as 2025-03-03.
+    const text = [
+      '{"symbol":"0700.HK","time":"2025-02-30T09:30:00+08:00","price":1}',
+      '{"symbol":"0700.HK","time":"2025-04-31T09:30:00Z","price":1}',
+      '{"symbol":"0700.HK","time":"2024-02-29T09:30:00+08:00","price":1}', // a leap day: 01:30Z
+    ].join('\n');
+    const r = parseTicksNdjson(text, 'd.ndjson');
+    expect(r.events).toEqual([{ symbol: '0700.HK', timeMs: Date.UTC(2024, 1, 29, 1, 30), price: 1 }]);
+    expect(r.issues.map((i) => `${i.line} ${i.field}`)).toEqual(['1 time', '2 time']);
+  });
+
   it('reads CSV ticks with a correction and rejects a file with a wrong header', () => {
     const csv = 'symbol,time,price,size,seq,corrects\n0700.HK,1738891800000,412.2,100,1,\n0700.HK,1738891800500,412.0,,2,1\n0700.HK,1738891801000,abc,,3,\n';
     const r = parseTicksCsv(csv, 't.csv');

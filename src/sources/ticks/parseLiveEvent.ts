@@ -7,9 +7,15 @@ export interface TickIssue extends InputErrorDetails {
   readonly message: string;
 }
 
-/** `Date.parse` of an ISO 8601 time with an explicit offset (`Z` or `+08:00`); NaN otherwise. */
+/**
+ * `Date.parse` of an ISO 8601 time with an explicit offset (`Z` or `+08:00`); NaN otherwise, and NaN for a day
+ * the month does not have (`Date.parse` alone would roll 2025-02-30 into March).
+ */
 function parseIsoWithOffset(s: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return Number.NaN;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m) return Number.NaN;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate())) return Number.NaN;
   return Date.parse(s);
 }
 
