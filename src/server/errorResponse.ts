@@ -35,7 +35,7 @@ export class HttpError extends IndexwireError {
 /**
  * The one place that maps errors to HTTP responses (hono style):
  * InputError -> 400 with source/line/field/value; NotFoundError -> 404; UnavailableError -> 501;
- * HttpError -> its status; fastify's own 4xx errors keep their status; anything else -> 500 with a
+ * HttpError -> its status; SourceError -> 503 with a generic message (its text names server paths); fastify's own 4xx errors keep their status; anything else -> 500 with a
  * generic message and never a stack (the error is logged by the caller).
  */
 export function errorResponse(err: unknown): ErrorResponse {
@@ -54,7 +54,8 @@ export function errorResponse(err: unknown): ErrorResponse {
   if (err instanceof NotFoundError) return simple(404, 'not_found', err.message);
   if (err instanceof UnavailableError) return simple(501, 'unavailable', err.message);
   if (err instanceof HttpError) return simple(err.statusCode, err.code, err.message);
-  if (err instanceof SourceError) return simple(503, 'source_unavailable', err.message);
+  // the message names a server-side file or URL: logged by the caller (status >= 500), never sent to the client
+  if (err instanceof SourceError) return simple(503, 'source_unavailable', 'a data source cannot be read (see the server log)');
   const status = (err as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // fastify's own client errors (bad JSON body, unsupported media type, body too large).

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ManualClock } from '../../src/core/clock.js';
+import { SourceError } from '../../src/core/errors.js';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/securityHeaders.js';
 import * as R from '../../src/server/apiResponseSchemas.js';
@@ -183,6 +184,18 @@ describe('API: errors go through one mapper', () => {
     expect(r.body).not.toContain('secret');
     expect(r.body).not.toContain('at ');
     expect(r.json()).toEqual({ error: { status: 500, code: 'internal', message: 'internal error' } });
+  });
+
+  it('answers 503 for an unreadable data source without the server-side path in the body', async () => {
+    const desk = createFakeDesk();
+    desk.latestLevel = async () => {
+      throw new SourceError('/srv/secret-data/hk/HSTECH.csv', 'cannot read: EACCES', true);
+    };
+    const s = await server({}, desk);
+    const r = await s.inject('/api/indexes/DEMO/latest');
+    expect(r.statusCode).toBe(503);
+    expect(r.body).not.toContain('/srv/secret-data');
+    expect(r.json().error.code).toBe('source_unavailable');
   });
 });
 
