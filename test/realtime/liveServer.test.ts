@@ -35,6 +35,7 @@ describe('ClientChannel (slow-client policy)', () => {
     // the facts of the coalesced p2 first, then the latest publication p3 (which carries its own fact b)
     expect(sent.slice(1)).toEqual([JSON.stringify({ type: 'facts', index: 'HSTECH', facts: [fact('a')] }), 'p3']);
     sock.bufferedAmount = 500;
+    expect(ch.sent).toBe(2); // publications sent: p1, p3 (the facts message is not one)
     for (let s = 4; s <= 7; s++) ch.deliver(pub(s), `p${s}`); // 4 in a row > 3
     expect(ch.dropped).toBe(true);
   });

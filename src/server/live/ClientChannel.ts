@@ -32,6 +32,7 @@ export class ClientChannel {
   private readonly dropAbove: number;
   private readonly maxInARow: number;
   private inARow = 0;
+  /** Publications written to the socket (a coalesced run counts once; `facts` messages are not counted). */
   sent = 0;
   coalesced = 0;
   dropped = false;
@@ -68,7 +69,6 @@ export class ClientChannel {
     if (prev) this.pending.set(pub.index, { json, latestFacts: pub.facts, skipped: [...prev.skipped, ...prev.latestFacts] });
     else this.pending.set(pub.index, { json, latestFacts: pub.facts, skipped: [] });
     this.sendPending();
-    this.sent++;
   }
 
   /** Sends what was coalesced once the socket has drained (called on a timer). */
