@@ -17,7 +17,7 @@ export interface StoryInputOptions {
   readonly date: SessionDate;
   /** Folder of bar CSVs. */
   readonly dataDir: string;
-  /** Membership file: with it the story names movers and breadth; without it, the symbol alone. */
+  /** Membership file: with it an index story names movers and breadth; without it (or for a stock), the symbol alone. */
   readonly membersPath?: string;
   /** Methodology YAML: with it (and members) the engine gives each member's point contribution. */
   readonly methodologyPath?: string;
@@ -60,7 +60,9 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
 
   let members: MemberSession[] | null = null;
   let contributionSource: StoryInput['contributionSource'];
-  if (o.membersPath) {
+  // Members are an index's: a stock story never names them (no movers, breadth or member news) and their moves
+  // cannot gate it.
+  if (o.membersPath && kind === 'index') {
     const engine = o.methodologyPath ? await engineContributions(o) : null;
     const contributions = engine?.points ?? new Map<string, number>();
     if (engine) contributionSource = { code: engine.code, replica: engine.code !== o.symbol };
