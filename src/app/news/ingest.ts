@@ -40,7 +40,10 @@ export interface IngestSummary {
   /** Stored articles re-pointed because an earlier copy arrived. */
   readonly relinked: number;
   readonly rejected: readonly RejectedItem[];
-  /** Batches the database refused (rolled back whole): their articles are not stored. */
+  /**
+   * Batches the database refused (rolled back whole): their articles are not stored; nor are near-duplicates of
+   * those articles in later batches (one more entry, so no stored row links to a missing original).
+   */
   readonly failedBatches: readonly { readonly articles: number; readonly reason: string }[];
 }
 
@@ -144,7 +147,11 @@ async function storeArticles(parsed: readonly Article[], sourceCount: number, re
   const failedBatches: { articles: number; reason: string }[] = [];
   const failedIds = new Set<string>();
   for (let i = 0; i < batches.length; i++) {
-    const batch = batches[i] ?? [];
+    // a near-duplicate whose original was in a refused batch is not stored either (no link to a missing row)
+    const orphans = (batches[i] ?? []).filter((a) => a.duplicateOf !== null && failedIds.has(a.duplicateOf));
+    for (const a of orphans) failedIds.add(a.id);
+    if (orphans.length > 0) failedBatches.push({ articles: orphans.length, reason: 'not stored: the original they duplicate was in a refused batch' });
+    const batch = (batches[i] ?? []).filter((a) => !orphans.includes(a));
     const batchRelinks = relinks.filter((r) => (r.duplicateOf !== null ? batchOf.get(r.duplicateOf) ?? 0 : 0) === i);
     try {
       const r = await store.putArticles(batch, batchRelinks);

@@ -166,3 +166,29 @@ describe('ingestNews from URLs (loopback server)', () => {
     expect(page?.url).toBe(`${base}/page`);
   });
 });
+
+describe('ingestNews: a batch the database refuses', () => {
+  it('does not store a near-duplicate whose original was in the failed batch (no dangling duplicateOf)', async () => {
+    // batchSize 1, publication order: the original (16:00) is batch 1, its near-duplicate copy (17:00) batch 2.
+    // Batch 1 fails; storing batch 2 would leave a row whose duplicateOf names an article that is not stored
+    // (hidden from every list, pointing at nothing). It must fail with its original instead.
+    const d = mkdtempSync(join(tmpdir(), 'iw-news-fail-'));
+    writeFileSync(join(d, 'a.md'), md('Tech rally', '2025-02-07T16:00:00+08:00', 'https://w.example/1', LONG));
+    writeFileSync(join(d, 'b.md'), md('Tech rally (Wire)', '2025-02-07T17:00:00+08:00', 'https://other.example/9', `${LONG} (with additional reporting by Reuters)`));
+    const store = new MemoryNewsStore();
+    let calls = 0;
+    const put = store.putArticles.bind(store);
+    store.putArticles = async (articles, relinks) => {
+      if (++calls === 1) throw new Error('disk full');
+      return put(articles, relinks);
+    };
+    const s = await ingestNews([d], { store, batchSize: 1 });
+    rmSync(d, { recursive: true, force: true });
+    const stored = await store.listArticles({ includeDuplicates: true });
+    const ids = new Set(stored.map((a) => a.id));
+    for (const a of stored) if (a.duplicateOf !== null) expect(ids.has(a.duplicateOf)).toBe(true);
+    expect(stored).toHaveLength(0);
+    expect(s.ingested).toBe(0);
+    expect(s.failedBatches.reduce((n, b) => n + b.articles, 0)).toBe(2);
+  });
+});
