@@ -56,3 +56,22 @@ describe('ffmcap reviews use share counts adjusted for the corporate actions sin
     expect(w.B).toBeCloseTo(0.25, 12);
   });
 });
+
+describe('a constituent change between reviews', () => {
+  it('says so in issues when an entrant has no price yet (it is left out, not silently dropped)', () => {
+    // C leaves and D enters on 2025-01-06, but D's first bar is 2025-01-07: D cannot be priced at the 01-03 close,
+    // so A and B take C's weight (no entrant) and the run's issues name D.
+    const members = [
+      { symbol: sym('A'), name: 'A', from: null, to: null },
+      { symbol: sym('B'), name: 'B', from: null, to: null },
+      { symbol: sym('C'), name: 'C', from: null, to: D[2]! },
+      { symbol: sym('D'), name: 'D', from: D[2]!, to: null },
+    ];
+    const m = methodology(`universe:\n  membership: members.csv\nweighting:\n  scheme: equal\n`);
+    const bars = barsFrom(D, { A: [10, 11, 11, 11], B: [20, 20, 20, 20], C: [40, 38, 37, 37], D: [NaN, NaN, NaN, 55] });
+    const run = buildIndex(m, { bars, members });
+    const s3 = run.sessions.find((s) => s.date === D[2]) as IndexSession;
+    expect(s3.constituents.map((c) => c.symbol)).toEqual(['A', 'B']);
+    expect(run.issues).toContain('2025-01-06: D has no price yet; left out of the constituent change');
+  });
+});

@@ -258,7 +258,13 @@ export class IndexKernel {
 
   /** Constituent change between reviews: continuing names keep their shares; entrants share the leavers' weight. */
   private swapWeights(date: SessionDate, priceOf: (s: SecurityId) => number | undefined, before: number, events: string[]): Map<SecurityId, number> {
-    const eligible = new Set(this.planner.eligibleOn(date).filter((s) => priceOf(s) !== undefined));
+    const eligible = new Set(
+      this.planner.eligibleOn(date).filter((s) => {
+        if (priceOf(s) !== undefined) return true;
+        this.issues.push(`${date}: ${s} has no price yet; left out of the constituent change`);
+        return false;
+      }),
+    );
     const w = new Map<SecurityId, number>();
     let removedW = 0;
     const removed: string[] = [];
