@@ -41,6 +41,25 @@ describe('ClientChannel (slow-client policy)', () => {
   });
 });
 
+describe('LiveHub', () => {
+  it('forgets an index once its last subscriber leaves (client-chosen names cannot pile up)', () => {
+    const hub = new LiveHub();
+    const byIndex = Reflect.get(hub, 'byIndex') as Map<string, unknown>;
+    const offs = Array.from({ length: 1000 }, (_, i) => hub.subscribe(`NO-SUCH-INDEX-${i}`, () => {}));
+    const keep = hub.subscribe('HSTECH', () => {});
+    const again = hub.subscribe('HSTECH', () => {});
+    expect(byIndex.size).toBe(1001);
+    offs.forEach((off) => off());
+    again();
+    expect([...byIndex.keys()]).toEqual(['HSTECH']); // one subscriber left on HSTECH
+    let got = 0;
+    hub.subscribe('HSTECH', () => got++);
+    hub.publish(pub(1));
+    expect(got).toBe(1);
+    keep();
+  });
+});
+
 describe('live WebSocket subscriptions', () => {
   const hub = new LiveHub();
   const servers: { close(): Promise<void> }[] = [];

@@ -17,12 +17,19 @@ export class LiveHub {
   /** Listener errors caught so far. */
   listenerErrors = 0;
 
-  /** Subscribes to one index; returns the unsubscribe function. */
+  /**
+   * Subscribes to one index; returns the unsubscribe function. An index without subscribers is forgotten, so
+   * names chosen by clients (any string) do not accumulate.
+   */
   subscribe(index: string, listener: PublicationListener): () => void {
     let set = this.byIndex.get(index);
     if (!set) this.byIndex.set(index, (set = new Set()));
     set.add(listener);
-    return () => set.delete(listener);
+    const own = set;
+    return () => {
+      own.delete(listener);
+      if (own.size === 0 && this.byIndex.get(index) === own) this.byIndex.delete(index);
+    };
   }
 
   /** Subscribes to every index; returns the unsubscribe function. */
