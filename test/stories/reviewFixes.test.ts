@@ -71,6 +71,18 @@ describe('story review fixes', () => {
     expect(en(writeStory(fixtureInput())).paragraphs.join(' ')).toContain('Of the 4 members, 2 rose, 1 fell and 1 was unchanged.');
   });
 
+  it('takes the 52-week high over the same window as analytics: the session 364 days earlier is out', () => {
+    // Session 2025-02-07; 2025-02-07 - 364 days = 2024-02-09 (the same weekday 52 weeks ago), excluded as in
+    // analytics' 52w window (WEEKS52_DAYS). A close of 1,500 that day must not be the 52-week high:
+    // the high is 1,300 (2024-10-07): 1210 / 1300 - 1 = -6.923% -> "about 6.9%" (not 1210 / 1500 - 1 = -19%).
+    const bars = [...fixtureInput().bars];
+    bars.splice(1, 0, { date: '2024-02-09' as SessionDate, open: 1500, high: 1500, low: 1500, close: 1500, adjClose: null, volume: null });
+    const s = withFacts([], { bars });
+    const text = en(s).paragraphs.join('\n');
+    expect(text).toContain('It is about 6.9% below its October 7, 2024 high');
+    expect(s.ledger.entries.find((e) => e.id === 'context.high.date')!.value).toBe(20241007);
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

@@ -115,7 +115,8 @@ function planContext(bars: readonly Bar[], i: number, symbol: string, ledger: Le
   const fromMs = Date.parse(`${bar.date}T00:00:00Z`) - windowDays * 86_400_000;
   const from = new Date(fromMs).toISOString().slice(0, 10);
   let start = i;
-  while (start > 0 && (bars[start - 1] as Bar).date >= from) start--;
+  // Sessions dated after `from` (the session `windowDays` earlier is out), as analytics' 52-week window.
+  while (start > 0 && (bars[start - 1] as Bar).date > from) start--;
   const windowHigh = maxClose(bars, start, i);
   const record = maxClose(bars, 0, i);
   const out: ContextLine[] = [];
