@@ -6,7 +6,7 @@ import type { NewsStore } from '../../store/news/NewsStore.js';
 import { DEFAULT_NEWS_ZONE } from './loadArticles.js';
 
 export interface NewsSearchOptions {
-  /** `YYYY-MM-DD` (start of that day in `zone`) or an ISO time with offset. */
+  /** `YYYY-MM-DD` (start of that day in `zone`) or an ISO time (with offset; without, wall time in `zone`). */
   readonly from?: string;
   /** `YYYY-MM-DD` (end of that day in `zone`, inclusive) or an ISO time with offset. */
   readonly to?: string;
@@ -67,7 +67,8 @@ export async function searchNews(store: NewsStore, query: string, opts: NewsSear
  */
 export function boundMs(text: string, zone: string, which: 'from' | 'to'): number {
   const plain = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  const dt = plain ? DateTime.fromISO(text, { zone }) : DateTime.fromISO(text, { setZone: true });
+  // an ISO time without offset is wall time in `zone` (setZone alone would read it in the machine's zone)
+  const dt = plain ? DateTime.fromISO(text, { zone }) : DateTime.fromISO(text, { zone, setZone: true });
   if (!dt.isValid) throw new InputError({ source: 'news search', field: which, value: text, reason: 'is not a date (YYYY-MM-DD) or ISO time' });
   return plain && which === 'to' ? dt.endOf('day').toMillis() : dt.toMillis();
 }

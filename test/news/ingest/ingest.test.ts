@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestNews } from '../../../src/app/news/ingest.js';
 import { loadArticlesFromPath } from '../../../src/app/news/loadArticles.js';
-import { searchNews } from '../../../src/app/news/search.js';
+import { boundMs, searchNews } from '../../../src/app/news/search.js';
 import { MemoryNewsStore } from '../../../src/store/news/MemoryNewsStore.js';
 import { DuckDbNewsStore } from '../../../src/store/news/DuckDbNewsStore.js';
 import { ATOM, RSS } from './formats.test.js';
@@ -190,5 +190,16 @@ describe('ingestNews: a batch the database refuses', () => {
     expect(stored).toHaveLength(0);
     expect(s.ingested).toBe(0);
     expect(s.failedBatches.reduce((n, b) => n + b.articles, 0)).toBe(2);
+  });
+});
+
+describe('news search bounds', () => {
+  it('reads an ISO time without offset in the given zone, never in the machine zone', () => {
+    // 2025-02-07T10:00 wall time: Hong Kong (+08:00) is 02:00Z = 1738893600000; New York (EST, -05:00) is 15:00Z
+    // = 1738940400000. The machine can be in at most one of these zones, so reading the local zone fails one check.
+    expect(boundMs('2025-02-07T10:00', 'Asia/Hong_Kong', 'from')).toBe(1738893600000);
+    expect(boundMs('2025-02-07T10:00', 'America/New_York', 'from')).toBe(1738940400000);
+    // an explicit offset wins over the zone
+    expect(boundMs('2025-02-07T10:00+00:00', 'Asia/Hong_Kong', 'to')).toBe(Date.parse('2025-02-07T10:00:00Z'));
   });
 });
