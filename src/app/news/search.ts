@@ -34,11 +34,15 @@ export interface NewsSearchResult {
 /**
  * Full-text search of stored news: the query is tokenized like the documents (tokenizeForSearch), ranked by
  * BM25 (title counts twice), filtered by publication time, duplicates hidden unless asked.
- * @throws InputError for an empty query (after stopwords) or a bad --from/--to; SourceError from the store.
+ * @throws InputError for an empty query (after stopwords), a bad --from/--to or a limit below 1; SourceError from the store.
  */
 export async function searchNews(store: NewsStore, query: string, opts: NewsSearchOptions = {}): Promise<NewsSearchResult[]> {
   const terms = tokenizeForSearch(query);
   if (terms.length === 0) throw new InputError({ source: 'news search', field: 'query', value: query, reason: 'has no searchable words' });
+  const limit = opts.limit ?? 20;
+  if (!(Number.isInteger(limit) && limit >= 1)) {
+    throw new InputError({ source: 'news search', field: 'limit', value: String(limit), reason: 'is not a whole number of results (1 or more)' });
+  }
   const zone = opts.zone ?? DEFAULT_NEWS_ZONE;
   const fromMs = opts.from !== undefined ? boundMs(opts.from, zone, 'from') : undefined;
   const toMs = opts.to !== undefined ? boundMs(opts.to, zone, 'to') : undefined;
@@ -46,7 +50,7 @@ export async function searchNews(store: NewsStore, query: string, opts: NewsSear
     throw new InputError({ source: 'news search', field: 'from', value: opts.from ?? '', reason: `is after --to ${opts.to ?? ''}` });
   }
   const hits = await store.search({
-    terms, limit: opts.limit ?? 20, includeDuplicates: opts.includeDuplicates ?? false,
+    terms, limit, includeDuplicates: opts.includeDuplicates ?? false,
     ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}),
   });
   const out: NewsSearchResult[] = [];

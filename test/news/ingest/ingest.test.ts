@@ -202,4 +202,10 @@ describe('news search bounds', () => {
     // an explicit offset wins over the zone
     expect(boundMs('2025-02-07T10:00+00:00', 'Asia/Hong_Kong', 'to')).toBe(Date.parse('2025-02-07T10:00:00Z'));
   });
+  it('refuses a limit that is not a positive whole number with the field named (DuckDB failed on NaN and -5)', async () => {
+    const store = new MemoryNewsStore();
+    for (const limit of [Number.NaN, -5, 0, 2.5]) {
+      await expect(searchNews(store, 'stimulus', { limit })).rejects.toThrow(/field "limit"/);
+    }
+  });
 });
