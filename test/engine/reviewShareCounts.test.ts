@@ -72,6 +72,18 @@ describe('a constituent change between reviews', () => {
     const run = buildIndex(m, { bars, members });
     const s3 = run.sessions.find((s) => s.date === D[2]) as IndexSession;
     expect(s3.constituents.map((c) => c.symbol)).toEqual(['A', 'B']);
+    expect(s3.events).toEqual(['constituent change: -C']); // one space, no empty "+" part
     expect(run.issues).toContain('2025-01-06: D has no price yet; left out of the constituent change');
   });
+});
+
+it('an entrant with no leaver reads "+D" in the events, without a dangling "-"', () => {
+  // D joins on 2025-01-06 and nobody leaves: A, B, C are scaled by 3/4 and D gets 1/4 (equal share of 4 names).
+  const members = ['A', 'B', 'C'].map((s) => ({ symbol: sym(s), name: s, from: null, to: null }));
+  members.push({ symbol: sym('D'), name: 'D', from: D[2]!, to: null } as never);
+  const m = methodology(`universe:\n  membership: members.csv\nweighting:\n  scheme: equal\n`);
+  const bars = barsFrom(D, { A: [10, 11, 11], B: [20, 20, 20], C: [40, 38, 37], D: [48, 50, 55] });
+  const s3 = buildIndex(m, { bars, members }).sessions.find((s) => s.date === D[2]) as IndexSession;
+  expect(s3.events).toEqual(['constituent change: +D']);
+  expect(s3.constituents.find((c) => c.symbol === 'D')?.weight).toBeCloseTo(0.25, 12);
 });

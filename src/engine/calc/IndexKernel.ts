@@ -284,7 +284,7 @@ export class IndexKernel {
       for (const [s, wi] of w) w.set(s, wi * (1 - added.length / nNew));
       for (const s of added) w.set(s, 1 / nNew);
     } else if (removedW > 0) for (const [s, wi] of w) w.set(s, wi / (1 - removedW));
-    events.push(`constituent change: +${added.join(' +') || '-'} -${removed.join(' -') || '-'}`.replace('+-', '').trim());
+    events.push(`constituent change: ${[...added.map((s) => `+${s}`), ...removed.map((s) => `-${s}`)].join(' ') || 'none'}`);
     return w;
   }
 }
