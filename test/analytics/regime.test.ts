@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionDate } from '../../src/core/units.js';
 import type { Bar } from '../../src/domain/bar.js';
+import { runStreaming } from '../../src/analytics/detector.js';
 import { correctionDetector, regimeDetector } from '../../src/analytics/regime/regimeDetectors.js';
 import { BarColumns } from '../../src/analytics/series/BarColumns.js';
 
@@ -44,6 +45,20 @@ describe('regime state machine', () => {
       { type: 'bear_market', basis: 'close', event: 'in', changePct: (95 / 110 - 1) * 100, value: 95, reference: { date: '2024-01-02', value: 110 } },
       { type: 'bull_market', basis: 'intraday', event: 'entered', changePct: (97 / 80 - 1) * 100, value: 97, reference: { date: '2024-01-04', value: 80 } },
     ]);
+  });
+
+  it('says an intraday-only crossing once per leg: the next session crossing the same line is not "entered" again', () => {
+    // bull from the 100 low (120 = +20%), peak 130, bear line 0.8 x 130 = 104.
+    // session 4: low 103 <= 104, close 110 -> intraday bear entered; session 5: low 102 <= 104 again, close 108:
+    // the same line, already crossed: no second "entered". A new peak 140 (session 6) moves the line to 112;
+    // session 7: low 111 <= 112, close 120 -> a new crossing of the new line, said again.
+    const bars = series([100, 120, 130, [110, 112, 103], [108, 110, 102], 140, [120, 125, 111]]);
+    for (const f of [facts(bars), runStreaming(regimeDetector.create(), bars)]) {
+      const intraday = (i: number) => (f[i] ?? []).filter((x) => x.basis === 'intraday');
+      expect(intraday(3)).toEqual([{ type: 'bear_market', basis: 'intraday', event: 'entered', changePct: (103 / 130 - 1) * 100, value: 103, reference: { date: '2024-01-03', value: 130 } }]);
+      expect(intraday(4)).toEqual([]);
+      expect(intraday(6)).toEqual([{ type: 'bear_market', basis: 'intraday', event: 'entered', changePct: (111 / 140 - 1) * 100, value: 111, reference: { date: '2024-01-06', value: 140 } }]);
+    }
   });
 
   it('dates ties of the trough to the first session that reached it', () => {

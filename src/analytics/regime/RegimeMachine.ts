@@ -6,7 +6,8 @@
  *   from that peak; a close <= 0.9 x peak enters a correction, over at the next close above the peak;
  * - bear: tracks the lowest close since it began (the trough); a close >= 1.2 x trough enters a bull market measured
  *   from that trough. Hysteresis: the regime never flips back until the opposite 20% move completes.
- * - intraday crossing: the session low (bull) or high (bear) crossed the line but the close did not.
+ * - intraday crossing: the session low (bull) or high (bear) crossed the line but the close did not; said once per
+ *   line: the first such session since the leg's extreme (a new peak or trough moves the line and re-arms it).
  * Ties keep the earliest date of an extreme (the day it was first reached). Thresholds are fractions.
  * One mutable object per series; `copyFrom` lets the streaming face evaluate a pending bar on a scratch copy.
  */
@@ -28,6 +29,8 @@ export class RegimeMachine {
   minIdx = -1;
   minVal = 0;
   inCorrection = false;
+  /** The current line was already crossed intraday (reset by a new leg extreme or a flip). */
+  intradaySeen = false;
   /** Outputs of the last step. */
   entered = false;
   intraday = false;
@@ -64,12 +67,13 @@ export class RegimeMachine {
         this.legVal = c;
         this.legIdx = i;
         this.inCorrection = false;
+        this.intradaySeen = false;
       }
       if (c <= this.legVal * (1 - this.bearDrop)) {
         this.flip(-1, this.legIdx, this.legVal, i, c);
         return;
       }
-      if (l <= this.legVal * (1 - this.bearDrop)) this.intraday = true;
+      if (l <= this.legVal * (1 - this.bearDrop) && !this.intradaySeen) this.intraday = this.intradaySeen = true;
       if (c <= this.legVal * (1 - this.correctionDrop)) {
         this.correction = this.inCorrection ? 2 : 1;
         this.inCorrection = true;
@@ -79,12 +83,13 @@ export class RegimeMachine {
     if (c < this.legVal) {
       this.legVal = c;
       this.legIdx = i;
+      this.intradaySeen = false;
     }
     if (c >= this.legVal * (1 + this.bullRise)) {
       this.flip(1, this.legIdx, this.legVal, i, c);
       return;
     }
-    if (h >= this.legVal * (1 + this.bullRise)) this.intraday = true;
+    if (h >= this.legVal * (1 + this.bullRise) && !this.intradaySeen) this.intraday = this.intradaySeen = true;
   }
 
   private flip(regime: number, refIdx: number, refVal: number, i: number, c: number): void {
@@ -96,6 +101,7 @@ export class RegimeMachine {
     this.legIdx = i;
     this.legVal = c;
     this.inCorrection = false;
+    this.intradaySeen = false;
     this.entered = true;
   }
 
@@ -112,6 +118,7 @@ export class RegimeMachine {
     this.minIdx = o.minIdx;
     this.minVal = o.minVal;
     this.inCorrection = o.inCorrection;
+    this.intradaySeen = o.intradaySeen;
     this.entered = o.entered;
     this.intraday = o.intraday;
     this.correction = o.correction;

@@ -112,7 +112,7 @@ function runRegime(cols: BarColumns) {
   const bearDrop = m.bearDrop, bullRise = m.bullRise, correctionDrop = m.correctionDrop;
   const { closes, highs, lows } = cols;
   let reg = 0, refI = -1, legI = -1, legV = 0, prevRefI = -1;
-  let maxI = -1, maxV = 0, minI = -1, minV = 0, inCorrection = false;
+  let maxI = -1, maxV = 0, minI = -1, minV = 0, inCorrection = false, intradaySeen = false;
   for (let i = 0; i < n; i++) {
     const c = closes[i] as number;
     let entered = false, intraday = false, correction = 0;
@@ -133,10 +133,11 @@ function runRegime(cols: BarColumns) {
         legV = c;
         legI = i;
         inCorrection = false;
+        intradaySeen = false;
       }
       if (c <= legV * (1 - bearDrop)) ((flipTo = -1), (flipRefI = legI));
       else {
-        if ((lows[i] as number) <= legV * (1 - bearDrop)) intraday = true;
+        if ((lows[i] as number) <= legV * (1 - bearDrop) && !intradaySeen) intraday = intradaySeen = true;
         if (c <= legV * (1 - correctionDrop)) {
           correction = inCorrection ? 2 : 1;
           inCorrection = true;
@@ -146,9 +147,10 @@ function runRegime(cols: BarColumns) {
       if (c < legV) {
         legV = c;
         legI = i;
+        intradaySeen = false;
       }
       if (c >= legV * (1 + bullRise)) ((flipTo = 1), (flipRefI = legI));
-      else if ((highs[i] as number) >= legV * (1 + bullRise)) intraday = true;
+      else if ((highs[i] as number) >= legV * (1 + bullRise) && !intradaySeen) intraday = intradaySeen = true;
     }
     if (flipTo !== 0) {
       prevRefI = reg === 0 ? -1 : refI;
@@ -157,6 +159,7 @@ function runRegime(cols: BarColumns) {
       legI = i;
       legV = c;
       inCorrection = false;
+      intradaySeen = false;
       entered = true;
     }
     regime[i] = reg;
