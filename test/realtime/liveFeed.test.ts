@@ -27,6 +27,7 @@ describeWithSharedData('live job on a WebSocket tick feed', () => {
     const issues: string[] = [];
     const run = await runLiveFeed({
       dataDir: HK_DATA, date, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, hub, clock, everyMs: 60_000,
+      maxAheadMs: Infinity, // the whole day arrives while the clock is at the open
       onIssue: (m) => issues.push(m),
     });
     const calc = run.desk.sessions[0]!.calculator;
@@ -43,5 +44,36 @@ describeWithSharedData('live job on a WebSocket tick feed', () => {
     setup.state.members.forEach((m) => (eod += m.indexShares * setup.days.find((d) => d.symbol === m.symbol)!.day.close));
     eod /= setup.state.divisor;
     expect(Math.abs(last.level - eod) / eod).toBeLessThan(1e-9);
+  }, 120_000);
+
+  it('skips and reports a trade stamped ahead of the clock instead of publishing the rest of the day', async () => {
+    const date = asSessionDate('2025-02-07');
+    const setup = await loadLiveSetup({ dataDir: HK_DATA, date });
+    const open = setup.intervals[0]!.startMs;
+    const sym = setup.state.members[0]!.symbol;
+    const prev = setup.state.members[0]!.previousClose;
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (s) => s.send(JSON.stringify([
+      { symbol: sym, timeMs: open + 1000, price: prev * 1.01 },
+      { symbol: sym, timeMs: open + 86_400_000, price: prev * 1.5 }, // a day ahead: a bad feed clock
+      { symbol: sym, timeMs: open + 2000, price: prev * 1.02 }, // 1 s ahead: within the default 5 s
+    ])));
+    const clock = new ManualClock(open + 1000);
+    const hub = new LiveHub();
+    const issues: string[] = [];
+    const run = await runLiveFeed({
+      dataDir: HK_DATA, date, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, hub, clock, everyMs: 60_000,
+      onIssue: (m) => issues.push(m),
+    });
+    const calc = run.desk.sessions[0]!.calculator;
+    await waitUntil(() => calc.outcomeCounts().applied + issues.length >= 3, 'three feed events handled');
+    run.stop();
+    wss.close();
+    expect(issues).toEqual([expect.stringMatching(/ahead of the clock \(limit 5000 ms; event skipped\)$/)]);
+    expect(calc.outcomeCounts()).toMatchObject({ applied: 2, out_of_order: 0 });
+    expect(calc.member(0).price).toBe(prev * 1.02);
+    expect(run.desk.closed()).toBe(false); // no publication beyond the clock
+    expect(hub.latest('HSTECH')).toBeNull();
   }, 120_000);
 });

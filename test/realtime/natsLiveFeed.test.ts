@@ -32,6 +32,7 @@ describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
     const run = await runNatsLiveFeed({
       dataDir: HK_DATA, date, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, natsUrl: nats.url,
       prefix: `IWL${Date.now().toString(36)}`, workers: 2, everyMs: 60_000, clock, onLevel: (l) => levels.push(l),
+      maxAheadMs: Infinity, // the whole day arrives while the clock is at the open
     });
     // Every tick must be through the gateway before the clock reaches the close, else the close watermark
     // would overtake them.

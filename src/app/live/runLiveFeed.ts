@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { LiveIndexSession } from '../../realtime/LiveIndexSession.js';
 import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
 import { liveFactsOptions } from './analyticsLiveFacts.js';
+import { aheadOfClock, DEFAULT_MAX_AHEAD_MS } from './aheadOfClock.js';
 import { LiveDesk } from './LiveDesk.js';
 import type { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
@@ -14,6 +15,12 @@ export interface LiveFeedOptions extends LiveSetupOptions {
   readonly everyMs?: number;
   /** Run the analytics layer's streaming detectors on the live level too (default true). */
   readonly analytics?: boolean;
+  /**
+   * An event stamped more than this many ms after the clock's time is reported and skipped (default 5000):
+   * event time drives publication, so one bad timestamp would otherwise publish the rest of the day, close the
+   * session and lock the member's later trades out as out of order. Infinity feeds a whole day at once (tests).
+   */
+  readonly maxAheadMs?: number;
   readonly onIssue?: (message: string) => void;
   readonly onStatus?: (status: string) => void;
 }
@@ -36,7 +43,11 @@ export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> 
   const desk = new LiveDesk([session], o.hub);
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,
-    onEvent: (ev) => desk.onEvent(ev),
+    onEvent: (ev) => {
+      const issue = aheadOfClock(ev, o.clock.nowMs(), o.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS, o.feedUrl);
+      if (issue !== null) o.onIssue?.(issue);
+      else desk.onEvent(ev);
+    },
     onIssue: (i) => o.onIssue?.(i.message),
     onStatus: (s, d) => o.onStatus?.(d ? `${s}: ${d}` : s),
   });

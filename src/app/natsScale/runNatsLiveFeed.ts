@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { AggregatedLevel } from '../../realtime/LevelAggregator.js';
 import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
 import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
+import { aheadOfClock, DEFAULT_MAX_AHEAD_MS } from '../live/aheadOfClock.js';
 import { loadLiveSetup, type LiveSetupOptions } from '../live/loadLiveSetup.js';
 import { CalcWorker } from './CalcWorker.js';
 import { LevelAggregatorService } from './LevelAggregatorService.js';
@@ -20,6 +21,8 @@ export interface NatsLiveFeedOptions extends LiveSetupOptions {
   readonly everyMs?: number;
   readonly clock: Clock;
   readonly onLevel?: (l: AggregatedLevel) => void;
+  /** An event stamped more than this many ms after the clock is reported and skipped (default 5000; see runLiveFeed). */
+  readonly maxAheadMs?: number;
   readonly onIssue?: (message: string) => void;
 }
 
@@ -49,7 +52,15 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
     Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervals, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
   );
   const gateway = new NatsGateway(nc.jetstream(), names, P, new PublicationSchedule(setup.intervals, o.everyMs ?? 2000), Math.floor(o.clock.nowMs()).toString(36), (e) => o.onIssue?.(`nats: ${e.message}`));
-  const feed = new WebSocketTickFeed({ url: o.feedUrl, onEvent: (ev) => gateway.onEvent(ev), onIssue: (i) => o.onIssue?.(i.message) });
+  const feed = new WebSocketTickFeed({
+    url: o.feedUrl,
+    onEvent: (ev) => {
+      const issue = aheadOfClock(ev, o.clock.nowMs(), o.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS, o.feedUrl);
+      if (issue !== null) o.onIssue?.(issue);
+      else gateway.onEvent(ev);
+    },
+    onIssue: (i) => o.onIssue?.(i.message),
+  });
   await feed.start();
   const timer = setInterval(() => gateway.advanceTo(o.clock.nowMs()), 50);
   const stop = async (): Promise<void> => {
