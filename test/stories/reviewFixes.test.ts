@@ -83,6 +83,19 @@ describe('story review fixes', () => {
     expect(s.ledger.entries.find((e) => e.id === 'context.high.date')!.value).toBe(20241007);
   });
 
+  it('a weekly streak lede speaks of the week, not the day (the index may fall on the Friday of a winning week)', () => {
+    // make the Friday a down day, 1180 -> 1170 (1170 / 1180 - 1 = -0.847% -> 0.8%),
+    // inside a 3-week winning streak: "rose on Friday" would be false.
+    const bars = [...fixtureInput().bars.slice(0, -1), { ...fixtureInput().bars.at(-1)!, high: 1185, low: 1165, close: 1170 }];
+    const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 3, period: 'week', since: 'record', detail: { direction: 'up' } }], { bars });
+    expect(en(s).paragraphs[0]).toBe('The Techx Index ended the week higher on Friday, extending its winning streak to 3 weeks.');
+    expect(en(s).paragraphs[1]).toContain('closed down 0.8%');
+    expect(zh(s).paragraphs[0]).toBe('科技X指數星期五（2月7日）收市按週計上升，連升3週。');
+    // a session streak still says the day's move
+    const d = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 3, period: 'session', since: 'record', detail: { direction: 'up' } }]);
+    expect(en(d).paragraphs[0]).toBe('The Techx Index rose on Friday, extending its winning streak to 3 sessions.');
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

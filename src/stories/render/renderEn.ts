@@ -170,7 +170,9 @@ function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry
           ? `${subject} closed at a ${F.num(l.weeks)}-week ${l.high ? 'high' : 'low'} ${on}.`
           : `${subject} closed at its ${l.high ? 'highest' : 'lowest'} level of ${F.year(l.year as LedgerEntry)} ${on}.`;
       case 'streak':
-        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} ${l.weeks ? 'weeks' : 'sessions'}.`;
+        // A weekly streak is about the week: the index may well fall on the Friday of a winning week.
+        if (l.weeks) return `${subject} ended the week ${l.up ? 'higher' : 'lower'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} weeks.`;
+        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} sessions.`;
     }
   }
   if (!p.changePct) return `${subject} closed at ${F.num(p.close)} ${on}.`;

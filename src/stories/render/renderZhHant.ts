@@ -134,7 +134,8 @@ function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry)
       case 'period':
         return `${name}${when}收市創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}。`;
       case 'streak':
-        return `${name}${when}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}。`;
+        // 按週計: a weekly streak is about the week, whatever the Friday did (as the English "ended the week higher").
+        return `${name}${when}${l.weeks ? '收市按週計' : ''}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}。`;
     }
   }
   if (!p.changePct) return `${name}${when}收市報${F.num(p.close)}。`;
