@@ -87,3 +87,31 @@ it('an entrant with no leaver reads "+D" in the events, without a dangling "-"',
   expect(s3.events).toEqual(['constituent change: +D']);
   expect(s3.constituents.find((c) => c.symbol === 'D')?.weight).toBeCloseTo(0.25, 12);
 });
+
+describe('a rights issue out of the money (subscription price not below the previous close)', () => {
+  // methodology.md §2.2: the rights issue moves price, shares and divisor "when Ps < P"; providers apply it only
+  // in the money. Applying 1 new for 1 at 30 on B (previous close 20) would set B's previous price to the TERP
+  // (20 + 30) / 2 = 25 while B still trades at 20: a fake -20% day on doubled shares.
+  const rights = { kind: 'rights_issue' as const, symbol: sym('B'), exDate: D[1]!, newShares: 1, oldShares: 1, subscriptionPrice: 30 };
+
+  it('is not applied: price, shares, divisor and level unchanged, and an issue says so', () => {
+    // Equal weights A 10, B 20 at base 1000: q A = 50, q B = 25, divisor 1. Day 2 both flat -> level 1000.
+    const m = methodology(`universe:\n  symbols: [A, B]\nweighting:\n  scheme: equal\n`);
+    const run = buildIndex(m, { bars: barsFrom(D, { A: [10, 10], B: [20, 20] }), actions: [rights] });
+    const s2 = run.sessions[1] as IndexSession;
+    const b = s2.constituents.find((c) => c.symbol === 'B');
+    expect(b?.previousPrice).toBe(20);
+    expect(b?.indexShares).toBeCloseTo(25, 12);
+    expect(s2.divisor).toBeCloseTo(1, 12);
+    expect(s2.level).toBeCloseTo(1000, 9);
+    expect(s2.events).toEqual([]);
+    expect(run.issues).toContain('2025-01-03: rights issue B 1 for 1 at 30 not below the previous close 20: out of the money, not applied');
+  });
+
+  it('does not scale the share count at a later ffmcap review', () => {
+    // A 10 x 1 = 10, B 20 x 0.5 = 10 at the 01-03 closes -> 0.5 / 0.5 (scaling B by 2 would give 1/3, 2/3).
+    const w = weightsAtReview({ A: [10, 10, 10], B: [20, 20, 20] }, [rights]);
+    expect(w.A).toBeCloseTo(0.5, 12);
+    expect(w.B).toBeCloseTo(0.5, 12);
+  });
+});

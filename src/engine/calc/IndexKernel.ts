@@ -95,6 +95,12 @@ export class IndexKernel {
       const p = prevP[i] as number;
       if (!(p > 0)) continue; // never priced yet: nothing to adjust
       const held = (shares[i] as number) > 0;
+      if (a.kind === 'rights_issue' && !(a.subscriptionPrice < p)) {
+        // Out of the money: nobody subscribes, so price, shares and divisor stay (methodology.md §2.2).
+        if (held) this.issues.push(`${date}: rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice} not below the previous close ${p}: out of the money, not applied`);
+        this.planner.skipAction(a);
+        continue;
+      }
       if (a.kind === 'split') {
         prevP[i] = p / a.ratio;
         shares[i] = (shares[i] as number) * a.ratio;

@@ -25,7 +25,7 @@ export class ReviewPlanner {
   private readonly explicit: ReadonlySet<SecurityId> | null;
   private readonly given: GivenWeights;
   /** Per symbol, the share-count factors of its splits, rights issues and share changes (ex-date, factor). */
-  private readonly shareFactors = new Map<SecurityId, { exDate: SessionDate; factor: number }[]>();
+  private readonly shareFactors = new Map<SecurityId, { action: EngineAction; exDate: SessionDate; factor: number }[]>();
 
   /**
    * `actions`: the corporate actions and share changes the index applies. The security master's share counts are
@@ -43,7 +43,7 @@ export class ReviewPlanner {
       const factor = a.kind === 'split' ? a.ratio : a.kind === 'share_change' ? a.factor : a.kind === 'rights_issue' ? (a.oldShares + a.newShares) / a.oldShares : 1;
       if (factor === 1) continue;
       const list = this.shareFactors.get(a.symbol) ?? [];
-      list.push({ exDate: a.exDate, factor });
+      list.push({ action: a, exDate: a.exDate, factor });
       this.shareFactors.set(a.symbol, list);
     }
     this.explicit = m.universe.symbols ? new Set(m.universe.symbols) : null;
@@ -51,6 +51,12 @@ export class ReviewPlanner {
     if (m.weighting.scheme === 'fit' && given === undefined) {
       throw new ConfigError({ source: m.code, field: 'weighting.scheme', value: 'fit', reason: 'needs fitted weights (build with buildIndex, which fits them)' });
     }
+  }
+
+  /** Forgets the share-count factor of an action the index did not apply (a rights issue out of the money). */
+  skipAction(a: EngineAction): void {
+    const list = this.shareFactors.get(a.symbol);
+    if (list) this.shareFactors.set(a.symbol, list.filter((f) => f.action !== a));
   }
 
   /** Every symbol that can ever be in the universe, or null when any security may be (filters only). */
