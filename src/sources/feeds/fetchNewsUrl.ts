@@ -12,7 +12,7 @@ export interface FetchNewsOptions {
 
 /**
  * Fetches a feed (RSS/Atom) or an article page by URL and parses it like a file. The kind comes from
- * Content-Type (xml/rss/atom -> feed, html -> page, markdown, plain text), else from the first bytes.
+ * Content-Type (html or xhtml -> page, other xml/rss/atom -> feed, markdown, plain text), else from the first bytes.
  * The body is capped at MAX_NEWS_FILE_BYTES (5 MiB), read as a stream so a huge response stops early.
  * @throws SourceError for network failures (retryable), HTTP errors (retryable for 5xx and 429), and
  *   responses that are too large, binary or not parseable (not retryable).
@@ -71,8 +71,8 @@ async function readCapped(res: Response, url: string): Promise<Uint8Array> {
 
 function kindOf(contentType: string, text: string): 'feed' | 'html' | 'markdown' | 'text' | null {
   const ct = contentType.toLowerCase();
+  if (/html/.test(ct)) return 'html'; // before xml: application/xhtml+xml is a page
   if (/(rss|atom|xml)/.test(ct)) return 'feed';
-  if (/html/.test(ct)) return 'html';
   if (/markdown/.test(ct)) return 'markdown';
   const head = text.slice(0, 512).trimStart().toLowerCase();
   if (head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed')) return 'feed';

@@ -3,6 +3,7 @@ import { buildArticle } from '../../../src/news/parse/buildArticle.js';
 import { FormatError } from '../../../src/news/parse/formatError.js';
 import { htmlToText } from '../../../src/news/sanitize/htmlToText.js';
 import { sanitizeArticleHtml } from '../../../src/news/sanitize/sanitizeArticleHtml.js';
+import { fetchNewsUrl } from '../../../src/sources/feeds/fetchNewsUrl.js';
 import { parseFeedXml } from '../../../src/sources/feeds/parseFeedXml.js';
 import { extractHtmlArticle } from '../../../src/sources/html/extractHtmlArticle.js';
 
@@ -108,5 +109,15 @@ describe('extractHtmlArticle (Readability on linkedom) and the sanitiser', () =>
   });
   it('htmlToText keeps paragraph breaks and drops script content', () => {
     expect(htmlToText('<p>A &amp; B</p><p>C<br>D<script>x</script></p>')).toBe('A & B\n\nC\nD\n\n');
+  });
+});
+
+describe('fetchNewsUrl content types', () => {
+  it('reads an application/xhtml+xml page as HTML (the .xhtml extension is HTML too), not as a feed', async () => {
+    // "application/xhtml+xml" contains "xml": matched as a feed first, the page was refused as invalid feed XML.
+    const fetchImpl = (async () => new Response(PAGE, { status: 200, headers: { 'content-type': 'application/xhtml+xml; charset=utf-8' } })) as typeof fetch;
+    const r = await fetchNewsUrl('https://news.example/kingdee', { fetchImpl });
+    expect(r.raws.map((x) => x.format)).toEqual(['html']);
+    expect(r.raws[0]!.title).toBe('Kingdee soars as DeepSeek lifts software');
   });
 });
