@@ -96,6 +96,19 @@ describe('story review fixes', () => {
     expect(en(d).paragraphs[0]).toBe('The Techx Index rose on Friday, extending its winning streak to 3 sessions.');
   });
 
+  it('never calls the first session of a year its high or low of the year (nothing earlier in the year to beat)', () => {
+    const flat = (date: string, c: number): Bar => ({ date: date as SessionDate, open: c, high: c, low: c, close: c, adjClose: null, volume: null });
+    // 2025-01-02 is the first session of 2025: 1010 / 1000 - 1 = +1.0%
+    const bars = [flat('2024-10-07', 1300), flat('2024-12-31', 1000), flat('2025-01-02', 1010)];
+    const year = (type: string): Fact => ({ type, basis: 'close', event: 'new', period: '2025' });
+    const s = withFacts([year('period_high'), year('period_low')], { bars, date: '2025-01-02' as SessionDate, publishedLocal: '2025-01-02 16:10:00' });
+    expect(en(s).frontMatter.title).toBe('Techx Index rises 1.0%');
+    expect([...en(s).paragraphs, ...zh(s).paragraphs].join(' ')).not.toMatch(/of 2025|2025年新/);
+    // the second session of the year may say it: 1020 > 1010
+    const t = withFacts([year('period_high')], { bars: [...bars, flat('2025-01-03', 1020)], date: '2025-01-03' as SessionDate, publishedLocal: '2025-01-03 16:10:00' });
+    expect(en(t).frontMatter.title).toBe('Techx Index hits 2025 high');
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

@@ -82,6 +82,8 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
       const p = f.period ?? '';
       const high = f.type === 'period_high';
       if (/^\d{4}$/.test(p)) {
+        // The first session of a year is trivially its high and its low: not news.
+        if ((bars[i - 1] as Bar | undefined)?.date.slice(0, 4) !== p) return null;
         const year = ledger.add({ id: `fact.${f.type}.year`, kind: 'date', value: Number(p), dp: 0, dateParts: [Number(p)], source: { series: symbol, session, field: 'close', computation: `${high ? 'highest' : 'lowest'} close of ${p} (analytics)` } });
         return { t: 'period', high, year, weeks: null };
       }
