@@ -56,7 +56,8 @@ export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise
     for (const i of p.issues) issues.push(i.message);
     if (!p.rejected) bars.set(p.symbol, p.bars);
   }
-  for (const s of needed) if (!bars.has(s as SecurityId)) issues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
+  const files = new Set<string>(parsed.map((p) => p.symbol)); // a rejected file is reported by its own issue
+  for (const s of needed) if (!files.has(s)) issues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
   const run = buildIndex(
     methodology,
     {
