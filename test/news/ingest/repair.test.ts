@@ -57,6 +57,10 @@ describe('decodeEntities / normalizeText', () => {
     expect(decodeEntities('AT&amp;T &#8212; &#x2014; &mdash; &hellip; &nbsp;|&amp;amp;|&bogus;|&#0;'))
       .toBe('AT&T — — — … \u00a0|&amp;|&bogus;|\ufffd');
   });
+  it('keeps unknown names that are Object.prototype members as written (&constructor; is not an entity)', () => {
+    // the name table is a plain object: a lookup of "constructor" found Object itself and printed its source text
+    expect(decodeEntities('a &constructor; b &toString; c &hasOwnProperty;')).toBe('a &constructor; b &toString; c &hasOwnProperty;');
+  });
   it('repairs, decodes, straightens quotes and normalises whitespace, keeping paragraphs', () => {
     expect(normalizeText('  Itâ€™s&nbsp; up\r\n\r\n\r\n“ok”  \t x\u200b ')).toBe('It\'s up\n\n"ok" x');
     expect(normalizeText('a\u00a0\u00a0b\u3000c\r\nline two\rthree')).toBe('a b c\nline two\nthree');
