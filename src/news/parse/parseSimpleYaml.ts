@@ -62,8 +62,7 @@ function scalar(rawIn: string): Scalar | undefined {
     return raw.slice(1, -1).replace(/''/g, "'");
   }
   if (NULLS.has(raw)) return null;
-  const bool = BOOLEANS[raw];
-  if (bool !== undefined) return bool;
+  if (Object.hasOwn(BOOLEANS, raw)) return BOOLEANS[raw] as boolean; // not BOOLEANS['constructor']
   if (/^[[\]{}&*!|>%@`#,?:\-]/.test(raw) || raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) return undefined;
   if (NOT_A_STRING.test(raw)) return undefined;
   return raw;

@@ -52,3 +52,10 @@ describeWithSharedData('parseSimpleYaml on the real front matter', () => {
     }
   });
 });
+
+describe('parseSimpleYaml: Object.prototype names', () => {
+  it('reads a plain scalar such as "constructor" or "toString" as text, like yaml does', () => {
+    // the boolean table is a plain object: BOOLEANS["constructor"] found Object itself, so such a title was a function
+    expect(parseSimpleYaml('title: constructor\nsource: toString')).toEqual({ title: 'constructor', source: 'toString' });
+  });
+});
