@@ -109,6 +109,13 @@ describe('story review fixes', () => {
     expect(en(t).frontMatter.title).toBe('Techx Index hits 2025 high');
   });
 
+  it('reports a running streak even when an equally long one ended recently (the 28-day rule is for "since" facts)', () => {
+    // streak of 4 up sessions; the last one at least as long ended 2025-01-24, 14 days before 2025-02-07.
+    // The story never says "longest since", so the distance of that date must not drop the streak.
+    const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: '2025-01-24' as SessionDate, reference: { date: '2025-01-24' as SessionDate, value: 4 }, detail: { direction: 'up' } }]);
+    expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

@@ -51,7 +51,8 @@ export function leadKindOf(f: Fact, session?: string, minSinceDays = MIN_SINCE_D
   const isNew = f.event === 'new';
   const weekly = f.type === 'best_week_since' || f.type === 'worst_week_since' || (f.type === 'streak' && f.period === 'week');
   if (weekly && !weekComplete) return null;
-  if (f.since !== undefined && f.since !== 'record' && session !== undefined && daysApart(f.since, session) < minSinceDays) return null;
+  // The distance rule is for "since" facts; a streak's `since` (its last equal) is never said.
+  if (f.type.endsWith('_since') && f.since !== undefined && f.since !== 'record' && session !== undefined && daysApart(f.since, session) < minSinceDays) return null;
   switch (f.type) {
     case 'bull_market':
     case 'bear_market':
