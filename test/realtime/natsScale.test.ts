@@ -66,6 +66,40 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     return { levels, rebuilt: workers.reduce((n, w) => n + w.rebuilt, 0) };
   }
 
+  it('a worker that cannot store its shares retries them, in order, until the store is back', async () => {
+    const names = natsNames(`IWR${Date.now().toString(36)}`);
+    const nc = await connect({ servers: nats.url });
+    const jsm = await nc.jetstreamManager();
+    await setupStreams(jsm, names, { partitions: 1, storage: 'memory' });
+    await jsm.streams.delete(names.partialStream); // the shares have nowhere to go for now
+    const errors: string[] = [];
+    const worker = await CalcWorker.start({
+      servers: nats.url, names, partitions: 1, owned: [0], states: [setup.state], intervals: setup.intervals, onError: (e) => errors.push(e.message),
+    });
+    const open = setup.intervals[0]!.startMs;
+    const m0 = setup.state.members[0]!;
+    const js = nc.jetstream();
+    await js.publish(names.tickSubject(0), JSON.stringify({ symbol: m0.symbol, timeMs: open + 1000, price: m0.previousClose * 1.1 }));
+    await js.publish(names.tickSubject(0), JSON.stringify({ type: 'watermark', timeMs: open + 60_000, phase: 'open' }));
+    await js.publish(names.tickSubject(0), JSON.stringify({ type: 'watermark', timeMs: open + 120_000, phase: 'open' }));
+    await waitUntil(() => errors.length > 0, 'a failed store of the shares');
+    await setupStreams(jsm, names, { partitions: 1, storage: 'memory' }); // the store is back
+    await waitUntil(async () => (await jsm.streams.info(names.partialStream)).state.messages >= 2, 'both shares stored', { stepMs: 50, maxWaitMs: 20_000 });
+    const oc = await js.consumers.get(names.partialStream);
+    const got: { timeMs: number; levelPart: number; applied: number }[] = [];
+    for await (const m of await oc.fetch({ max_messages: 2, expires: 2000 })) got.push(m.json());
+    // The whole index sits in the one partition: its share is the level, previous close level + one move of
+    // indexShares × (1.1 − 1) × previousClose / divisor.
+    let prevLevel = 0;
+    for (const m of setup.state.members) prevLevel += (m.indexShares * m.previousClose) / setup.state.divisor;
+    const level = prevLevel + (m0.indexShares * (m0.previousClose * 1.1 - m0.previousClose)) / setup.state.divisor;
+    expect(got.map((g) => g.timeMs)).toEqual([open + 60_000, open + 120_000]);
+    got.forEach((g) => expect(Math.abs(g.levelPart - level) / level).toBeLessThan(1e-9));
+    expect(got.map((g) => g.applied)).toEqual([1, 1]);
+    await worker.stop();
+    await nc.drain();
+  }, 120_000);
+
   it('two workers, one killed and restarted mid-stream, publish the same levels as one worker and as one process', async () => {
     const run = Date.now().toString(36);
     const one = (await deploy(`IWA${run}`, [[0, 1, 2, 3]])).levels;

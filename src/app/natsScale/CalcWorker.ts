@@ -16,6 +16,8 @@ export interface CalcWorkerOptions {
   readonly intervals: readonly SessionInterval[];
   /** Called after each message is applied (tests use it to kill a worker mid-stream). */
   readonly onApplied?: (partition: number, seq: number) => void;
+  /** A failed store of shares (it is retried: 50 ms doubling up to 2 s, until it succeeds or the worker stops). */
+  readonly onError?: (e: Error) => void;
 }
 
 /**
@@ -37,6 +39,8 @@ export class CalcWorker {
   skipped = 0;
   /** Messages nak'ed because an earlier one was still missing. */
   naks = 0;
+  /** Failed stores of shares, each retried. */
+  storeRetries = 0;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -90,8 +94,19 @@ export class CalcWorker {
         continue;
       }
       const shares = p.apply(m.seq, m.json<LiveEvent | Watermark>());
-      if (shares.length > 0) {
-        await Promise.all(shares.map((s) => this.js.publish(this.o.names.partialSubject(s.index), JSON.stringify(s), { msgID: `${s.index}:${s.timeMs}:${s.partition}` })));
+      // The watermark is applied (lastSeq moved on), so its shares must be stored before anything else of the
+      // partition is acknowledged: retry in place; the Msg-Id drops the copies that did get stored.
+      for (let attempt = 0; shares.length > 0; attempt++) {
+        try {
+          await Promise.all(shares.map((s) => this.js.publish(this.o.names.partialSubject(s.index), JSON.stringify(s), { msgID: `${s.index}:${s.timeMs}:${s.partition}` })));
+          break;
+        } catch (e) {
+          this.storeRetries++;
+          this.o.onError?.(e as Error);
+          if (this.killed) return;
+          await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+          if (this.killed) return;
+        }
       }
       if (this.killed) return;
       m.ack();
