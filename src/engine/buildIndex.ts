@@ -62,11 +62,18 @@ export function buildIndex(methodology: Methodology, input: IndexInput, opts: Bu
     }
   }
   const out: IndexSession[] = [];
+  let computed = 0;
   for (let t = 0; t < nS; t++) {
     const date = sessions[t] as SessionDate;
     const s = calc.updateRow(date, matrix.subarray(t * nSlots, (t + 1) * nSlots));
+    if (s) computed++;
     if (s && (input.from === undefined || date >= input.from) && (input.to === undefined || date <= input.to)) out.push(s);
   }
-  if (out.length === 0) issues.push(`no session on or after the base date ${methodology.baseDate} in the data`);
+  if (computed === 0) issues.push(`no session on or after the base date ${methodology.baseDate} in the data`);
+  else if (out.length === 0) {
+    issues.push(
+      `no session between ${input.from ?? 'the base date'} and ${input.to ?? 'the end of the data'} (${computed} sessions computed from the base date ${methodology.baseDate})`,
+    );
+  }
   return { methodology, sessions: out, issues: [...issues, ...calc.issues] };
 }

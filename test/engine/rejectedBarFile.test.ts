@@ -19,3 +19,12 @@ it('a member whose bar file exists but is rejected is not reported as having no 
   expect(run.issues.some((i) => i.startsWith(`${join(root, 'C.csv')}:1:`) && i.endsWith('(file rejected)'))).toBe(true);
   expect(run.issues).not.toContain(`C: no bar file C.csv in ${root}`);
 });
+
+it('a from/to window with no session says so, rather than claiming the data has no session after the base date', async () => {
+  const { buildIndex } = await import('../../src/engine/buildIndex.js');
+  const { barsFrom, D, methodology } = await import('./helpers.js');
+  const m = methodology('universe:\n  symbols: [A]\nweighting:\n  scheme: equal\n');
+  const run = buildIndex(m, { bars: barsFrom(D, { A: [10, 11, 12] }), from: '2025-02-01' as never });
+  expect(run.sessions).toEqual([]);
+  expect(run.issues).toEqual(['no session between 2025-02-01 and the end of the data (3 sessions computed from the base date 2025-01-02)']);
+});
