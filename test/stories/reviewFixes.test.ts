@@ -116,6 +116,22 @@ describe('story review fixes', () => {
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');
   });
 
+  it('says "edges up" (微升), never "rises 0.0%", when the change rounds to zero', () => {
+    // previous 1,180, close 1,180.4: 1180.4 / 1180 - 1 = +0.0339% -> 0.0% at 1 dp; points +0.40
+    const bars = [...fixtureInput().bars.slice(0, -1), { ...fixtureInput().bars.at(-1)!, high: 1190, low: 1175, close: 1180.4 }];
+    const s = withFacts([], { bars });
+    const all = [en(s).frontMatter.title, ...en(s).paragraphs, zh(s).frontMatter.title, ...zh(s).paragraphs].join('\n');
+    expect(all).not.toContain('0.0%');
+    expect(en(s).frontMatter.title).toBe('Techx Index edges up');
+    expect(en(s).paragraphs[0]).toBe('The Techx Index edged up on Friday.');
+    // as much as 1190 / 1180 - 1 = +0.847% -> 0.8%
+    expect(en(s).paragraphs[1]).toContain('The index rose as much as 0.8% and closed slightly higher at 1,180.40, a gain of 0.40 points.');
+    expect(zh(s).frontMatter.title).toBe('科技X指數微升');
+    expect(zh(s).paragraphs[0]).toBe('科技X指數星期五（2月7日）微升。');
+    expect(zh(s).paragraphs[1]).toContain('指數盤中最多升0.8%，收市微升，報1,180.40點，升0.40點。');
+    expect(s.checkIssues).toEqual([]);
+  });
+
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
     expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');

@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
-import { beyond, type RenderedText } from './renderedText.js';
+import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
 
 const F = formattersFor('en');
 
@@ -39,7 +39,8 @@ export function renderEn(p: StoryPlan): RenderedText {
     const dir = up ? 'up' : 'down';
     const pts = p.changePoints && p.kind === 'index' ? `, a ${up ? 'gain' : 'loss'} of ${F.num(p.changePoints)} points` : '';
     const amm = p.asMuchAs ? `${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} and ` : '';
-    day = `${it} ${amm}closed ${dir} ${F.pct(p.changePct)} at ${F.num(p.close)}${pts}.`;
+    const closed = roundsToZero(p.changePct) ? `closed slightly ${up ? 'higher' : 'lower'}` : `closed ${dir} ${F.pct(p.changePct)}`;
+    day = `${it} ${amm}${closed} at ${F.num(p.close)}${pts}.`;
   }
   const ctx = p.context.map((c) =>
     c.t === 'below_high'
@@ -143,6 +144,7 @@ function headline(p: StoryPlan, name: string): string {
   }
   if (!p.changePct) return `${name} closes at ${F.num(p.close)}`;
   if (p.changePct.value === 0) return `${name} closes unchanged`;
+  if (roundsToZero(p.changePct)) return `${name} edges ${p.changePct.value > 0 ? 'up' : 'down'}`;
   return `${name} ${p.changePct.value > 0 ? 'rises' : 'falls'} ${F.pct(p.changePct)}`;
 }
 
@@ -177,6 +179,7 @@ function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry
   }
   if (!p.changePct) return `${subject} closed at ${F.num(p.close)} ${on}.`;
   if (p.changePct.value === 0) return `${subject} was unchanged ${on}.`;
+  if (roundsToZero(p.changePct)) return `${subject} edged ${p.changePct.value > 0 ? 'up' : 'down'} ${on}.`;
   return `${subject} ${p.changePct.value > 0 ? 'rose' : 'fell'} ${F.pct(p.changePct)} ${on}.`;
 }
 

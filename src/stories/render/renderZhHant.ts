@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
-import { beyond, type RenderedText } from './renderedText.js';
+import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
 
 const F = formattersFor('zh-Hant');
 
@@ -36,7 +36,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   else {
     const amm = p.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
     const move = p.changePoints && p.kind === 'index' ? `，${rise(up)}${pts(p.changePoints)}` : '';
-    day = `${it}${amm}收市${rise(up)}${F.pct(p.changePct)}，報${level(p.close)}${move}。`;
+    const closed = roundsToZero(p.changePct) ? `收市微${rise(up)}` : `收市${rise(up)}${F.pct(p.changePct)}`;
+    day = `${it}${amm}${closed}，報${level(p.close)}${move}。`;
   }
   const ctx = p.context.map((c) =>
     c.t === 'below_high'
@@ -112,6 +113,7 @@ function headline(p: StoryPlan, name: string): string {
   }
   if (!p.changePct) return `${name}收市報${F.num(p.close)}`;
   if (p.changePct.value === 0) return `${name}收市持平`;
+  if (roundsToZero(p.changePct)) return `${name}微${p.changePct.value > 0 ? '升' : '跌'}`;
   return `${name}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}`;
 }
 
@@ -140,6 +142,7 @@ function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry)
   }
   if (!p.changePct) return `${name}${when}收市報${F.num(p.close)}。`;
   if (p.changePct.value === 0) return `${name}${when}收市持平。`;
+  if (roundsToZero(p.changePct)) return `${name}${when}微${p.changePct.value > 0 ? '升' : '跌'}。`;
   return `${name}${when}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}。`;
 }
 
