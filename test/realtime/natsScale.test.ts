@@ -100,6 +100,28 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     await nc.drain();
   }, 120_000);
 
+  it('the aggregator retries a level it cannot store until the store is back', async () => {
+    const names = natsNames(`IWS${Date.now().toString(36)}`);
+    const nc = await connect({ servers: nats.url });
+    const jsm = await nc.jetstreamManager();
+    await setupStreams(jsm, names, { partitions: 1, storage: 'memory' });
+    await jsm.streams.delete(names.levelStream);
+    const errors: string[] = [];
+    const agg = await LevelAggregatorService.start({ servers: nats.url, names, partitions: 1, states: [setup.state], onError: (e) => errors.push(e.message) });
+    const share = { index: setup.state.code, partition: 0, timeMs: 60_000, phase: 'open', levelPart: 5100, previousPart: 5000, applied: 3, rejected: 0, duplicates: 0 };
+    await nc.jetstream().publish(names.partialSubject(setup.state.code), JSON.stringify(share));
+    await waitUntil(() => errors.length > 0, 'a failed store of the level');
+    await setupStreams(jsm, names, { partitions: 1, storage: 'memory' });
+    await waitUntil(async () => (await jsm.streams.info(names.levelStream)).state.messages >= 1, 'the level stored', { stepMs: 50, maxWaitMs: 20_000 });
+    const oc = await nc.jetstream().consumers.get(names.levelStream);
+    const got: AggregatedLevel[] = [];
+    for await (const m of await oc.fetch({ max_messages: 1, expires: 2000 })) got.push(m.json());
+    expect(got).toEqual([expect.objectContaining({ timeMs: 60_000, level: 5100, previousLevel: 5000, applied: 3 })]);
+    expect(got[0]!.changePct).toBeCloseTo(2, 12); // (5100 / 5000 − 1) × 100
+    await agg.stop();
+    await nc.drain();
+  }, 120_000);
+
   it('two workers, one killed and restarted mid-stream, publish the same levels as one worker and as one process', async () => {
     const run = Date.now().toString(36);
     const one = (await deploy(`IWA${run}`, [[0, 1, 2, 3]])).levels;

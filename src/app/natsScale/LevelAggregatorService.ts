@@ -12,6 +12,7 @@ import type { NatsNames } from './natsNames.js';
 export class LevelAggregatorService {
   private iter: ConsumerMessages | null = null;
   private loop: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   private constructor(private readonly nc: NatsConnection) {}
 
@@ -21,6 +22,8 @@ export class LevelAggregatorService {
     partitions: number;
     states: readonly LiveIndexState[];
     onLevel?: (l: AggregatedLevel) => void;
+    /** A failed store of a level (retried: 50 ms doubling up to 2 s, until it succeeds or the service stops). */
+    onError?: (e: Error) => void;
   }): Promise<LevelAggregatorService> {
     const nc = await connect({ servers: o.servers });
     const svc = new LevelAggregatorService(nc);
@@ -47,7 +50,19 @@ export class LevelAggregatorService {
           else m.ack();
           continue;
         }
-        await js.publish(o.names.levelSubject(level.index), JSON.stringify(level), { msgID: `${level.index}:${level.timeMs}` });
+        // The level is assembled (its shares are marked done), so it must be stored before anything is acked:
+        // retry in place; the Msg-Id drops a copy that did get stored.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await js.publish(o.names.levelSubject(level.index), JSON.stringify(level), { msgID: `${level.index}:${level.timeMs}` });
+            break;
+          } catch (e) {
+            o.onError?.(e as Error);
+            if (svc.stopped) return;
+            await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+            if (svc.stopped) return;
+          }
+        }
         o.onLevel?.(level);
         for (const h of held.get(key) ?? []) h.ack();
         held.delete(key);
@@ -58,6 +73,7 @@ export class LevelAggregatorService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.iter?.stop();
     await this.nc.drain().catch(() => undefined);
     await this.loop.catch(() => undefined);

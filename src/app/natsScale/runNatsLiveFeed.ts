@@ -38,7 +38,7 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
   const names = natsNames(o.prefix);
   const nc = await connect({ servers: o.natsUrl });
   await setupStreams(await nc.jetstreamManager(), names, { partitions: P });
-  const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state] };
+  const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state], onError: (e: Error) => o.onIssue?.(`nats: ${e.message} (retrying)`) };
   let closeSeen: () => void = () => {};
   const done = new Promise<void>((r) => (closeSeen = r));
   const agg = await LevelAggregatorService.start({
