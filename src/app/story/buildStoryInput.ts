@@ -1,3 +1,4 @@
+import { calendarFor } from '../../calendar/calendarFor.js';
 import { SourceError } from '../../core/errors.js';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { BarColumns } from '../../analytics/series/BarColumns.js';
@@ -79,8 +80,18 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
     // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
     // start in 2018, after many listings: their "records" are said as "in data since".
     historyComplete: kind === 'index',
+    // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
+    weekComplete: closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),
   };
+}
+
+/** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
+function closesItsWeek(date: SessionDate): boolean {
+  const next = calendarFor('XHKG').nextSession(date);
+  const days = (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
+  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return days >= 7 || weekday(next) <= weekday(date);
 }
 
 /** The bar on `date` and the one before it (binary search would do; series are short). */
