@@ -1,9 +1,13 @@
-/** Query parameters that only track the reader; removed from canonical URLs. */
+/**
+ * Query parameters that only track the reader; removed from canonical URLs. A parameter that some sites use as the
+ * content id (plain `cid`) is kept: merging two articles by URL loses one, a missed URL match is still caught as a
+ * near-duplicate.
+ */
 const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
   'igshid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi', 'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'wickedid',
   'ref_src', 'ref_url', 'cmpid', 'ncid', 'sr_share', 'spm', 'share', 'smid', 'taid', '__twitter_impression',
-  'ocid', 'cid', 's_cid', 'icid', 'at_medium', 'at_campaign', 'guccounter', 'guce_referrer', 'guce_referrer_sig',
+  'ocid', 's_cid', 'icid', 'at_medium', 'at_campaign', 'guccounter', 'guce_referrer', 'guce_referrer_sig',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_', 'stm_'];
 

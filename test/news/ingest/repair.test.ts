@@ -77,6 +77,13 @@ describe('canonicalUrl', () => {
       .toBe('https://news.rthk.hk/rthk/en/component/k2/1773218-20241004.htm');
     expect(canonicalUrl('http://x.com/p?page=2&ref=home')).toBe('http://x.com/p?page=2&ref=home');
   });
+  it('keeps a cid parameter: many news CMSs use it as the content id, and two articles must not share a URL (and an id)', () => {
+    // with cid stripped both became https://news.example/article.php, so the second story was dropped as a same-URL copy
+    const a = canonicalUrl('https://news.example/article.php?cid=101');
+    const b = canonicalUrl('https://news.example/article.php?cid=102');
+    expect(a).toBe('https://news.example/article.php?cid=101');
+    expect(b).not.toBe(a);
+  });
   it('refuses what is not an absolute http(s) URL', () => {
     expect(canonicalUrl('javascript:alert(1)')).toBeNull();
     expect(canonicalUrl('/relative/path')).toBeNull();
