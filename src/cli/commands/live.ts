@@ -38,6 +38,7 @@ export function register(program: Command): void {
       if (o.nats) {
         const run = await runNatsLiveFeed({
           dataDir: String(o.data), date: asSessionDate(o.date ?? hkToday()), index: String(o.index),
+          ...(o.state ? { statePath: o.state } : {}),
           ...(o.methodology ? { methodologyPath: o.methodology } : {}),
           feedUrl: String(o.feed), natsUrl: o.nats, prefix: String(o.prefix), partitions: Number(o.partitions), workers: Number(o.workers),
           everyMs, clock: systemClock,
@@ -90,11 +91,13 @@ export function registerWorker(program: Command): void {
     .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
     .option('--index <code>', 'index code', 'HSTECH')
     .option('--methodology <file>', 'methodology YAML (the engine state), as for the gateway')
+    .option('--state <file>', 'engine IndexSession JSON of the previous session, as for the gateway')
     .action(async (o: Record<string, string | undefined>) => {
       const owned = String(o.own).split(',').map((x) => Number(x.trim()));
       const worker = await runNatsWorker({
         natsUrl: String(o.nats), prefix: String(o.prefix), partitions: Number(o.partitions), owned,
         dataDir: String(o.data), date: asSessionDate(String(o.date)), index: String(o.index),
+        ...(o.state ? { statePath: o.state } : {}),
         ...(o.methodology ? { methodologyPath: o.methodology } : {}),
       });
       process.stderr.write(`live-worker: partitions ${owned.join(',')} of ${o.partitions} on ${o.nats} (${o.prefix}); Ctrl-C to stop\n`);
