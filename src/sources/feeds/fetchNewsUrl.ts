@@ -33,7 +33,8 @@ export async function fetchNewsUrl(url: string, opts: FetchNewsOptions = {}): Pr
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > MAX_NEWS_FILE_BYTES) throw new SourceError(url, `response too large (${declared} bytes; limit ${MAX_NEWS_FILE_BYTES})`, false);
   const bytes = await readCapped(res, url);
-  const decoded = decodeNewsBytes(bytes);
+  const charset = /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
+  const decoded = decodeNewsBytes(bytes, charset);
   if (!decoded.ok) throw new SourceError(url, decoded.reason, false);
   const kind = kindOf(res.headers.get('content-type') ?? '', decoded.text);
   if (!kind) throw new SourceError(url, `unsupported content type "${res.headers.get('content-type') ?? ''}"`, false);

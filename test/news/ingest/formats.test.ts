@@ -113,6 +113,15 @@ describe('extractHtmlArticle (Readability on linkedom) and the sanitiser', () =>
 });
 
 describe('fetchNewsUrl content types', () => {
+  it('decodes a body in the charset the Content-Type declares (Big5, common on Hong Kong sites)', async () => {
+    // "騰訊股價" in Big5 is C4CB B054 AAD1 BBF9 (Python: '騰訊股價'.encode('big5')); read as UTF-8 it is invalid and
+    // the Windows-1252 fallback gave "ÄË°TªÑ»ù".
+    const big5 = Buffer.from('c4cbb054aad1bbf9', 'hex');
+    const page = Buffer.concat([Buffer.from('Title: '), big5, Buffer.from('\nDate: 2025-02-07T10:00:00+08:00\n\nBody text.\n')]);
+    const fetchImpl = (async () => new Response(page, { status: 200, headers: { 'content-type': 'text/plain; charset=Big5' } })) as typeof fetch;
+    const r = await fetchNewsUrl('https://news.example/big5.txt', { fetchImpl });
+    expect(r.raws[0]!.title).toBe('騰訊股價');
+  });
   it('reads an application/xhtml+xml page as HTML (the .xhtml extension is HTML too), not as a feed', async () => {
     // "application/xhtml+xml" contains "xml": matched as a feed first, the page was refused as invalid feed XML.
     const fetchImpl = (async () => new Response(PAGE, { status: 200, headers: { 'content-type': 'application/xhtml+xml; charset=utf-8' } })) as typeof fetch;
