@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../../core/errors.js';
 import { slugify } from '../../stories/site/escapeHtml.js';
 import { pageShell, rfc822, rssFeed, searchIndex, storyList, storyPage, tagIndexPage, type SiteWidgets } from '../../stories/site/renderSitePages.js';
 import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
@@ -32,9 +33,15 @@ export interface BuildSiteResult {
  * language, tag and category pages, the tag list, the "recent" and "tag list" widgets on every page,
  * client-side search over the front matter (search.json + search.js), an RSS feed and the charts.
  * Built into `<out>.tmp` and swapped in at the end, so a failed build leaves the previous site whole.
- * @throws SourceError when the stories folder cannot be read.
+ * @throws SourceError when the stories folder cannot be read; ConfigError when `outDir` is or contains `storiesDir`.
  */
 export function buildSite(o: BuildSiteOptions): BuildSiteResult {
+  // The swap removes the output folder: it must not be (or contain) the stories being read.
+  const up = relative(resolve(o.outDir), resolve(o.storiesDir));
+  const outside = up === '..' || up.startsWith(`..${sep}`) || isAbsolute(up);
+  if (!outside) {
+    throw new ConfigError({ source: '--out', value: o.outDir, reason: `is or contains the stories folder ${o.storiesDir}, which the build would delete` });
+  }
   const cfg: SiteConfig = { title: o.title ?? 'Indexwire', baseUrl: o.baseUrl ?? '/', recentCount: 10 };
   const read = readStoryFiles(o.storiesDir);
   const stories = [...read.stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
