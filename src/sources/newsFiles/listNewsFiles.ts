@@ -4,8 +4,8 @@ import { SourceError } from '../../core/errors.js';
 
 /**
  * Every file under `path` (a file gives itself), recursively, sorted by path; hidden files and folders
- * (names starting with ".") and `node_modules` are skipped. Symbolic links to folders are not followed
- * (no cycles).
+ * (names starting with ".") and `node_modules` are skipped. Symbolic links to files are listed; links to folders
+ * are not followed (no cycles), nor are broken links.
  * @throws SourceError when `path` does not exist or cannot be read.
  */
 export async function listNewsFiles(path: string): Promise<string[]> {
@@ -24,6 +24,7 @@ export async function listNewsFiles(path: string): Promise<string[]> {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink() && (await stat(p).then((t) => t.isFile(), () => false))) out.push(p); // a link to a file
     }
   };
   await walk(path);
