@@ -23,3 +23,11 @@ describeWithSharedData('a stock story ignores an index membership file (real dat
     expect(s.gateFailures.map((g) => JSON.stringify(g)).join(' ')).not.toContain('1797.HK');
   });
 });
+
+describeWithSharedData('a story on a day without a session names the real neighbours (real data)', () => {
+  it('HSTECH 2025-02-08 (a Saturday): previous 2025-02-07, next 2025-02-10, not "no later session"', async () => {
+    await expect(buildStoryInput({ symbol: 'HSTECH', date: '2025-02-08' as SessionDate, dataDir: HK_DATA })).rejects.toThrow(
+      /no session on this date in HSTECH \(previous session 2025-02-07, next session 2025-02-10\)/,
+    );
+  });
+});

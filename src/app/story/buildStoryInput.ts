@@ -48,7 +48,9 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   const all = market.series.get(o.symbol as SecurityId);
   if (!all) throw new SourceError(o.dataDir, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
   const bars = all.filter((b) => b.date <= o.date);
-  const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(bars, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
+  // Without a session on the date, the whole series names the real neighbours ("next session 2025-02-10").
+  const onDate = bars.length > 0 && (bars[bars.length - 1] as Bar).date === o.date;
+  const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(onDate ? bars : all, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
   const master = loadSecurityMaster(o.securityMasterPath);
   const byId = new Map(master.securities.map((s) => [s.id as string, s]));
   const names = (id: string, en?: string): StoryNames => {
