@@ -34,7 +34,8 @@ export function parsePublishedDate(text: string, assumeZone: string): PublishedD
     const ms = Date.parse(raw);
     if (Number.isFinite(ms)) return { publishedAt: raw.replace(/(?:\+00:00|z)$/i, 'Z'), publishedMs: ms, publishedAtText: raw };
   }
-  const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT))$/.test(raw);
+  // an hour-only offset (+08) counts only after a time, so a date alone ("2025-02-07") is not read as one
+  const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2}|[T ]\d{2}(?::\d{2}){1,2}(?:\.\d+)?[+-]\d{2}|\b(?:GMT|UTC|UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT))$/.test(raw);
   const opts = hasOffset ? { setZone: true } : { zone: assumeZone };
   const candidates = [
     () => DateTime.fromISO(raw.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/ ([+-]\d{2}:?\d{2}|Z)$/, '$1'), opts),

@@ -21,6 +21,14 @@ describe('parsePublishedDate', () => {
     expect(d.timeZoneAssumed).toBe('Asia/Hong_Kong');
     expect(parsePublishedDate('2025-02-07', 'UTC').publishedAt).toBe('2025-02-07T00:00:00Z');
   });
+  it('keeps an hour-only ISO offset (+08) as written and assumes no zone', () => {
+    // 16:10:53+08 is 08:10:53Z = 1738915853000 ms. Read as "no offset" with assumeZone UTC, it came out as
+    // 2025-02-07T08:10:53Z with timeZoneAssumed 'UTC': the written +08:00 was lost and a zone claimed assumed.
+    const d = parsePublishedDate('2025-02-07T16:10:53+08', 'UTC');
+    expect(d).toEqual({ publishedAt: '2025-02-07T16:10:53+08:00', publishedMs: 1738915853000, publishedAtText: '2025-02-07T16:10:53+08' });
+    // a date alone ends in "-07" too, and stays a date without offset
+    expect(parsePublishedDate('2025-02-07', 'Asia/Hong_Kong').timeZoneAssumed).toBe('Asia/Hong_Kong');
+  });
   it('reads RSS (RFC 2822) dates with numeric and named offsets', () => {
     expect(parsePublishedDate('Fri, 07 Feb 2025 08:01:00 +0800', 'UTC').publishedAt).toBe('2025-02-07T08:01:00+08:00');
     expect(parsePublishedDate('Fri, 07 Feb 2025 08:01:00 GMT', 'Asia/Hong_Kong').publishedMs).toBe(Date.UTC(2025, 1, 7, 8, 1));
