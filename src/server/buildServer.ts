@@ -41,8 +41,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', (req, reply, done) => {
     stats.requests++;
     reply.headers(SECURITY_HEADERS);
-    // The routed pattern, not the raw URL: fastify routes "/%61pi/news" to /api/news, which must not skip the bucket.
-    if (limiter !== null && (req.routeOptions.url ?? req.url).startsWith('/api/')) {
+    // The decoded path or the routed pattern: fastify routes "/%61pi/news" to /api/news, which must not skip the
+    // bucket, and an unknown /api/ path goes to the dashboard's static wildcard route.
+    if (limiter !== null && (isApiPath(req.url) || (req.routeOptions.url ?? '').startsWith('/api/'))) {
       const r = limiter.take(req.ip);
       if (!r.allowed) {
         stats.rateLimited++;
@@ -85,4 +86,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     });
   }
   return app;
+}
+
+/** True when the request path, percent-decoded, is under /api/. */
+function isApiPath(url: string): boolean {
+  if (url.startsWith('/api/')) return true;
+  if (!url.includes('%')) return false;
+  try {
+    return decodeURIComponent(url.split('?')[0] ?? '').startsWith('/api/');
+  } catch {
+    return false; // malformed escapes: fastify answers 400 itself
+  }
 }

@@ -247,4 +247,10 @@ describe('API: rate limit', () => {
     for (const u of ['/%61pi/health', '/%61%70%69/news', '/api/health']) codes.push((await s.inject(u)).statusCode);
     expect(codes).toEqual([429, 429, 429]);
   });
+  it('limits unknown /api/ paths with the dashboard on (its static wildcard route would otherwise take them)', async () => {
+    const s = await server({ clock: new ManualClock(0), rateLimit: { capacity: 1, refillPerSec: 0.001 }, dashboard: true });
+    const codes = [];
+    for (const u of ['/api/nope', '/api/nope', '/%61pi/nope']) codes.push((await s.inject(u)).statusCode);
+    expect(codes).toEqual([404, 429, 429]); // one token, then the bucket is empty
+  });
 });
