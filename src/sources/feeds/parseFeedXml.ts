@@ -66,7 +66,7 @@ export async function parseFeedXml(xml: string, origin: string): Promise<ParsedF
       url: it.link ?? (isHttp(it.guid) ? it.guid : null),
       source,
       language: null,
-      categories: (it.categories ?? []).filter((c): c is string => typeof c === 'string'),
+      categories: (it.categories ?? []).map(categoryText).filter((c): c is string => c !== null),
       tags: [],
       summary: it.summary && it.summary !== html ? htmlToText(it.summary) : null,
       bodyHtml,
@@ -75,6 +75,13 @@ export async function parseFeedXml(xml: string, origin: string): Promise<ParsedF
     };
   });
   return { format, title: feed.title ?? null, items };
+}
+
+/** A category as rss-parser gives it: text, or `{ _: text, $: attributes }` when it has a domain attribute. */
+function categoryText(c: unknown): string | null {
+  if (typeof c === 'string') return c;
+  const text = (c as { _?: unknown } | null)?._;
+  return typeof text === 'string' ? text : null;
 }
 
 function isHttp(s: string | undefined): s is string {

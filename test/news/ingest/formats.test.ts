@@ -112,6 +112,15 @@ describe('extractHtmlArticle (Readability on linkedom) and the sanitiser', () =>
   });
 });
 
+describe('parseFeedXml categories', () => {
+  it('keeps a category written with a domain attribute (rss-parser gives it as { _: text, $: attributes })', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>
+<pubDate>Fri, 07 Feb 2025 16:30:00 +0800</pubDate><category domain="https://w.example/c">markets</category><category>tech</category>
+<description>x</description></item></channel></rss>`;
+    expect((await parseFeedXml(xml, 'c.xml')).items[0]!.categories).toEqual(['markets', 'tech']);
+  });
+});
+
 describe('fetchNewsUrl content types', () => {
   it('decodes a body in the charset the Content-Type declares (Big5, common on Hong Kong sites)', async () => {
     // "騰訊股價" in Big5 is C4CB B054 AAD1 BBF9 (Python: '騰訊股價'.encode('big5')); read as UTF-8 it is invalid and
