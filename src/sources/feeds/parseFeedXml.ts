@@ -60,7 +60,8 @@ export async function parseFeedXml(xml: string, origin: string): Promise<ParsedF
       ? (it['iw-published'] ?? it['iw-updated'] ?? it['dc:date'] ?? null)
       : (it.pubDate ?? it['dc:date'] ?? it.published ?? null);
     return {
-      title: it.title ?? '',
+      // titles may be HTML (Atom type="html", RSS in practice): the text, never markup, is the title
+      title: /<[a-zA-Z!/]/.test(it.title ?? '') ? htmlToText(it.title ?? '') : (it.title ?? ''),
       body: bodyHtml !== null ? htmlToText(bodyHtml) : html,
       dateText: typeof dateText === 'string' ? dateText : null,
       url: it.link ?? (isHttp(it.guid) ? it.guid : null),

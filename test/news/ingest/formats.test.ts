@@ -121,6 +121,16 @@ describe('parseFeedXml categories', () => {
   });
 });
 
+describe('parseFeedXml titles', () => {
+  it('reads an Atom type="html" title as text, without its markup', async () => {
+    // <title type="html">Tencent &lt;b&gt;up&lt;/b&gt;</title> is the HTML "Tencent <b>up</b>": its text is "Tencent up"
+    const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>D</title>
+<entry><title type="html">Tencent &lt;b&gt;up&lt;/b&gt; 3% &amp;amp; more</title><link href="https://a.example/1"/><id>x</id>
+<published>2025-02-07T08:01:00-05:00</published><summary>s</summary></entry></feed>`;
+    expect((await parseFeedXml(xml, 'h.atom')).items[0]!.title).toBe('Tencent up 3% & more');
+  });
+});
+
 describe('fetchNewsUrl content types', () => {
   it('decodes a body in the charset the Content-Type declares (Big5, common on Hong Kong sites)', async () => {
     // "騰訊股價" in Big5 is C4CB B054 AAD1 BBF9 (Python: '騰訊股價'.encode('big5')); read as UTF-8 it is invalid and
