@@ -64,9 +64,12 @@ export function markDuplicates(articles: readonly Article[]): Article[] {
   const dups = findDuplicates(articles.map((a) => ({
     id: a.id, url: a.url, publishedMs: a.publishedMs, minhash: a.minhash, textLength: a.body.length,
   })));
-  // the same article read twice (same id) is kept once
+  // the same article read twice (same id = same canonical URL) is kept once: its earliest publication, as ingest keeps
   const unique = new Map<string, Article>();
-  for (const a of articles) if (!unique.has(a.id)) unique.set(a.id, a);
+  for (const a of articles) {
+    const kept = unique.get(a.id);
+    if (kept === undefined || a.publishedMs < kept.publishedMs) unique.set(a.id, a);
+  }
   return [...unique.values()]
     .map((a) => {
       const d = dups.get(a.id);

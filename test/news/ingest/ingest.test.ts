@@ -209,3 +209,15 @@ describe('news search bounds', () => {
     }
   });
 });
+
+describe('loadArticlesFromPath: one URL in two files', () => {
+  it('keeps the earliest publication, as ingest does, whichever file is read first', async () => {
+    // a.md (read first) is the 18:00 re-post, b.md the 16:00 original, same canonical URL, so the same id
+    const d = mkdtempSync(join(tmpdir(), 'iw-news-same-'));
+    writeFileSync(join(d, 'a.md'), md('Tech rally', '2025-02-07T18:00:00+08:00', 'https://w.example/1?utm_source=x', LONG));
+    writeFileSync(join(d, 'b.md'), md('Tech rally', '2025-02-07T16:00:00+08:00', 'https://w.example/1', LONG));
+    const { articles } = await loadArticlesFromPath(d);
+    rmSync(d, { recursive: true, force: true });
+    expect(articles.map((a) => [a.publishedAt, a.origin.slice(-4)])).toEqual([['2025-02-07T16:00:00+08:00', 'b.md']]);
+  });
+});
