@@ -1,3 +1,4 @@
+import { LevelPath } from './LevelPath.js';
 import type { SessionInterval } from '../calendar/TradingCalendar.js';
 import type { SecurityId } from '../core/units.js';
 import type { Tick } from '../domain/tick.js';
@@ -66,9 +67,8 @@ export class LiveIndexCalculator {
   private move = 0;
   private levelHigh: number;
   private levelLow: number;
-  /** Level after each trade (position 0: the previous close level), and the first `pathLength` are in use. */
-  private path = new Float64Array(1024);
-  private pathLength = 1;
+  /** Level after each trade (position 0: the previous close level). */
+  private readonly path = new LevelPath();
   /** Path positions of the current high and low, and of each member's last trade. */
   private highAt = 0;
   private lowAt = 0;
@@ -109,7 +109,7 @@ export class LiveIndexCalculator {
     });
     this.baseLevel = sum / this.divisor;
     this.levelHigh = this.levelLow = this.baseLevel;
-    this.path[0] = this.baseLevel;
+    this.path.push(this.baseLevel);
   }
 
   /** Member position of `symbol`, or -1 when it is not a member. */
@@ -188,17 +188,18 @@ export class LiveIndexCalculator {
     return d;
   }
 
+  /**
+   * Gives the level path's memory back for the next session (a live desk creates one calculator a session).
+   * Call it once the session is over: the calculator must not take ticks afterwards.
+   */
+  release(): void {
+    this.path.release();
+  }
+
   /** Appends the level after member `i`'s trade to the path and updates the session high/low. */
   private extendPath(i: number): void {
     const level = this.baseLevel + this.move;
-    const k = this.pathLength;
-    if (k === this.path.length) {
-      const grown = new Float64Array(k * 2);
-      grown.set(this.path);
-      this.path = grown;
-    }
-    this.path[k] = level;
-    this.pathLength = k + 1;
+    const k = this.path.push(level);
     this.lastAt[i] = k;
     if (level > this.levelHigh) {
       this.levelHigh = level;
@@ -219,21 +220,21 @@ export class LiveIndexCalculator {
     if (d === 0) return;
     const path = this.path;
     const from = this.lastAt[i] as number;
-    const end = this.pathLength - 1;
+    const end = path.length - 1;
     let hi = -Infinity, lo = Infinity, hiAt = from, loAt = from;
     for (let k = from; k <= end; k++) {
-      const v = k === end ? this.baseLevel + this.move : (path[k] as number) + d;
-      path[k] = v;
+      const v = k === end ? this.baseLevel + this.move : path.get(k) + d;
+      path.set(k, v);
       if (v > hi) (hi = v), (hiAt = k);
       if (v < lo) (lo = v), (loAt = k);
     }
     if (this.highAt >= from) {
       this.levelHigh = -Infinity;
-      for (let k = 0; k < from; k++) if ((path[k] as number) > this.levelHigh) (this.levelHigh = path[k] as number), (this.highAt = k);
+      for (let k = 0; k < from; k++) if (path.get(k) > this.levelHigh) (this.levelHigh = path.get(k)), (this.highAt = k);
     }
     if (this.lowAt >= from) {
       this.levelLow = Infinity;
-      for (let k = 0; k < from; k++) if ((path[k] as number) < this.levelLow) (this.levelLow = path[k] as number), (this.lowAt = k);
+      for (let k = 0; k < from; k++) if (path.get(k) < this.levelLow) (this.levelLow = path.get(k)), (this.lowAt = k);
     }
     if (hi > this.levelHigh) (this.levelHigh = hi), (this.highAt = hiAt);
     if (lo < this.levelLow) (this.levelLow = lo), (this.lowAt = loAt);
