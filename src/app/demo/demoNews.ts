@@ -16,14 +16,14 @@ const LABEL = 'SIMULATED NEWS written by Indexwire for its demo market; no real 
  */
 export function demoNews(indexName: string, s: IndexSession, securities: ReadonlyMap<string, Security>): DemoArticle[] {
   const movers = [...s.constituents].filter((c) => !c.stale).sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 2);
-  const at = `${s.date}T12:30:00+08:00`;
+  const at = `${s.date}T16:05:00+08:00`;
   const pct = (x: number): string => `${Math.abs(x * 100).toFixed(1)} percent`;
   const out: DemoArticle[] = movers.map((c, i) => {
     const name = securities.get(c.symbol)?.name ?? c.symbol;
     const sector = String(securities.get(c.symbol)?.attributes?.sector ?? 'technology');
     const dir = c.change >= 0 ? 'jumps' : 'slides';
     const body =
-      `${name} ${c.change >= 0 ? 'rose' : 'fell'} ${pct(c.change)} in morning trade after the company ` +
+      `${name} ${c.change >= 0 ? 'closed up' : 'closed down'} ${pct(c.change)} on the day after the company ` +
       `${c.change >= 0 ? 'announced a new contract in its ' + sector + ' business' : 'warned of weaker demand in its ' + sector + ' business'}, ` +
       `according to a simulated company statement.\n\n${LABEL}`;
     return article(`${s.date}-demo-${i + 1}.md`, `[Simulated] ${name} ${dir} on ${sector} news`, at, body, c.symbol);
@@ -32,9 +32,9 @@ export function demoNews(indexName: string, s: IndexSession, securities: Readonl
   out.push(
     article(
       `${s.date}-demo-index.md`,
-      `[Simulated] ${indexName} ${up ? 'gains' : 'slips'} in morning trade`,
+      `[Simulated] ${indexName} ${up ? 'closes higher' : 'closes lower'}`,
       at,
-      `The ${indexName} ${up ? 'gained' : 'slipped'} in morning trade, led by ${movers
+      `The ${indexName} ${up ? 'closed higher' : 'closed lower'} on the day, with the biggest moves in ${movers
         .map((c) => securities.get(c.symbol)?.name ?? c.symbol)
         .join(' and ')}.\n\n${LABEL}`,
       'index',
