@@ -45,9 +45,10 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   const cfg: SiteConfig = { title: o.title ?? 'Indexwire', baseUrl: o.baseUrl ?? '/', recentCount: 10 };
   const read = readStoryFiles(o.storiesDir);
   const stories = [...read.stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
-  const byTag = group(stories, (s) => s.tags);
-  const byCat = group(stories, (s) => s.categories);
-  const allTags = [...byTag.entries()].map(([tag, list]) => ({ tag, slug: slugify(tag), count: list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  // Tags and categories that differ only in case or punctuation share a page (their slug): one group each.
+  const byTag = groupBySlug(stories, (s) => s.tags);
+  const byCat = groupBySlug(stories, (s) => s.categories);
+  const allTags = [...byTag.entries()].map(([slug, g]) => ({ tag: g.label, slug, count: g.list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   const w: SiteWidgets = {
     recent: stories.slice(0, cfg.recentCount),
     tags: allTags.slice(0, TAGLIST_WIDGET_SIZE),
@@ -73,8 +74,8 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
     });
   }
   put('index.html', pageShell(cfg, w, '', cfg.title, `<h1>Latest stories</h1>\n${storyList(stories.slice(0, 100), '')}${stories.length > 100 ? '\n<p>Older stories are on the <a href="tags/index.html">tag pages</a>.</p>' : ''}`));
-  for (const [tag, list] of byTag) put(`tags/${slugify(tag)}.html`, pageShell(cfg, w, '../', `Tag: ${tag}`, `<h1>Tag: ${escape(tag)}</h1>\n${storyList(list, '../')}`));
-  for (const [cat, list] of byCat) put(`categories/${slugify(cat)}.html`, pageShell(cfg, w, '../', `Category: ${cat}`, `<h1>Category: ${escape(cat)}</h1>\n${storyList(list, '../')}`));
+  for (const [slug, { label, list }] of byTag) put(`tags/${slug}.html`, pageShell(cfg, w, '../', `Tag: ${label}`, `<h1>Tag: ${escape(label)}</h1>\n${storyList(list, '../')}`));
+  for (const [slug, { label, list }] of byCat) put(`categories/${slug}.html`, pageShell(cfg, w, '../', `Category: ${label}`, `<h1>Category: ${escape(label)}</h1>\n${storyList(list, '../')}`));
   put('tags/index.html', tagIndexPage(cfg, { ...w, tags: allTags }));
   put('rss.xml', rssFeed(cfg, stories.slice(0, 50), stories[0] ? rfc822(stories[0].date) : ''));
   put('search.json', searchIndex(stories));
@@ -84,6 +85,23 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   rmSync(o.outDir, { recursive: true, force: true });
   renameSync(tmp, o.outDir);
   return { stories: stories.length, pages, tags: byTag.size, categories: byCat.size, assets: read.assets.length, issues: read.issues };
+}
+
+/** Groups stories by the slug of each key (first spelling seen is the label); a story is listed once per group. */
+function groupBySlug(stories: readonly SiteStory[], keys: (s: SiteStory) => readonly string[]): Map<string, { label: string; list: SiteStory[] }> {
+  const m = new Map<string, { label: string; list: SiteStory[] }>();
+  for (const s of stories) {
+    const seen = new Set<string>();
+    for (const k of keys(s)) {
+      const slug = slugify(k);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      let g = m.get(slug);
+      if (!g) m.set(slug, (g = { label: k, list: [] }));
+      g.list.push(s);
+    }
+  }
+  return m;
 }
 
 function group(stories: readonly SiteStory[], keys: (s: SiteStory) => readonly string[]): Map<string, SiteStory[]> {
