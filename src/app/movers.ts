@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, InputError } from '../core/errors.js';
 import { asSessionDate, type SessionDate } from '../core/units.js';
 import { membersOn } from '../domain/membership.js';
 import { equalWeightContributions, rankMovers, type MemberSession, type MoversReport } from '../analytics/members/rankMovers.js';
@@ -77,6 +77,10 @@ export async function moversFromFiles(req: MoversRequest): Promise<MoversReport>
       at52WeekHigh: hi < 0 ? null : hi === i,
       at52WeekLow: lo < 0 ? null : lo === i,
     });
+  }
+  if (members.length === 0 && intervals.every((m) => notes.includes(`${m.symbol}: no bar on this date`))) {
+    // Not one member traded: the date is not a session (a weekend or holiday), which is an input error, not news.
+    throw new InputError({ source: '--on', value: date, reason: `no member of ${req.symbol} has a bar on this date: not a session in the data` });
   }
   const { contributions, source } = await contributionsFor(req, date, members, notes);
   const report = rankMovers({ symbol: req.symbol, date, members, missing, contributions, contributionSource: source }, top);
