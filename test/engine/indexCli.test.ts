@@ -1,16 +1,8 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/runCli.js';
 import { describeWithSharedData, HK_DATA } from '../support/sharedData.js';
 
-/** Runs the CLI in process and returns [exit code, stdout, stderr]. */
-async function run(args: string[]): Promise<[number, string, string]> {
-  let out = '', err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(['node', 'indexwire', ...args]);
-  vi.restoreAllMocks();
-  return [code, out, err];
-}
+const run = runCli;
 
 afterEach(() => vi.restoreAllMocks());
 
