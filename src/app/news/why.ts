@@ -192,9 +192,15 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
   };
 }
 
-function studyOrNote(dataDir: string, symbol: string, benchmark: string, on: SessionDate): { eventStudy: WhyEventStudy | null; eventStudyNote?: string } {
+/** The event study of `symbol` with day 0 on the session `on` itself, or a note saying why there is none. */
+export function studyOrNote(dataDir: string, symbol: string, benchmark: string, on: SessionDate): { eventStudy: WhyEventStudy | null; eventStudyNote?: string } {
   try {
     const r = runEventStudy(dataDir, symbol, benchmark, on);
+    if (r.eventSession !== on) {
+      // Day 0 of an event study is the first common session on or after the date; for a member that did not trade
+      // on the session itself that is a later day, whose move is not this session's: say so instead.
+      return { eventStudy: null, eventStudyNote: `${symbol} and ${benchmark} have no common session on ${on} (the next is ${r.eventSession}): no event study for this session` };
+    }
     const d0 = r.days.find((d) => d.tau === 0)!;
     return {
       eventStudy: {
