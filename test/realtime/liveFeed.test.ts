@@ -33,7 +33,7 @@ describeWithSharedData('live job on a WebSocket tick feed', () => {
     const calc = run.desk.sessions[0]!.calculator;
     await waitUntil(() => calc.outcomeCounts().applied >= ticks.length, 'every feed tick applied');
     expect(calc.outcomeCounts().applied).toBe(ticks.length);
-    clock.set(setup.intervals.at(-1)!.endMs); // the close comes on the clock
+    clock.set(setup.intervalsWithAuction.at(-1)!.endMs); // the close comes on the clock, at the end of the closing auction
     await run.done;
     wss.close();
     expect(issues).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+:1: value "nope" not JSON/)]);

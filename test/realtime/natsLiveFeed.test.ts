@@ -23,7 +23,7 @@ describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
     const date = asSessionDate('2025-02-07');
     const setup = await loadLiveSetup({ dataDir: HK_DATA, date });
     const ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 11, ticksPerMember: 20 });
-    const reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: 60_000 }), ticks);
+    const reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: 60_000 }), ticks);
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise((r) => wss.once('listening', r));
     wss.on('connection', (s) => s.send(JSON.stringify(ticks)));
@@ -37,7 +37,7 @@ describeWithSharedData('live WebSocket feed through the NATS gateway', () => {
     // Every tick must be through the gateway before the clock reaches the close, else the close watermark
     // would overtake them.
     await waitUntil(() => run.gateway.published >= ticks.length, 'the feed\'s ticks stored by the gateway');
-    clock.set(setup.intervals.at(-1)!.endMs); // the clock reaches the close: the last watermarks go out
+    clock.set(setup.intervalsWithAuction.at(-1)!.endMs); // the clock reaches the close: the last watermarks go out
     await run.done;
     await run.stop();
     wss.close();

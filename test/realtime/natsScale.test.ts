@@ -29,7 +29,7 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     setup = await loadLiveSetup({ dataDir: HK_DATA, date: asSessionDate('2025-02-07') });
     ticks = generateSessionTicks(setup.days, setup.intervals, { seed: 3, ticksPerMember: 100 });
     ticks.splice(500, 0, ticks[499]!); // one duplicate in the log: rejected the same way everywhere
-    reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: EVERY_MS }), ticks);
+    reference = runLiveSession(new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: EVERY_MS }), ticks);
   }, 60_000);
   afterAll(async () => nats?.stop());
 
@@ -40,7 +40,7 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     const jsm = await nc.jetstreamManager();
     await setupStreams(jsm, names, { partitions: P, ackWaitMs: 1000, storage: 'memory' });
     const agg = await LevelAggregatorService.start({ servers: nats.url, names, partitions: P, states: [setup.state] });
-    const base = { servers: nats.url, names, partitions: P, states: [setup.state], intervals: setup.intervals };
+    const base = { servers: nats.url, names, partitions: P, states: [setup.state], intervals: setup.intervalsWithAuction };
     let killed: Promise<void> | null = null;
     let applied = 0;
     const workers = await Promise.all(plan.map((owned, w) => CalcWorker.start({
@@ -49,7 +49,7 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
         if (killAfter?.worker === w && ++applied === killAfter.messages) killed = workers[w]!.kill();
       },
     })));
-    await publishTicks(nc.jetstream(), names, P, ticks, new PublicationSchedule(setup.intervals, EVERY_MS));
+    await publishTicks(nc.jetstream(), names, P, ticks, new PublicationSchedule(setup.intervalsWithAuction, EVERY_MS));
     if (killAfter) {
       await waitUntil(() => killed !== null, `worker ${killAfter.worker} to apply ${killAfter.messages} messages`);
       await killed;
@@ -74,7 +74,7 @@ describeWithSharedData('scale-out on NATS JetStream', () => {
     await jsm.streams.delete(names.partialStream); // the shares have nowhere to go for now
     const errors: string[] = [];
     const worker = await CalcWorker.start({
-      servers: nats.url, names, partitions: 1, owned: [0], states: [setup.state], intervals: setup.intervals, onError: (e) => errors.push(e.message),
+      servers: nats.url, names, partitions: 1, owned: [0], states: [setup.state], intervals: setup.intervalsWithAuction, onError: (e) => errors.push(e.message),
     });
     const open = setup.intervals[0]!.startMs;
     const m0 = setup.state.members[0]!;

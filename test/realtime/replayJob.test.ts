@@ -36,13 +36,15 @@ describeWithSharedData('replay job on real data', () => {
     });
     await runReplay({ dataDir: HK_DATA, date, ticksPath: log, everyMs: 10_000, outPath: again });
     const a = readFileSync(fast, 'utf8');
-    // 09:30-12:00: 899 + lunch; 13:00-16:00: 1079 + close = 1980 publications, + the final newline
-    expect(a.split('\n').length).toBe(1981);
+    // 09:30-12:00: 899 + lunch; 13:00-16:10 (continuous trading + the closing auction, 11,400 s): 1139 + close
+    // = 2040 publications, + the final newline (was 1980 with the close at 16:00, before the auction was traded)
+    expect(a.split('\n').length).toBe(2041);
     expect(readFileSync(paced, 'utf8')).toBe(a);
     expect(readFileSync(again, 'utf8')).toBe(a);
-    expect(sleeps).toBeGreaterThan(1980); // it did wait, on the injected clock
-    // 09:30-16:00 is 6.5 h = 23,400,000 ms of market time; at 600x that is 39,000 ms of (fake) wall time
-    expect(clock.nowMs()).toBe(39_000);
+    expect(sleeps).toBeGreaterThan(2040); // it did wait, on the injected clock
+    // 09:30-16:10 (the close is published at the end of the closing auction) is 6 h 40 min = 24,000,000 ms of
+    // market time; at 600x that is 40,000 ms of (fake) wall time
+    expect(clock.nowMs()).toBe(40_000);
   });
 
   it('runs the analytics detectors on the live level: HSTECH enters bull territory during trading', async () => {
@@ -53,12 +55,14 @@ describeWithSharedData('replay job on real data', () => {
     expect(bull.every((f) => f.changePct! >= 20)).toBe(true);
   });
 
-  it('keeps a half day (Christmas Eve) to the morning: the close is published at 12:00 HKT', async () => {
+  it('keeps a half day (Christmas Eve) to the morning: the close is published at 12:10 HKT, after the closing auction', async () => {
     const out = join(dir, 'half.ndjson');
     const s = await runReplay({ dataDir: HK_DATA, date: asSessionDate('2024-12-24'), ticksPerMember: 20, everyMs: 60_000, outPath: out });
     const pubs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { time: string; phase: string });
-    expect(pubs).toHaveLength(150); // 09:30-12:00 = 150 min: 149 minute marks + the close
-    expect(pubs.at(-1)).toMatchObject({ time: '2024-12-24T04:00:00.000Z', phase: 'close' });
+    // 09:30-12:10 (continuous trading + the 12:00-12:10 closing auction) = 160 min: 159 minute marks + the close
+    expect(pubs).toHaveLength(160);
+    // 12:10 HKT = 04:10Z: the end of the half day's closing auction (was 04:00Z, the end of continuous trading)
+    expect(pubs.at(-1)).toMatchObject({ time: '2024-12-24T04:10:00.000Z', phase: 'close' });
     expect(pubs.some((p) => p.phase === 'lunch')).toBe(false);
     expect(s.closeVsEodRelDiff!).toBeLessThan(1e-9);
   });

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hkexClosingAuction } from '../../calendar/hkexClosingAuction.js';
 import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
 import type { SessionInterval } from '../../calendar/TradingCalendar.js';
+import { withClosingAuction } from '../../calendar/withClosingAuction.js';
 import { ConfigError, SourceError } from '../../core/errors.js';
 import { asIndexCode, asSecurityId, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
@@ -33,7 +35,14 @@ export interface LiveSetup {
   readonly stateSource: 'engine' | 'equal-weight' | 'state-file';
   /** The engine's level for the session itself when it could be built (the end-of-day reference), else null. */
   readonly engineEod: { readonly level: number; readonly events: readonly string[] } | null;
+  /** Continuous trading only (09:30-12:00, 13:00-16:00 HKT; half days 09:30-12:00): where the replay generator puts its trades. */
   readonly intervals: readonly SessionInterval[];
+  /**
+   * The hours the calculator and the publication schedule run on: {@link intervals} with the closing auction
+   * appended to the last one (13:00-16:10 HKT; half days 09:30-12:10), so auction trades set the closes and
+   * the close publication comes at the end of the auction.
+   */
+  readonly intervalsWithAuction: readonly SessionInterval[];
   readonly halfDay: boolean;
   /** The day's bar per member with one (for the replay generator and the EOD check). */
   readonly days: readonly { readonly symbol: SecurityId; readonly day: DayRange }[];
@@ -45,7 +54,7 @@ export interface LiveSetup {
 
 /**
  * Everything a live or replayed session of one index needs: the HKEX hours of the day (lunch break, half
- * days), the start state (the engine's previous session from `statePath`, else equal weights at the previous
+ * days, the closing auction), the start state (the engine's previous session from `statePath`, else equal weights at the previous
  * closes scaled to the index's previous close) and the bull/bear references for live facts: the lowest and
  * highest index close of the 250 sessions before (a "recent low/peak" stand-in until analytics supplies its regime).
  * @throws ConfigError when the date is not a session or no member has a previous close; SourceError on unreadable files.
@@ -55,6 +64,7 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   const info = cal.dayInfo(o.date);
   if (!info.isSession) throw new ConfigError({ source: 'live', field: 'date', value: o.date, reason: `not an HKEX session (${info.reason ?? 'closed'})` });
   const intervals = cal.sessionHours(o.date);
+  const intervalsWithAuction = withClosingAuction(intervals, hkexClosingAuction(o.date));
   const prev = cal.previousSession(o.date);
   const code = asIndexCode(o.index ?? 'HSTECH');
   const data = loadMarketData(o.dataDir);
@@ -121,5 +131,5 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
   }
   const history = series.filter((b) => b.date < o.date);
-  return { state, stateSource, engineEod, intervals, halfDay: info.isHalfDay, days, facts, history, notes };
+  return { state, stateSource, engineEod, intervals, intervalsWithAuction, halfDay: info.isHalfDay, days, facts, history, notes };
 }

@@ -39,7 +39,7 @@ export interface RunningLiveFeed {
  */
 export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
   const setup = await loadLiveSetup(o);
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
   const desk = new LiveDesk([session], o.hub);
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,

@@ -74,7 +74,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   }
   if (o.writeTicksPath) writeFileSync(o.writeTicksPath, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const hub = o.hub ?? new LiveHub();
-  const session = new LiveIndexSession(setup.state, { intervals: setup.intervals, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
+  const session = new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
   const desk = new LiveDesk([session], hub);
   const fd = o.outPath ? openSync(o.outPath, 'w') : null;
   let last: LevelPublication | null = null;

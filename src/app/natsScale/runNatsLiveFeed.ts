@@ -49,9 +49,9 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
     },
   });
   const workers = await Promise.all(
-    Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervals, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
+    Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervalsWithAuction, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
   );
-  const gateway = new NatsGateway(nc.jetstream(), names, P, new PublicationSchedule(setup.intervals, o.everyMs ?? 2000), Math.floor(o.clock.nowMs()).toString(36), (e) => o.onIssue?.(`nats: ${e.message}`));
+  const gateway = new NatsGateway(nc.jetstream(), names, P, new PublicationSchedule(setup.intervalsWithAuction, o.everyMs ?? 2000), Math.floor(o.clock.nowMs()).toString(36), (e) => o.onIssue?.(`nats: ${e.message}`));
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,
     onEvent: (ev) => {

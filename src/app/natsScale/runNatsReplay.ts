@@ -60,7 +60,7 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
     events = parsed.events;
   } else events = generateSessionTicks(setup.days, setup.intervals, { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) });
   const everyMs = o.everyMs ?? 2000;
-  const expected = new PublicationSchedule(setup.intervals, everyMs).due(Infinity).length;
+  const expected = new PublicationSchedule(setup.intervalsWithAuction, everyMs).due(Infinity).length;
   const prefix = o.prefix ?? `IW${Math.floor(t0).toString(36).toUpperCase()}`;
   const names = natsNames(prefix);
   const nc = await connect({ servers: o.natsUrl });
@@ -78,9 +78,9 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
       },
     });
     const workers = await Promise.all(
-      Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervals, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
+      Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervalsWithAuction, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
     );
-    const counts = await publishTicks(nc.jetstream(), names, P, events, new PublicationSchedule(setup.intervals, everyMs));
+    const counts = await publishTicks(nc.jetstream(), names, P, events, new PublicationSchedule(setup.intervalsWithAuction, everyMs));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`${o.natsUrl}: ${levels.length} of ${expected} levels after ${(o.timeoutMs ?? 120_000) / 1000} s`)), o.timeoutMs ?? 120_000);

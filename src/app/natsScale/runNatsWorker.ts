@@ -31,5 +31,5 @@ export async function runNatsWorker(o: NatsWorkerOptions): Promise<CalcWorker> {
   } finally {
     await nc.drain();
   }
-  return CalcWorker.start({ servers: o.natsUrl, names, partitions: o.partitions, owned: o.owned, states: [setup.state], intervals: setup.intervals });
+  return CalcWorker.start({ servers: o.natsUrl, names, partitions: o.partitions, owned: o.owned, states: [setup.state], intervals: setup.intervalsWithAuction });
 }
