@@ -231,15 +231,7 @@ function weekChangeRuns(cols: BarColumns): WeekRuns {
 function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
   if (o.unit === 'session') return batchSinceSessions(o, cols);
   if (o.value === 'change') {
-    const { elemOf, answer, xs, elemLastBar, elemValue } = cols.memo('since:week:change', () => weekChangeRuns(cols));
-    const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
-    return {
-      factsAt: (i) => {
-        const e = answer[i] as number;
-        decide(o, elemOf[i] as number, xs[i] as number, e, e >= 0 ? (elemLastBar[e] as number) : -1, e >= 0 ? (elemValue[e] as number) : 0, elemOf[i] as number, r);
-        return factsOf(o, cols, i, r);
-      },
-    };
+    return elementFacts(o, cols, cols.memo('since:week:change', () => weekChangeRuns(cols)));
   }
   const n = cols.length;
   // Per bar: its element, the answer element (-1 record) and its value. The rest is derived in factsAt.
@@ -284,6 +276,16 @@ function batchSince(o: SinceOptions, cols: BarColumns): BatchOutput {
     // A change of the wrong sign is never said (decide stops before reading the answer): not searched.
     answer[i] = x === x && (kind !== 3 || sign * x > 0) ? stack.find(sign * x) : -1;
   }
+  return elementFacts(o, cols, { elemOf, answer, xs, elemLastBar, elemValue });
+}
+
+/** Facts of bar i from the per-bar element, answer and value columns of a weekly "since" pass. */
+function elementFacts(
+  o: SinceOptions,
+  cols: BarColumns,
+  runs: WeekRuns,
+): BatchOutput {
+  const { elemOf, answer, xs, elemLastBar, elemValue } = runs;
   const r: SinceRow = { status: 0, x: 0, refBar: -1, refValue: 0, count: 0 };
   return {
     factsAt: (i) => {
