@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { writeStoryFiles, type StoryJobResult } from '../../app/story/writeStoryFiles.js';
-import { withData } from '../../app/openData.js';
-import { DEFAULT_DB_PATH } from '../../app/openStore.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
+import type { StoryJobResult } from '../../app/story/writeStoryFiles.js';
 import { asSessionDate } from '../../core/units.js';
 import { STORY_LANGS, type StoryLang } from '../../domain/story.js';
 import { printJson, printTable } from '../output.js';
@@ -45,6 +44,7 @@ export function register(program: Command): void {
       if (o.published !== undefined && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(o.published)) {
         throw new Error(`--published: expected "YYYY-MM-DD HH:MM:SS", got "${o.published}"`);
       }
+      const [{ writeStoryFiles }, { withData }] = await Promise.all([import('../../app/story/writeStoryFiles.js'), import('../../app/openData.js')]);
       const source = { ...(o.db !== undefined ? { db: o.db } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.news !== undefined ? { news: [o.news] } : {}) };
       const r = await withData(source, (ports) => writeStoryFiles({
         symbol,

@@ -103,35 +103,35 @@ export class DuckDbBarStore implements BarStore {
   }
 
   async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
-    const rows = await this.db.all(
-      `SELECT CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
+    const { columns } = await this.db.columns(
+      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
        WHERE symbol = $1 AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE) ORDER BY date`,
       [symbol, from ?? '0001-01-01', to ?? '9999-12-31'],
     );
-    return rows.map(barOf);
+    return groupBars(columns).get(symbol) ?? [];
   }
 
   async getBarsMany(symbols: readonly SecurityId[], from?: SessionDate, to?: SessionDate): Promise<Map<SecurityId, Bar[]>> {
     if (symbols.length === 0) return new Map();
-    const rows = await this.db.all(
+    const { columns } = await this.db.columns(
       `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
        WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE)
        ORDER BY symbol, date`,
       [listValue([...new Set(symbols)]), from ?? '0001-01-01', to ?? '9999-12-31'],
     );
-    return groupBars(rows);
+    return groupBars(columns);
   }
 
   async lastBars(symbols: readonly SecurityId[], on: SessionDate, count: number): Promise<Map<SecurityId, Bar[]>> {
     if (symbols.length === 0 || count <= 0) return new Map();
-    const rows = await this.db.all(
+    const { columns } = await this.db.columns(
       `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM (
          SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY date DESC) AS rn FROM bars
          WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date <= CAST($2 AS DATE))
        WHERE rn <= $3 ORDER BY symbol, date`,
       [listValue([...new Set(symbols)]), on, count],
     );
-    return groupBars(rows);
+    return groupBars(columns);
   }
 
   async symbols(): Promise<SecurityId[]> {
@@ -308,26 +308,19 @@ export class DuckDbBarStore implements BarStore {
   }
 }
 
-function barOf(r: Row): Bar {
-  return {
-    date: r.date as SessionDate,
-    open: r.open as number,
-    high: r.high as number,
-    low: r.low as number,
-    close: r.close as number,
-    adjClose: r.adj_close as number | null,
-    volume: r.volume as number | null,
-  };
-}
-
-/** Rows ordered by symbol, then date, grouped into one ascending series per symbol. */
-function groupBars(rows: readonly Row[]): Map<SecurityId, Bar[]> {
+/** Columns symbol, date, open, high, low, close, adj_close, volume (ordered by symbol, then date) as series. */
+function groupBars(c: readonly unknown[][]): Map<SecurityId, Bar[]> {
+  const [sym, date, open, high, low, close, adj, vol] = c as [string[], string[], number[], number[], number[], number[], (number | null)[], (number | null)[]];
   const out = new Map<SecurityId, Bar[]>();
-  for (const r of rows) {
-    const s = r.symbol as SecurityId;
-    let list = out.get(s);
-    if (!list) out.set(s, (list = []));
-    list.push(barOf(r));
+  let list: Bar[] = [];
+  let cur: string | null = null;
+  for (let i = 0; i < (sym?.length ?? 0); i++) {
+    const s = sym[i] as string;
+    if (s !== cur) out.set(s as SecurityId, (list = [])), (cur = s);
+    list.push({
+      date: date[i] as SessionDate, open: open[i] as number, high: high[i] as number, low: low[i] as number, close: close[i] as number,
+      adjClose: adj[i] ?? null, volume: vol[i] ?? null,
+    });
   }
   return out;
 }
