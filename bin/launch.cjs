@@ -56,7 +56,6 @@ class BundleLoader {
   constructor(dir) {
     this.dir = dir;
     this.loaded = new Map();
-    this.pendingCaches = [];
   }
 
   /** The exports of `<dir>/<name>` (e.g. main.cjs, run/story.cjs), evaluated once. */
@@ -104,25 +103,29 @@ class BundleLoader {
 
   /** At exit, when the functions the run compiled are in the script, so that the next run skips compiling them. */
   saveCacheAtExit(script, cacheFile) {
-    if (this.pendingCaches.length === 0) process.once('exit', () => this.writeCaches());
-    this.pendingCaches.push({ script, cacheFile });
+    if (pendingCaches.size === 0) process.once('exit', writeCaches);
+    pendingCaches.set(cacheFile, script);
   }
+}
 
-  writeCaches() {
-    for (const { script, cacheFile } of this.pendingCaches) {
-      const tmp = `${cacheFile}.tmp-${process.pid}`;
+/** Code caches to write at exit: cache file -> script (one a file, whichever loader of the process compiled it). */
+const pendingCaches = new Map();
+
+function writeCaches() {
+  for (const [cacheFile, script] of pendingCaches) {
+    const tmp = `${cacheFile}.tmp-${process.pid}`;
+    try {
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
       try {
-        fs.writeFileSync(tmp, script.createCachedData());
-        fs.renameSync(tmp, cacheFile);
+        fs.rmSync(tmp, { force: true });
       } catch {
-        try {
-          fs.rmSync(tmp, { force: true });
-        } catch {
-          // a read-only dist/: run without a cache
-        }
+        // a read-only dist/: run without a cache
       }
     }
   }
+  pendingCaches.clear();
 }
 
 /** `bin/indexwire.js`: runs the CLI on `argv`; resolves to the exit code. */
