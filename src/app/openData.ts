@@ -6,8 +6,8 @@ import { DuckDbNewsStore } from '../store/news/DuckDbNewsStore.js';
 import { MemoryNewsStore } from '../store/news/MemoryNewsStore.js';
 import type { NewsStore } from '../store/news/NewsStore.js';
 import type { BarStore } from '../store/ports.js';
-import { importBars, type ImportReport } from './importBars.js';
-import { ingestNews, type IngestSummary } from './news/ingest.js';
+import type { ImportReport } from './importBars.js';
+import type { IngestSummary } from './news/ingest.js';
 import { DEFAULT_DB_PATH } from './openStore.js';
 
 /**
@@ -59,6 +59,8 @@ export async function openData(src: DataSource, opts: { news?: boolean } = {}): 
     let imported: ImportReport | null = null;
     if (src.data !== undefined) {
       const mem = new MemoryBarStore();
+      // the importers (CSV parser, feeds, HTML) load only for a folder: a store read never pays for them
+      const { importBars } = await import('./importBars.js');
       imported = await importBars(src.data, mem, { db: ':memory:', ...(src.only ? { only: src.only } : {}) });
       market = mem;
     } else market = db as DuckDbBarStore;
@@ -66,6 +68,7 @@ export async function openData(src: DataSource, opts: { news?: boolean } = {}): 
     let ingested: IngestSummary | null = null;
     if (wantNews && src.news !== undefined && src.news.length > 0) {
       news = new MemoryNewsStore();
+      const { ingestNews } = await import('./news/ingest.js');
       ingested = await ingestNews(src.news, { store: news });
     } else if (wantNews && db !== null) news = await DuckDbNewsStore.open(db.db);
     const origin = src.data ?? src.db ?? DEFAULT_DB_PATH;

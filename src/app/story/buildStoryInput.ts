@@ -1,4 +1,3 @@
-import { calendarFor } from '../../calendar/calendarFor.js';
 import { SourceError } from '../../core/errors.js';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { BarColumns } from '../../analytics/series/BarColumns.js';
@@ -110,16 +109,18 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
     // start in 2018, after many listings: their "records" are said as "in data since".
     historyComplete: kind === 'index',
     // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
-    weekComplete: closesItsWeek(o.date),
+    weekComplete: await closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),
   };
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
-function closesItsWeek(date: SessionDate): boolean {
+async function closesItsWeek(date: SessionDate): Promise<boolean> {
+  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  if (weekday(date) >= 4) return true; // Friday (or a weekend day): the next session is in a later week, no calendar needed
+  const { calendarFor } = await import('../../calendar/calendarFor.js'); // holidays (date-holidays) load only here
   const next = calendarFor('XHKG').nextSession(date);
   const days = (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
-  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   return days >= 7 || weekday(next) <= weekday(date);
 }
 
