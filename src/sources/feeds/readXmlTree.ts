@@ -25,8 +25,14 @@ export function readXmlTree(xml: string): XmlTree {
     return { roots: readStrict(xml), recovered: null };
   } catch (e) {
     const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
-    const line = m ? Number(m[1]) : 1;
-    const message = (m ? (m[3] ?? '') : (e as Error).message).split('\n')[0]!.slice(0, 120);
+    let line = m ? Number(m[1]) : 1;
+    let message = (m ? (m[3] ?? '') : (e as Error).message).split('\n')[0]!.slice(0, 120);
+    const junk = /^\ufeff?\s*/.exec(xml)![0].length;
+    if (xml[junk] !== undefined && xml[junk] !== '<') {
+      // saxes reports junk before the first tag where the junk ends; name where it starts (a PHP warning on line 1)
+      line = xml.slice(0, junk).split('\n').length;
+      message = 'text before the first element';
+    }
     return { roots: readForgiving(xml), recovered: { line, message } };
   }
 }
