@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { listNews } from '../../app/news/listNews.js';
-import { withNewsStore } from '../../app/news/openNewsStore.js';
-import { DEFAULT_DB_PATH } from '../../app/openStore.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { printJson, printTable } from '../output.js';
 import { newsGroup } from './news.js';
 
@@ -17,6 +15,7 @@ export function register(program: Command): void {
     .option('--all', 'include articles that duplicate an earlier one')
     .option('--json', 'machine-readable: [{id, origin, url, title, published, source, lang, summary, body}]')
     .action(async (o: { db: string; from?: string; to?: string; source?: string; all?: boolean; json?: boolean }) => {
+      const [{ listNews }, { withNewsStore }] = await Promise.all([import('../../app/news/listNews.js'), import('../../app/news/openNewsStore.js')]);
       const rows = await withNewsStore(o.db, (store) => listNews(store, {
         includeDuplicates: o.all === true,
         ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}),

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { repairInput } from '../../app/news/repairInput.js';
 import { newsGroup } from './news.js';
 
 async function readStdin(): Promise<Uint8Array> {
@@ -22,6 +21,7 @@ export function register(program: Command): void {
       if (o.only !== undefined && o.only !== 'encoding') {
         throw new InputError({ source: '--only', value: o.only, reason: 'unknown step (known: encoding)' });
       }
+      const { repairInput } = await import('../../app/news/repairInput.js');
       const r = await repairInput(file, readStdin, { ...(o.only === 'encoding' ? { only: 'encoding' as const } : {}), jsonl: o.jsonl === true });
       process.stdout.write(r.text);
       for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
