@@ -28,7 +28,7 @@ export interface ThrowawayPostgres {
 }
 
 /** Newest Debian PostgreSQL bin folder holding `initdb`, or null. */
-function debianBinDir(root = '/usr/lib/postgresql'): string | null {
+function debianBinDir(root = process.env.INDEXWIRE_POSTGRES_LIB ?? '/usr/lib/postgresql'): string | null {
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
   for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
