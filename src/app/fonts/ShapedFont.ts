@@ -8,6 +8,8 @@ export interface PlacedGlyph {
   /** Pen position plus the glyph's offsets (font units, y up). */
   readonly x: number;
   readonly y: number;
+  /** The glyph's advance (font units). */
+  readonly advance: number;
 }
 
 /**
@@ -78,7 +80,7 @@ export class ShapedFont {
     let pen = 0;
     for (let i = 0; i < infos.length; i++) {
       const p = pos[i] as hb.GlyphPosition;
-      glyphs.push({ glyphId: (infos[i] as hb.GlyphInfo).codepoint, x: pen + p.xOffset, y: p.yOffset });
+      glyphs.push({ glyphId: (infos[i] as hb.GlyphInfo).codepoint, x: pen + p.xOffset, y: p.yOffset, advance: p.xAdvance });
       pen += p.xAdvance;
     }
     return { glyphs, advance: pen };

@@ -29,7 +29,7 @@ const markup = (svg: Element) => {
 export function textItemGlyphs(item: SvgTextItem, doc: Document): Element[] {
   const out: Element[] = [];
   for (const c of item.chunks) {
-    const w = item.stack.widthPx(c.text, item.sizePx);
+    const w = item.stack.exactWidthPx(c.text, item.sizePx);
     let pen = c.anchor === 'middle' ? c.x - w / 2 : c.anchor === 'end' ? c.x - w : c.x;
     for (const run of item.stack.runs(c.text)) {
       const s = item.sizePx / run.font.upem;

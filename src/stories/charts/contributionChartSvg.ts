@@ -56,12 +56,14 @@ export function contributionChartElement(o: ContributionChartOptions, document: 
   const svg = Plot.plot({
     document: document as Document,
     width,
-    height: 60 + data.length * 18,
+    height: 66 + data.length * 18,
     marginLeft,
+    // Room under the axis label for a CJK line box (Noto Sans HK's is 1.45 em tall, DejaVu's 1.16 em).
+    marginBottom: 36,
     marginRight,
     marginTop: 36,
-    style: { fontFamily: font.family, fontSize: `${labelPx}px`, background: 'white' },
-    x: { grid: true, label: o.axisLabel ?? 'index points', tickFormat: (v: number) => nf.format(v) },
+    style: { fontFamily: font.family, fontSize: `${labelPx}px`, background: 'white', textRendering: 'geometricPrecision' },
+    x: { grid: true, label: o.axisLabel ?? 'index points', labelOffset: 28, tickFormat: (v: number) => nf.format(v) },
     y: { domain: data.map((d) => d.key), label: null, tickFormat: (k: string) => names.get(k) ?? k },
     marks: [
       Plot.text([title], { frameAnchor: 'top-left', dx: PAD_PX - marginLeft, dy: -26, fontSize: titlePx, fontWeight: 'bold', textAnchor: 'start' }),

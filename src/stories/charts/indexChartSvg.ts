@@ -75,9 +75,10 @@ export function indexChartElement(o: IndexChartOptions, document: unknown): SVGS
     width,
     height: o.height ?? 420,
     marginRight,
-    style: { fontFamily: font.family, fontSize: `${labelPx}px`, background: 'white' },
+    style: { fontFamily: font.family, fontSize: `${labelPx}px`, background: 'white', textRendering: 'geometricPrecision' },
     marginTop: 36,
     marginLeft,
+    marginBottom: 36, // two-line English date ticks (Oct / 2023) need more than Plot's 30 px
     x: { type: 'utc', label: null, ...(o.xTickFormat ? { tickFormat: o.xTickFormat } : {}) },
     y: { grid: true, label: null, domain: [lo - pad, hi + pad], tickFormat: (v: number) => nf.format(v) },
     marks: [
