@@ -26,6 +26,10 @@ const forbidden = [
     to: { path: '^src/(cli|server)/' } },
   { name: 'faces-thin', severity: 'error', from: { path: '^src/(cli|server)/' },
     to: { path: '^src/(engine|analytics|news|stories|realtime|sources|store)/' } },
+  // `indexwire --help` loads every command module: they import what they run inside their actions
+  // (`await import('../../app/x.js')`), see src/cli/commandTable.ts.
+  { name: 'cli-imports-jobs-lazily', severity: 'error', from: { path: '^src/cli/' },
+    to: { path: '^src/(app|server)/', pathNot: '^src/app/defaults\\.ts$', dynamic: false, dependencyTypesNot: ['type-only'] } },
 ];
 module.exports = {
   forbidden,

@@ -1,9 +1,10 @@
 import { DuckDbBarStore } from '../store/duckdb/DuckDbBarStore.js';
 import { MemoryBarStore } from '../store/memory/MemoryBarStore.js';
 import type { BarStore } from '../store/ports.js';
+import { DEFAULT_DB_PATH } from './defaults.js';
 
-/** The default store file of the CLI, in the working directory. */
-export const DEFAULT_DB_PATH = './indexwire.duckdb';
+/** The default store file of the CLI, in the working directory (defined in defaults.ts, light for the CLI). */
+export { DEFAULT_DB_PATH };
 
 /**
  * Opens the store behind `--db FILE`: a DuckDB file (created when missing), or the in-memory twin for

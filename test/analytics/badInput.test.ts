@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, OutOfOrderError } from '../../src/core/errors.js';
@@ -9,6 +8,9 @@ import { buildMilestoneReport } from '../../src/analytics/milestones.js';
 import { DETECTORS } from '../../src/analytics/registry.js';
 import { BarColumns } from '../../src/analytics/series/BarColumns.js';
 import { milestonesFromFiles } from '../../src/app/milestones.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 const bar = (date: string, close: number, extra: Partial<Bar> = {}): Bar => ({
   date: date as SessionDate, open: close, high: close, low: close, close, adjClose: null, volume: null, ...extra,
@@ -69,7 +71,7 @@ describe('bad input: a clear error or a documented answer, never a wrong fact', 
   });
 
   it('skips a bad CSV row and says so in the notes; rejects a file with a duplicate date', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iw-analytics-'));
+    const dir = tmp('iw-analytics-');
     writeFileSync(join(dir, 'AB.csv'), `${HEADER}\n2025-01-02,10,10,10,10,,\n2025-01-03,0,11,0,11,,\n2025-01-06,12,12,12,12,,\n`);
     const r = milestonesFromFiles({ symbol: 'AB', on: '2025-01-06', dataDir: dir });
     expect(r.previousClose).toBe(10); // the zero row was skipped, not used
@@ -79,13 +81,13 @@ describe('bad input: a clear error or a documented answer, never a wrong fact', 
   });
 
   it('rejects a vega-datasets file with a bad row, naming line and field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iw-vega-'));
+    const dir = tmp('iw-vega-');
     writeFileSync(join(dir, 'sp.csv'), 'date,open,high,low,close,adjclose,volume\n2020-01-02,1,2,1,2,2,5\n2020-01-03,1,2,1,abc,2,5\n');
     expect(() => milestonesFromFiles({ csv: join(dir, 'sp.csv'), on: '2020-01-02' })).toThrow('sp.csv:3: field "close": value "abc" price must be a positive number');
   });
 
   it('reads a close-only vega series (date,price) and says what it cannot know', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iw-vega-'));
+    const dir = tmp('iw-vega-');
     writeFileSync(join(dir, 'm.csv'), 'date,price\nJan 1 2000,100\nFeb 1 2000,90\nMar 1 2000,79\n');
     const r = milestonesFromFiles({ csv: join(dir, 'm.csv'), on: '2000-03-01' });
     // 79 <= 0.8 x 100 = 80: bear market entered, 79/100-1 = -21%

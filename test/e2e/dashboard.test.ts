@@ -1,11 +1,13 @@
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type StartedServer } from '../../src/server/startServer.js';
 import { createFakeDesk } from '../server/fakeDesk.js';
 import { countLinePixels, launchChromium, watchProblems } from './browser.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 let server: StartedServer;
 let browser: Browser;
@@ -60,7 +62,7 @@ describe('dashboard in Chromium (loopback)', () => {
     await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('#story img.story-chart')?.naturalWidth ?? 0) > 0);
     expect(await page.$eval('#story img.story-chart', (i) => [(i as HTMLImageElement).naturalWidth, i.getAttribute('alt')])).toEqual([40, '走勢圖']);
 
-    const dir = mkdtempSync(join(tmpdir(), 'indexwire-e2e-'));
+    const dir = tmp('indexwire-e2e-');
     const shot = join(dir, 'dashboard.png');
     await page.screenshot({ path: shot, fullPage: true });
     expect(statSync(shot).size).toBeGreaterThan(10_000);

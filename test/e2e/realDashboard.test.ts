@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -7,6 +5,9 @@ import { createDesk } from '../../src/app/desk/createDesk.js';
 import { startServer, type StartedServer } from '../../src/server/startServer.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT, SEED_DIR } from '../support/sharedData.js';
 import { countLinePixels, launchChromium, watchProblems } from './browser.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 describeWithSharedData('dashboard on the real Hong Kong data (Chromium)', () => {
   let server: StartedServer;
@@ -47,7 +48,7 @@ describeWithSharedData('dashboard on the real Hong Kong data (Chromium)', () => 
     expect(await page.textContent('#movers-note')).toMatch(/^\d+ up, \d+ down, \d+ unchanged · points from the index engine$/);
     expect(await page.textContent('#news-note')).toMatch(/^\d+ articles in the week to 2025-02-07$/);
     expect(await page.textContent('#news')).toContain('Hong Kong stocks close higher'); // RTHK, 2025-02-07 17:36
-    const shot = join(mkdtempSync(join(tmpdir(), 'indexwire-e2e-real-')), 'dashboard-real.png');
+    const shot = join(tmp('indexwire-e2e-real-'), 'dashboard-real.png');
     await page.screenshot({ path: shot, fullPage: true });
     process.stderr.write(`[e2e] real-data dashboard screenshot: ${shot}\n`);
     expect(problems.filter((p) => !/\/live/.test(p))).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -56,8 +56,9 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
+let root = '';
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'indexwire-site-xss-'));
+  root = mkdtempSync(join(tmpdir(), 'indexwire-site-xss-'));
   const stories = join(root, 'stories');
   mkdirSync(stories);
   writeStories(stories);
@@ -82,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (root !== '') rmSync(root, { recursive: true, force: true });
 });
 
 describe('XSS corpus in the static site (Chromium)', () => {

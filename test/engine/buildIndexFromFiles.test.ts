@@ -1,16 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexFromFiles } from '../../src/app/buildIndex.js';
 import { findMethodologyFile } from '../../src/app/indexMethodology.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 const BAR_HEADER = 'date,open,high,low,close,adj_close,volume\n';
 const bar = (d: string, c: number) => `${d},${c},${c},${c},${c},${c},100\n`;
 
 let root: string;
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'iw-engine-'));
+  root = tmp('iw-engine-');
   mkdirSync(join(root, 'data'));
   mkdirSync(join(root, 'm'));
   writeFileSync(join(root, 'data/A.csv'), BAR_HEADER + bar('2025-01-02', 10) + bar('2025-01-03', 11));

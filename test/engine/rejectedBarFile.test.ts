@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { buildIndexFromFiles } from '../../src/app/buildIndex.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 it('a member whose bar file exists but is rejected is not reported as having no bar file', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'iw-rejected-'));
+  const root = tmp('iw-rejected-');
   const header = 'date,open,high,low,close,adj_close,volume\n';
   writeFileSync(join(root, 'A.csv'), `${header}2025-01-02,10,10,10,10,10,100\n2025-01-03,11,11,11,11,11,100\n`);
   writeFileSync(join(root, 'C.csv'), 'when,price\n2025-01-02,5\n'); // wrong header: the file is rejected

@@ -1,17 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../src/app/demo/runDemo.js';
 import { parseBarsCsv } from '../../src/sources/csvBars/parseBarsCsv.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 // The main job (`npm start`) on the embedded demo: needs nothing outside the project.
 describe('npm start: the main job on the simulated demo market', () => {
   let demo: DemoResult;
   let again: DemoResult;
   beforeAll(async () => {
-    demo = await runDemo({ outDir: mkdtempSync(join(tmpdir(), 'iw-demo-a-')) });
-    again = await runDemo({ outDir: mkdtempSync(join(tmpdir(), 'iw-demo-b-')) });
+    demo = await runDemo({ outDir: tmp('iw-demo-a-') });
+    again = await runDemo({ outDir: tmp('iw-demo-b-') });
   });
 
   it('writes the index level series whose closes are the engine levels', () => {

@@ -37,18 +37,27 @@ export async function startNats(): Promise<NatsFixture> {
   const child: ChildProcess = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
   let failed: Error | null = null;
   child.on('error', (e) => (failed = e));
-  // Until it accepts connections (slow on a loaded machine); a failed spawn ends the wait at once.
-  await waitUntil(async () => {
-    if (failed) throw new Error(`cannot start nats-server (apt-get install -y nats-server): ${(failed as Error).message}`);
-    return canConnect(port);
-  }, `nats-server on port ${port}`, { stepMs: 50, maxWaitMs: 30_000 });
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    stop: async () => {
+  const stop = async (): Promise<void> => {
+    // Stopped for good (SIGKILL after 5 s), and its JetStream folder removed, whatever state it is in.
+    if (child.exitCode === null && child.signalCode === null && failed === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
+      clearTimeout(killer);
+    }
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    // Until it accepts connections (slow on a loaded machine); a failed spawn ends the wait at once.
+    await waitUntil(async () => {
+      if (failed) throw new Error(`cannot start nats-server (npm test installs it; or apt-get install -y nats-server): ${(failed as Error).message}`);
+      if (child.exitCode !== null) throw new Error(`nats-server exited with code ${child.exitCode} before accepting connections`);
+      return canConnect(port);
+    }, `nats-server on port ${port}`, { stepMs: 50, maxWaitMs: 30_000 });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: `nats://127.0.0.1:${port}`, stop };
 }

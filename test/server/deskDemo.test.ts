@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoData } from '../../src/app/demoData.js';
@@ -7,11 +5,14 @@ import { createDesk } from '../../src/app/desk/createDesk.js';
 import type { DeskService } from '../../src/app/desk/deskService.js';
 import { findMembersFile, findMethodology, membersCodeOf } from '../../src/app/desk/findDeskFiles.js';
 import { buildServer } from '../../src/server/buildServer.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 describe('the desk and API on the embedded demo market (no shared data needed)', () => {
   let desk: DeskService;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'indexwire-demo-desk-'));
+    const dir = tmp('indexwire-demo-desk-');
     writeDemoData(dir);
     const membersPath = findMembersFile(dir);
     expect(membersPath).toBe(join(dir, 'simtech_members.csv'));

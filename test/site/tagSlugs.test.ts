@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/app/site/buildSite.js';
+import { tempDirs } from '../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 const story = (slug: string, title: string, tags: string[]): string =>
   [
@@ -14,7 +16,7 @@ const story = (slug: string, title: string, tags: string[]): string =>
 
 describe('site tags that differ only in case or punctuation', () => {
   it('share one page listing every story once, instead of the second overwriting the first', () => {
-    const root = mkdtempSync(join(tmpdir(), 'iw-tags-'));
+    const root = tmp('iw-tags-');
     const stories = join(root, 'stories');
     const out = join(root, 'site');
     mkdirSync(stories);

@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMembersFile, findMethodology, membersCodeOf } from './findDeskFiles.js';
+import { tempDirs } from '../../../test/support/tempDirs.js';
+
+const tmp = tempDirs();
 
 describe('findDeskFiles', () => {
   it('finds hstech_members.csv first, else the only *_members.csv, else nothing', () => {
-    const a = mkdtempSync(join(tmpdir(), 'iw-find-'));
+    const a = tmp('iw-find-');
     expect(findMembersFile(a)).toBeNull();
     writeFileSync(join(a, 'simtech_members.csv'), '');
     expect(findMembersFile(a)).toBe(join(a, 'simtech_members.csv'));

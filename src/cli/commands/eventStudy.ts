@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { roundHalfUp } from '../../core/format.js';
 import { asSessionDate, isSessionDate } from '../../core/units.js';
-import { runEventStudy, type EventWindow } from '../../app/news/eventStudy.js';
+import type { EventWindow } from '../../app/news/eventStudy.js';
 import { printJson, printTable } from '../output.js';
 
 /** `indexwire event-study SYMBOL --event DATE --benchmark SYMBOL --data DIR [--json]`. */
@@ -18,8 +18,9 @@ export function register(program: Command): void {
     .option('--gap <n>', 'sessions between the estimation window and the event', '10')
     .option('--windows <list>', 'CAR windows, e.g. "0:0,-1:1,0:5"', '0:0,-1:1,0:5')
     .option('--json', 'machine-readable output')
-    .action((symbol: string, o: { event: string; benchmark: string; data: string; estimation: string; gap: string; windows: string; json?: boolean }) => {
+    .action(async (symbol: string, o: { event: string; benchmark: string; data: string; estimation: string; gap: string; windows: string; json?: boolean }) => {
       if (!isSessionDate(o.event)) throw new InputError({ source: '--event', value: o.event, reason: 'not a date (YYYY-MM-DD)' });
+      const { runEventStudy } = await import('../../app/news/eventStudy.js');
       const r = runEventStudy(o.data, symbol, o.benchmark, asSessionDate(o.event), {
         estimationSessions: positiveInt('--estimation', o.estimation),
         gapSessions: positiveInt('--gap', o.gap, true),

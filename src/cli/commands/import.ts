@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { importBars } from '../../app/importBars.js';
-import { DEFAULT_DB_PATH, withStore } from '../../app/openStore.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { printJson, printTable } from '../output.js';
-import { createProgress } from '../progress.js';
 
 /** `indexwire import DIR [--db FILE] [--json] [--quiet]`: stores every good bar file of DIR. */
 export function register(program: Command): void {
@@ -14,6 +12,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable report')
     .option('--quiet', 'no progress bar')
     .action(async (dir: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
+      const [{ importBars }, { withStore }, { createProgress }] = await Promise.all([
+        import('../../app/importBars.js'), import('../../app/openStore.js'), import('../progress.js'),
+      ]);
       const progress = createProgress(o.quiet === true || o.json === true);
       const report = await withStore(o.db, async (store) => {
         let started = false;

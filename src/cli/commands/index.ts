@@ -3,8 +3,6 @@ import { InputError } from '../../core/errors.js';
 import { roundHalfUp } from '../../core/format.js';
 import { isSessionDate, type SessionDate } from '../../core/units.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
-import { buildIndexFromFiles } from '../../app/buildIndex.js';
-import { findMethodologyFile } from '../../app/indexMethodology.js';
 import { printJson, printTable } from '../output.js';
 
 interface BuildFlags {
@@ -30,6 +28,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output: the whole IndexRun, constituents included')
     .option('--csv', 'CSV: date,level,level_tr,divisor,divisor_tr,change_pct,events')
     .action(async (path: string, o: BuildFlags) => {
+      const { buildIndexFromFiles } = await import('../../app/buildIndex.js');
       const run = await buildIndexFromFiles({
         methodologyPath: path,
         dataDir: o.data,
@@ -64,6 +63,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output: the IndexSession')
     .action(async (code: string, o: { on: string; data: string; methodology?: string; members?: string; json?: boolean }) => {
       const on = dateFlag('--on', 'to', o.on).to as SessionDate;
+      const [{ buildIndexFromFiles }, { findMethodologyFile }] = await Promise.all([
+        import('../../app/buildIndex.js'), import('../../app/indexMethodology.js'),
+      ]);
       const path = o.methodology ?? findMethodologyFile(code);
       const run = await buildIndexFromFiles({ methodologyPath: path, dataDir: o.data, to: on, ...(o.members ? { membersPath: o.members } : {}) });
       const s = run.sessions.at(-1);

@@ -1,19 +1,12 @@
 import type { Command } from 'commander';
-import { startAlerts } from '../../app/alerts/startAlerts.js';
-import { LiveHub } from '../../app/live/LiveHub.js';
-import { runLiveFeed } from '../../app/live/runLiveFeed.js';
-import { runNatsWorker } from '../../app/natsScale/runNatsWorker.js';
-import { runNatsLiveFeed } from '../../app/natsScale/runNatsLiveFeed.js';
 import { systemClock } from '../../core/clock.js';
 import { asSessionDate } from '../../core/units.js';
-import { startLiveServer } from '../../server/live/liveRoutes.js';
 
 /** Today's date in Hong Kong (UTC+8, no daylight saving), `YYYY-MM-DD`. */
 const hkToday = (): string => new Date(systemClock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** `indexwire live`: index levels every 2 s from a WebSocket tick feed, served to WebSocket subscribers. */
 export function register(program: Command): void {
-  registerWorker(program);
   program
     .command('live')
     .description('compute an index live from a WebSocket tick feed and serve levels, contributions and facts on /live')
@@ -32,10 +25,10 @@ export function register(program: Command): void {
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
     .action(async (o: Record<string, string | undefined>) => {
-      const hub = new LiveHub();
       const everyMs = Number(o.everyMs);
       if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
       if (o.nats) {
+        const { runNatsLiveFeed } = await import('../../app/natsScale/runNatsLiveFeed.js');
         const run = await runNatsLiveFeed({
           dataDir: String(o.data), date: asSessionDate(o.date ?? hkToday()), index: String(o.index),
           ...(o.state ? { statePath: o.state } : {}),
@@ -50,6 +43,11 @@ export function register(program: Command): void {
         await run.stop();
         return;
       }
+      const [{ LiveHub }, { startAlerts }, { runLiveFeed }, { startLiveServer }] = await Promise.all([
+        import('../../app/live/LiveHub.js'), import('../../app/alerts/startAlerts.js'),
+        import('../../app/live/runLiveFeed.js'), import('../../server/live/liveRoutes.js'),
+      ]);
+      const hub = new LiveHub();
       if (o.alerts) {
         startAlerts(o.alerts, hub, systemClock, (a) =>
           process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`));
@@ -75,33 +73,5 @@ export function register(program: Command): void {
       } finally {
         await server.close();
       }
-    });
-}
-
-/** `indexwire live-worker`: one calculator worker process of the NATS scale-out. */
-export function registerWorker(program: Command): void {
-  program
-    .command('live-worker')
-    .description('a calculator worker of the NATS JetStream scale-out: consumes its tick partitions, publishes its shares')
-    .requiredOption('--nats <url>', 'NATS server, e.g. nats://127.0.0.1:4222')
-    .requiredOption('--prefix <name>', 'stream name prefix shared with the gateway (replay --nats --prefix)')
-    .requiredOption('--date <YYYY-MM-DD>', 'session')
-    .requiredOption('--own <k,k>', 'partitions this worker owns, e.g. 0,1')
-    .option('--partitions <n>', 'tick partitions', '4')
-    .option('--data <dir>', 'folder of bar CSVs with hstech_members.csv', '../shared/data/hk')
-    .option('--index <code>', 'index code', 'HSTECH')
-    .option('--methodology <file>', 'methodology YAML (the engine state), as for the gateway')
-    .option('--state <file>', 'engine IndexSession JSON of the previous session, as for the gateway')
-    .action(async (o: Record<string, string | undefined>) => {
-      const owned = String(o.own).split(',').map((x) => Number(x.trim()));
-      const worker = await runNatsWorker({
-        natsUrl: String(o.nats), prefix: String(o.prefix), partitions: Number(o.partitions), owned,
-        dataDir: String(o.data), date: asSessionDate(String(o.date)), index: String(o.index),
-        ...(o.state ? { statePath: o.state } : {}),
-        ...(o.methodology ? { methodologyPath: o.methodology } : {}),
-      });
-      process.stderr.write(`live-worker: partitions ${owned.join(',')} of ${o.partitions} on ${o.nats} (${o.prefix}); Ctrl-C to stop\n`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-      await worker.stop();
     });
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatNumber, formatSignedPct } from '../../core/format.js';
 import type { Fact } from '../../domain/fact.js';
-import { milestonesFromFiles } from '../../app/milestones.js';
 import { printJson, printTable } from '../output.js';
 
 /** `indexwire milestones SYMBOL --on DATE --data DIR [--json]` or `indexwire milestones --csv FILE --on DATE`. */
@@ -15,7 +14,8 @@ export function register(program: Command): void {
     .option('--csv <file>', 'a single series file (bar CSV or vega-datasets price file)')
     .option('--period <period...>', 'also measure the close against the high and low of these periods: 2024, 2024-10, FROM..TO')
     .option('--json', 'machine-readable output (percentages in percent, unrounded)')
-    .action((symbol: string | undefined, o: { on: string; data?: string; csv?: string; period?: string[]; json?: boolean }) => {
+    .action(async (symbol: string | undefined, o: { on: string; data?: string; csv?: string; period?: string[]; json?: boolean }) => {
+      const { milestonesFromFiles } = await import('../../app/milestones.js');
       const r = milestonesFromFiles({
         on: o.on,
         ...(symbol !== undefined ? { symbol } : {}),

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { formatNumber, formatSignedPct } from '../../core/format.js';
 import type { Mover } from '../../domain/fact.js';
-import { moversFromFiles } from '../../app/movers.js';
 import { printJson, printTable } from '../output.js';
 
 /** `indexwire movers SYMBOL --on DATE --data DIR --members FILE [--top N] [--json]`. */
@@ -20,6 +19,7 @@ export function register(program: Command): void {
     .action(async (symbol: string, o: { on: string; data: string; members: string; top: string; methodology?: string; json?: boolean }) => {
       const top = Number(o.top);
       if (!Number.isInteger(top) || top < 1) throw new ConfigError({ source: '--top', value: o.top, reason: 'must be a whole number >= 1' });
+      const { moversFromFiles } = await import('../../app/movers.js');
       const r = await moversFromFiles({
         symbol,
         on: o.on,

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { ingestNews } from '../../app/news/ingest.js';
-import { withNewsStore } from '../../app/news/openNewsStore.js';
-import { searchNews } from '../../app/news/search.js';
-import { DEFAULT_DB_PATH } from '../../app/openStore.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { printJson, printTable } from '../output.js';
-import { createProgress } from '../progress.js';
 
 /**
  * The `news` command group, created once: other command files (newsEntities.ts, newsWhy.ts) call this to
@@ -28,6 +24,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable summary')
     .option('--quiet', 'no progress bar')
     .action(async (inputs: string[], o: { db: string; zone: string; json?: boolean; quiet?: boolean }) => {
+      const [{ ingestNews }, { withNewsStore }, { createProgress }] = await Promise.all([
+        import('../../app/news/ingest.js'), import('../../app/news/openNewsStore.js'), import('../progress.js'),
+      ]);
       const progress = createProgress(o.quiet === true || o.json === true);
       let phase: string | null = null;
       const summary = await withNewsStore(o.db, async (store) => {
@@ -75,6 +74,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'DuckDB file', DEFAULT_DB_PATH)
     .option('--json', 'machine-readable results')
     .action(async (query: string[], o: { from?: string; to?: string; limit: number; all?: boolean; db: string; json?: boolean }) => {
+      const [{ withNewsStore }, { searchNews }] = await Promise.all([import('../../app/news/openNewsStore.js'), import('../../app/news/search.js')]);
       const results = await withNewsStore(o.db, (store) =>
         searchNews(store, query.join(' '), {
           limit: o.limit, includeDuplicates: o.all === true,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { entitiesOfFile } from '../../app/news/entities.js';
 import { printJson, printTable } from '../output.js';
 import { newsGroup } from './news.js';
 
@@ -11,6 +10,7 @@ export function register(program: Command): void {
     .argument('<file>', 'news file (or folder)')
     .option('--json', 'machine-readable output (offsets are UTF-16 units into title + "\\n\\n" + body)')
     .action(async (file: string, o: { json?: boolean }) => {
+      const { entitiesOfFile } = await import('../../app/news/entities.js');
       const r = await entitiesOfFile(file);
       if (o.json) return printJson(r);
       for (const a of r.articles) {

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { roundHalfUp } from '../../core/format.js';
 import { asSessionDate, isSessionDate } from '../../core/units.js';
-import { explainSession } from '../../app/news/why.js';
 import { printJson, printTable } from '../output.js';
 import { newsGroup } from './news.js';
 
@@ -24,6 +23,7 @@ export function register(program: Command): void {
       if (!isSessionDate(o.on)) throw new InputError({ source: '--on', value: o.on, reason: 'not a date (YYYY-MM-DD)' });
       const top = Number(o.top);
       if (!Number.isInteger(top) || top < 1) throw new InputError({ source: '--top', value: o.top, reason: 'not a positive whole number' });
+      const { explainSession } = await import('../../app/news/why.js');
       const r = await explainSession({
         symbol, on: asSessionDate(o.on), dataDir: o.data, membersPath: o.members, benchmark: o.benchmark, top,
         ...(o.news.length > 0 ? { newsPaths: o.news } : {}),

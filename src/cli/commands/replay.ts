@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
-import { startAlerts } from '../../app/alerts/startAlerts.js';
-import { LiveHub } from '../../app/live/LiveHub.js';
 import { systemClock } from '../../core/clock.js';
-import { runReplay, type ReplaySummary } from '../../app/live/runReplay.js';
-import { runNatsReplay } from '../../app/natsScale/runNatsReplay.js';
+import type { ReplaySummary } from '../../app/live/runReplay.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
-import { startLiveServer } from '../../server/live/liveRoutes.js';
 
 const num = (name: string) => (v: string): number => {
   const x = Number(v);
@@ -45,6 +41,10 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       if (o.nats !== undefined) return replayOnNats(o);
+      const [{ LiveHub }, { startAlerts }, { runReplay }, { startLiveServer }] = await Promise.all([
+        import('../../app/live/LiveHub.js'), import('../../app/alerts/startAlerts.js'),
+        import('../../app/live/runReplay.js'), import('../../server/live/liveRoutes.js'),
+      ]);
       const hub = new LiveHub();
       const alerts = o.alerts
         ? startAlerts(String(o.alerts), hub, systemClock, (a) =>
@@ -109,6 +109,7 @@ function printSummary(s: ReplaySummary): void {
 }
 
 async function replayOnNats(o: Record<string, string | number | boolean | undefined>): Promise<void> {
+  const { runNatsReplay } = await import('../../app/natsScale/runNatsReplay.js');
   const s = await runNatsReplay({
     natsUrl: String(o.nats),
     ...replayInput(o),

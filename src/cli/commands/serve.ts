@@ -1,13 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isSessionDate } from '../../core/units.js';
-import { createDesk } from '../../app/desk/createDesk.js';
-import { findMembersFile, findMethodology, membersCodeOf } from '../../app/desk/findDeskFiles.js';
-import { readServerConfig } from '../../app/desk/readServerConfig.js';
-import { LiveHub } from '../../app/live/LiveHub.js';
-import { runReplay } from '../../app/live/runReplay.js';
-import { liveRoutesPlugin } from '../../server/live/liveRoutes.js';
-import { startServer } from '../../server/startServer.js';
 
 interface ServeOptions {
   port: string;
@@ -45,6 +38,12 @@ export function register(program: Command): void {
       const speed = Number(o.speed);
       if (!(speed > 0)) throw new Error(`--speed: expected a positive number, got "${o.speed}"`);
       if (o.replay !== undefined && !isSessionDate(o.replay)) throw new Error(`--replay: not a date (YYYY-MM-DD): "${o.replay}"`);
+      const [{ createDesk }, { findMembersFile, findMethodology, membersCodeOf }, { readServerConfig }, { LiveHub }, { runReplay }, { liveRoutesPlugin }, { startServer }] =
+        await Promise.all([
+          import('../../app/desk/createDesk.js'), import('../../app/desk/findDeskFiles.js'), import('../../app/desk/readServerConfig.js'),
+          import('../../app/live/LiveHub.js'), import('../../app/live/runReplay.js'), import('../../server/live/liveRoutes.js'),
+          import('../../server/startServer.js'),
+        ]);
       const config = readServerConfig(process.env);
       const membersPath = o.members !== undefined ? resolve(o.members) : findMembersFile(resolve(o.data));
       const methodology = !o.engine

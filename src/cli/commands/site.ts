@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { buildSite } from '../../app/site/buildSite.js';
 import { printJson } from '../output.js';
-import { createProgress } from '../progress.js';
 
 /** `indexwire site build --stories DIR --out DIR [--title T] [--base-url URL] [--json]` */
 export function register(program: Command): void {
@@ -14,7 +12,8 @@ export function register(program: Command): void {
     .option('--title <title>', 'site title', 'Indexwire')
     .option('--base-url <url>', 'absolute base URL for RSS links', '/')
     .option('--json', 'machine output')
-    .action((o: { stories: string; out: string; title: string; baseUrl: string; json?: boolean }) => {
+    .action(async (o: { stories: string; out: string; title: string; baseUrl: string; json?: boolean }) => {
+      const [{ buildSite }, { createProgress }] = await Promise.all([import('../../app/site/buildSite.js'), import('../progress.js')]);
       const progress = createProgress(o.json === true);
       let started = false;
       const r = buildSite({

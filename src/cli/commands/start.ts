@@ -1,11 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createDesk } from '../../app/desk/createDesk.js';
-import { readServerConfig } from '../../app/desk/readServerConfig.js';
-import { runDemo } from '../../app/demo/runDemo.js';
-import { LiveHub } from '../../app/live/LiveHub.js';
-import { liveRoutesPlugin } from '../../server/live/liveRoutes.js';
-import { startServer } from '../../server/startServer.js';
 import { printJson, printTable } from '../output.js';
 
 interface StartOptions {
@@ -31,6 +25,7 @@ export function register(program: Command): void {
         if (!o.json) process.stdout.write(`- ${line}\n`);
       };
       if (!o.json) process.stdout.write('Indexwire demo: every price below is SIMULATED (seeded), not market data.\n');
+      const { runDemo } = await import('../../app/demo/runDemo.js');
       const demo = await runDemo({ outDir: resolve(o.out), onStep: say });
       const top = [...demo.latest.constituents]
         .sort((a, b) => Math.abs(b.contributionPoints) - Math.abs(a.contributionPoints))
@@ -40,6 +35,10 @@ export function register(program: Command): void {
       let url: string | null = null;
       let close: (() => Promise<void>) | null = null;
       if (o.serve) {
+        const [{ createDesk }, { readServerConfig }, { LiveHub }, { liveRoutesPlugin }, { startServer }] = await Promise.all([
+          import('../../app/desk/createDesk.js'), import('../../app/desk/readServerConfig.js'), import('../../app/live/LiveHub.js'),
+          import('../../server/live/liveRoutes.js'), import('../../server/startServer.js'),
+        ]);
         const desk = createDesk({
           dataDir: demo.dataDir,
           methodologyPath: demo.methodologyPath,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeStoryFiles, type StoryJobResult } from '../../app/story/writeStoryFiles.js';
+import type { StoryJobResult } from '../../app/story/writeStoryFiles.js';
 import { asSessionDate } from '../../core/units.js';
 import { STORY_LANGS, type StoryLang } from '../../domain/story.js';
 import { printJson, printTable } from '../output.js';
@@ -41,6 +41,7 @@ export function register(program: Command): void {
       if (o.published !== undefined && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(o.published)) {
         throw new Error(`--published: expected "YYYY-MM-DD HH:MM:SS", got "${o.published}"`);
       }
+      const { writeStoryFiles } = await import('../../app/story/writeStoryFiles.js');
       const r = await writeStoryFiles({
         symbol,
         date: asSessionDate(o.on),

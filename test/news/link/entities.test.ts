@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitiesOfFile } from '../../../src/app/news/entities.js';
+import { tempDirs } from '../../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 describe('news entities on an inline article', () => {
   it('returns each link with offsets into title + "\\n\\n" + body, the alias and the text as written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iw-entities-'));
+    const dir = tmp('iw-entities-');
     const file = join(dir, 'a.md');
     writeFileSync(file, [
       '---', 'title: "Xiaomi (1810) and 阿里巴巴 rise"', 'date: 2025-02-07T16:30:00+08:00', 'url: https://example.com/a', '---', '',

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainSession } from '../../../src/app/news/why.js';
 import { asSessionDate } from '../../../src/core/units.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../../support/sharedData.js';
+import { tempDirs } from '../../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 describeWithSharedData('news why on real data: HSTECH on 2025-02-21 (Alibaba results day)', () => {
   it('explains the session with movers, contributors, ranked articles and event studies', async () => {
@@ -36,7 +38,7 @@ describeWithSharedData('news why over several news folders', () => {
   it('links near-duplicates across the folders (a syndicated copy is not a second article)', async () => {
     // A copy of RTHK 1792653 (17:59 HKT) under another URL, 31 minutes later, one word changed: shingle Jaccard
     // stays above 0.8 on its ~180 words, so it is a near-duplicate of the RTHK original and must not be counted.
-    const dir = mkdtempSync(join(tmpdir(), 'iw-why-'));
+    const dir = tmp('iw-why-');
     const original = readFileSync(join(NEWS_DATA, '2025-02-21-rthk-1792653.md'), 'utf8');
     writeFileSync(join(dir, 'copy.md'), original
       .replace('https://news.rthk.hk/rthk/en/component/k2/1792653-20250221.htm', 'https://syndication.example.com/hk-stocks-3yr-high')

@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asSessionDate } from '../../../src/core/units.js';
 import { studyOrNote } from '../../../src/app/news/why.js';
+import { tempDirs } from '../../support/tempDirs.js';
+
+const tmp = tempDirs();
 
 /** 160 weekday sessions from 2024-06-03; `skip` leaves one date out of the stock's file. */
 function writeSeries(dir: string, symbol: string, skip: string | null, seed: number): string[] {
@@ -28,7 +30,7 @@ function writeSeries(dir: string, symbol: string, skip: string | null, seed: num
 
 describe('news why: the event study of a session', () => {
   it('gives the study when the stock traded that day, and a note (not the next day\'s move) when it did not', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iw-why-'));
+    const dir = tmp('iw-why-');
     const dates = writeSeries(dir, 'BENCH', null, 1);
     const event = dates[150] as string;
     writeSeries(dir, 'TRADED', null, 2);
