@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as hb from 'harfbuzzjs';
+import * as fontkit from 'fontkit';
 import { SourceError } from '../../core/errors.js';
 
 /** One glyph placed by the shaper, in font units from the start of the text. */
@@ -16,19 +16,20 @@ export interface PlacedGlyph {
  * Kerning and ligatures off: the subsets embedded in charts and pages carry no layout tables (subsetFont), so
  * the text is measured, outlined and shown by browsers with the same plain advances.
  */
-const PLAIN = ['kern', 'liga', 'clig', 'calt'].map((t) => new hb.Feature(t, 0));
+const PLAIN_CODE_POINT = /[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u17b4-\u17d3\u200c\u200d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
 
 /**
- * A font file opened with HarfBuzz (harfbuzzjs, the shaper Chromium uses): coverage, shaping (advances,
- * kerning), glyph outlines, and the raw bytes for subsetting. Outlines are cached per glyph.
+ * A font file opened with fontkit: coverage, shaping (advances; kerning and ligatures off), glyph outlines,
+ * and the raw bytes for subsetting. Outlines are cached per glyph. (harfbuzzjs' shaper would do too, but its
+ * module awaits at top level, which the CLI's CommonJS build cannot bundle.)
  * @example ShapedFont.open(path, 'Noto Sans HK', 400).advance('聯想集團') // 4000 (units; upem 1000)
  */
 export class ShapedFont {
   readonly upem: number;
-  private readonly font: hb.Font;
-  private readonly buffer = new hb.Buffer();
+  private readonly font: fontkit.Font;
   private readonly outlines = new Map<number, string>();
   private readonly coverage = new Map<number, boolean>();
+  private readonly nominal = new Map<number, { readonly id: number; readonly advance: number }>();
 
   private constructor(
     /** The file it was read from (also its key for subsetting). */
@@ -40,9 +41,10 @@ export class ShapedFont {
     /** The whole font file (TrueType). */
     readonly bytes: Uint8Array,
   ) {
-    const face = new hb.Face(new hb.Blob(bytes), 0);
-    this.upem = face.upem;
-    this.font = new hb.Font(face);
+    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!('unitsPerEm' in font) || 'fonts' in font) throw new SourceError(path, 'a font collection, not one font', false);
+    this.font = font;
+    this.upem = font.unitsPerEm;
   }
 
   /** @throws SourceError when the file cannot be read. */
@@ -60,27 +62,41 @@ export class ShapedFont {
   has(codePoint: number): boolean {
     let v = this.coverage.get(codePoint);
     if (v === undefined) {
-      const g = this.font.nominalGlyph(codePoint);
-      v = g !== undefined && g !== 0;
+      v = this.font.hasGlyphForCodePoint(codePoint);
       this.coverage.set(codePoint, v);
     }
     return v;
   }
 
-  /** Shapes `text` (left to right) and returns the placed glyphs and the total advance, in font units. */
+  /**
+   * Shapes `text` (left to right) and returns the placed glyphs and the total advance, in font units: each
+   * character's nominal glyph and advance (cmap and hmtx, cached), which is exactly how a browser shapes the
+   * layout-free subsets this text is shown with. Text that needs real shaping (combining marks, complex
+   * scripts, variation selectors) goes through fontkit's shaper instead.
+   */
   shape(text: string): { readonly glyphs: readonly PlacedGlyph[]; readonly advance: number } {
-    const b = this.buffer;
-    b.clearContents();
-    b.addText(text);
-    b.guessSegmentProperties();
-    hb.shape(this.font, b, PLAIN);
-    const infos = b.getGlyphInfos();
-    const pos = b.getGlyphPositions();
+    if (!PLAIN_CODE_POINT.test(text)) {
+      const glyphs: PlacedGlyph[] = [];
+      let pen = 0;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0) as number;
+        let g = this.nominal.get(cp);
+        if (!g) {
+          const glyph = this.font.glyphForCodePoint(cp);
+          g = { id: glyph.id, advance: glyph.advanceWidth };
+          this.nominal.set(cp, g);
+        }
+        glyphs.push({ glyphId: g.id, x: pen, y: 0, advance: g.advance });
+        pen += g.advance;
+      }
+      return { glyphs, advance: pen };
+    }
+    const run = this.font.layout(text, { kern: false, liga: false, clig: false, calt: false, rlig: false });
     const glyphs: PlacedGlyph[] = [];
     let pen = 0;
-    for (let i = 0; i < infos.length; i++) {
-      const p = pos[i] as hb.GlyphPosition;
-      glyphs.push({ glyphId: (infos[i] as hb.GlyphInfo).codepoint, x: pen + p.xOffset, y: p.yOffset, advance: p.xAdvance });
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const p = run.positions[i] as fontkit.GlyphPosition;
+      glyphs.push({ glyphId: (run.glyphs[i] as fontkit.Glyph).id, x: pen + p.xOffset, y: p.yOffset, advance: p.xAdvance });
       pen += p.xAdvance;
     }
     return { glyphs, advance: pen };
@@ -95,7 +111,7 @@ export class ShapedFont {
   outline(glyphId: number): string {
     let o = this.outlines.get(glyphId);
     if (o === undefined) {
-      o = this.font.glyphToPath(glyphId);
+      o = this.font.getGlyph(glyphId).path.toSVG();
       this.outlines.set(glyphId, o);
     }
     return o;

@@ -21,13 +21,15 @@ const markup = (svg: Element) => {
   return html.includes(`xmlns="${SVG_NS}"`) ? html : html.replace('<svg', `<svg xmlns="${SVG_NS}"`);
 };
 
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 /**
- * The glyphs of a text item as `<path>` elements in the element's local coordinates: each chunk is shaped
- * with HarfBuzz in the font of its stack that has each character and placed by its text-anchor on its baseline.
- * Each glyph's outline (font units, cached per font) is placed with its own translate and scale.
+ * The glyphs of a text item as `<path>` markup in the element's local coordinates: each chunk is shaped in
+ * the font of its stack that has each character and placed by its text-anchor on its baseline; each glyph's
+ * outline (font units, cached per font) gets its own translate and scale.
  */
-export function textItemGlyphs(item: SvgTextItem, doc: Document): Element[] {
-  const out: Element[] = [];
+export function textItemGlyphs(item: SvgTextItem): string {
+  let out = '';
   for (const c of item.chunks) {
     const w = item.stack.exactWidthPx(c.text, item.sizePx);
     let pen = c.anchor === 'middle' ? c.x - w / 2 : c.anchor === 'end' ? c.x - w : c.x;
@@ -36,11 +38,7 @@ export function textItemGlyphs(item: SvgTextItem, doc: Document): Element[] {
       const shaped = run.font.shape(run.text);
       for (const g of shaped.glyphs) {
         const d = run.font.outline(g.glyphId);
-        if (d === '') continue;
-        const p = doc.createElementNS(SVG_NS, 'path');
-        p.setAttribute('transform', `translate(${r2(pen + g.x * s)},${r2(c.y - g.y * s)}) scale(${r5(s)},${r5(-s)})`);
-        p.setAttribute('d', d);
-        out.push(p);
+        if (d !== '') out += `<path transform="translate(${r2(pen + g.x * s)},${r2(c.y - g.y * s)}) scale(${r5(s)},${r5(-s)})" d="${d}"/>`;
       }
       pen += shaped.advance * s;
     }
@@ -49,29 +47,30 @@ export function textItemGlyphs(item: SvgTextItem, doc: Document): Element[] {
 }
 
 /**
- * Replaces every `<text>` under `svg` with the outlines of its glyphs (a group that keeps the text's transform
- * and paint), so a rasteriser needs no font at all. The outlines come from the fonts the text names (shipped
- * through npm), shaped by HarfBuzz: exactly the glyphs, widths and kerning that were measured for the layout.
+ * The markup of `svg` with every `<text>` replaced by the outlines of its glyphs (a group that keeps the
+ * text's transform and paint), so a rasteriser needs no font at all. The outlines come from the fonts the
+ * text names (shipped through npm): exactly the glyphs and advances that were measured for the layout.
+ * Mutates `svg` (its text elements become placeholders).
  */
-export function textToPathsInPlace(svg: Element): void {
+export function outlinedSvgMarkup(svg: Element): string {
   const doc = svg.ownerDocument;
+  const groups: string[] = [];
   for (const item of svgTextItems(svg)) {
     const el = item.el as unknown as Element;
-    const g = doc.createElementNS(SVG_NS, 'g');
+    let attrs = '';
     for (const a of ['transform', 'fill', 'fill-opacity', 'opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'paint-order']) {
       const v = el.getAttribute(a);
-      if (v !== null) g.setAttribute(a, v);
+      if (v !== null) attrs += ` ${a}="${attr(v)}"`;
     }
-    for (const p of textItemGlyphs(item, doc)) g.appendChild(p);
-    el.replaceWith(g);
+    el.replaceWith(doc.createComment(`iw-glyphs-${groups.length}`));
+    groups.push(`<g${attrs}>${textItemGlyphs(item)}</g>`);
   }
+  return markup(svg).replace(/<!--iw-glyphs-(\d+)-->/g, (_, i: string) => groups[Number(i)] ?? '');
 }
 
-/** {@link textToPathsInPlace} on markup: returns the SVG with outlines instead of text. */
+/** {@link outlinedSvgMarkup} of SVG markup. */
 export function svgTextToPaths(svgText: string): string {
-  const svg = parseSvg(svgText);
-  textToPathsInPlace(svg);
-  return markup(svg);
+  return outlinedSvgMarkup(parseSvg(svgText));
 }
 
 /** The characters each font of the SVG's text draws, by font. */

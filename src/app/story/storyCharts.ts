@@ -5,7 +5,7 @@ import { contributionChartElement } from '../../stories/charts/contributionChart
 import { indexChartElement } from '../../stories/charts/indexChartSvg.js';
 import { storyChartSpecs } from '../../stories/charts/storyChartSpecs.js';
 import { chartTypeface } from '../fonts/chartTypefaces.js';
-import { embedFontsInPlace, svgElementMarkup, textToPathsInPlace } from '../fonts/svgFonts.js';
+import { embedFontsInPlace, outlinedSvgMarkup, svgElementMarkup } from '../fonts/svgFonts.js';
 
 export interface StoryCharts {
   /** The index (or stock) with its reference lines; also the thumbnail. */
@@ -39,8 +39,7 @@ export function storyCharts(input: StoryInput, story: Story, lang: StoryLang = '
   const indexEl = indexChartElement({ ...spec.index, font }, document) as unknown as Element;
   const indexSvg = finish(indexEl);
   indexEl.querySelector('style[data-fonts]')?.remove();
-  textToPathsInPlace(indexEl);
-  const indexOutlined = svgElementMarkup(indexEl);
+  const indexOutlined = outlinedSvgMarkup(indexEl);
   const contributionSvg = spec.contribution ? finish(contributionChartElement({ ...spec.contribution, font }, document) as unknown as Element) : null;
   return { indexSvg, contributionSvg, indexOutlined };
 }
