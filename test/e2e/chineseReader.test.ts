@@ -8,9 +8,10 @@ import { buildSite } from '../../src/app/site/buildSite.js';
 import { writeStoryFiles } from '../../src/app/story/writeStoryFiles.js';
 import { describeWithSharedData, HK_DATA, REPO_ROOT } from '../support/sharedData.js';
 import { fontsUsedFor, launchChromiumWithoutCjkFonts, watchProblems } from './browser.js';
-import { screenshotPath } from './screenshots.js';
+import { screenshotDir } from './screenshots.js';
 import { serveFolder } from './staticServer.js';
 
+const screenshotPath = screenshotDir();
 let root = '';
 let site: { url: string; close: () => Promise<void> } | null = null;
 let chromium: { browser: Browser; close: () => Promise<void> } | null = null;
