@@ -17,6 +17,7 @@ import type { CommandEntry } from './command.js';
  * loaded only when the action runs. `npm run lint:layers` rejects a static import of app/ or server/ from cli/.
  */
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'desk', load: () => import('./commands/desk.js') },
   { name: 'event-study', load: () => import('./commands/eventStudy.js') },
   { name: 'import', load: () => import('./commands/import.js') },
   { name: 'index', load: () => import('./commands/index.js') },
@@ -26,6 +27,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'movers', load: () => import('./commands/movers.js') },
   { name: 'news', load: () => import('./commands/news.js') },
   { name: 'news', load: () => import('./commands/newsEntities.js') },
+  { name: 'news', load: () => import('./commands/newsList.js') },
+  { name: 'news', load: () => import('./commands/newsRepair.js') },
   { name: 'news', load: () => import('./commands/newsWhy.js') },
   { name: 'replay', load: () => import('./commands/replay.js') },
   { name: 'serve', load: () => import('./commands/serve.js') },

@@ -1,9 +1,9 @@
 import type { Article } from '../../domain/article.js';
 import { formatInputIssue } from '../../core/errors.js';
-import { ArticleFieldError, buildArticle, type RawArticle } from '../../news/parse/buildArticle.js';
+import { ArticleFieldError, buildArticleReport, type RawArticle } from '../../news/parse/buildArticle.js';
 import { findDuplicates } from '../../news/dedupe/findDuplicates.js';
 import { fetchNewsUrl } from '../../sources/feeds/fetchNewsUrl.js';
-import { listNewsFiles } from '../../sources/newsFiles/listNewsFiles.js';
+import { listNewsFilesReport } from '../../sources/newsFiles/listNewsFiles.js';
 import { readNewsFile, type RejectedItem } from '../../sources/newsFiles/readNewsFile.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import { DEFAULT_NEWS_ZONE } from './loadArticles.js';
@@ -27,6 +27,24 @@ export interface DuplicateReport {
   readonly reason: 'same-url' | 'near-duplicate';
 }
 
+/** What happened to one input file (or URL), in input order: `news ingest --json` `files`. */
+export interface FileReport {
+  readonly path: string;
+  /** `markdown`, `text`, `html`, `rss 2.0`, `rss 1.0`, `rss`, `atom 1.0`, `atom 0.3`; null when not read. */
+  readonly format: string | null;
+  /** Charset and why, e.g. `utf-8 (valid UTF-8)`, `big5-hkscs (XML declaration)`; null when not decoded. */
+  readonly encoding: string | null;
+  /** Items read from the file before dedupe (a Markdown file: 1). */
+  items: number;
+  /** Of them, new or changed rows written. */
+  ingested: number;
+  /** Of them, same-URL or near-duplicates of another article. */
+  duplicates: number;
+  readonly rejected: RejectedItem[];
+  /** What was recovered or repaired, one line each (forgiving XML read, invalid UTF-8, a wrong weekday kept). */
+  readonly warnings: string[];
+}
+
 export interface IngestSummary {
   /** Files and URLs read. */
   readonly sources: number;
@@ -45,6 +63,8 @@ export interface IngestSummary {
    * those articles in later batches (one more entry, so no stored row links to a missing original).
    */
   readonly failedBatches: readonly { readonly articles: number; readonly reason: string }[];
+  /** One entry per input file or URL, in input order (a folder gives its files, sorted). */
+  readonly files: readonly FileReport[];
 }
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
@@ -60,49 +80,78 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 export async function ingestNews(inputs: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
   const zone = opts.assumeZone ?? DEFAULT_NEWS_ZONE;
   const rejected: RejectedItem[] = [];
-  const sources: string[] = [];
+  const files: FileReport[] = [];
+  const newReport = (path: string, format: string | null = null, encoding: string | null = null): FileReport =>
+    ({ path, format, encoding, items: 0, ingested: 0, duplicates: 0, rejected: [], warnings: [] });
+  const listed: { path: string; refused?: string }[] = [];
   for (const input of inputs) {
-    if (isUrl(input)) sources.push(input);
+    if (isUrl(input)) listed.push({ path: input });
     else {
       try {
-        sources.push(...(await listNewsFiles(input)));
+        const l = await listNewsFilesReport(input);
+        listed.push(...[...l.files.map((path) => ({ path })), ...l.skipped.map((x) => ({ path: x.path, refused: `${x.path}: ${x.reason}` }))]
+          .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
       } catch (e) {
-        rejected.push({ origin: input, reason: (e as Error).message });
+        listed.push({ path: input, refused: (e as Error).message });
       }
     }
   }
+  const sources = listed.filter((l) => l.refused === undefined).map((l) => l.path);
   const parsed: Article[] = [];
+  const reportOf = new Map<string, FileReport>();
   let done = 0;
-  for (const src of sources) {
-    let raws: RawArticle[] = [];
+  for (const { path: src, refused } of listed) {
+    if (refused !== undefined) {
+      const r = { origin: src, reason: refused };
+      rejected.push(r);
+      files.push({ ...newReport(src), rejected: [r] });
+      continue;
+    }
+    let r: Awaited<ReturnType<typeof readNewsFile>> = { raws: [], rejected: [] };
     if (isUrl(src)) {
       try {
-        const r = await fetchNewsUrl(src, opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {});
-        raws = r.raws;
-        rejected.push(...r.rejected);
+        r = await fetchNewsUrl(src, opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {});
       } catch (e) {
-        rejected.push({ origin: src, reason: (e as Error).message });
+        r = { raws: [], rejected: [{ origin: src, reason: (e as Error).message }] };
       }
     } else {
-      const r = await readNewsFile(src);
-      raws = r.raws;
-      rejected.push(...r.rejected);
+      r = await readNewsFile(src);
     }
-    for (const raw of raws) {
+    const report = newReport(src, r.format ?? null, r.encoding ?? null);
+    files.push(report);
+    report.items = r.raws.length;
+    report.rejected.push(...r.rejected);
+    report.warnings.push(...(r.warnings ?? []));
+    for (const raw of r.raws) {
       try {
-        parsed.push(buildArticle(raw, { assumeZone: zone }));
+        const built = buildArticleReport(raw, { assumeZone: zone });
+        parsed.push(built.article);
+        reportOf.set(built.article.origin, report);
+        report.warnings.push(...built.warnings);
       } catch (e) {
-        rejected.push({ origin: raw.origin, reason: e instanceof ArticleFieldError
+        report.rejected.push({ origin: raw.origin, reason: e instanceof ArticleFieldError
           ? formatInputIssue({ source: raw.origin, field: e.field, ...(e.value !== undefined ? { value: e.value } : {}), reason: e.reason })
-          : formatInputIssue({ source: raw.origin, reason: (e as Error).message }) });
+          : formatInputIssue({ source: raw.origin, reason: 'could not be read (unexpected structure), skipped' }) });
       }
     }
+    rejected.push(...report.rejected);
     opts.onProgress?.(++done, sources.length, 'read');
   }
-  return storeArticles(parsed, sources.length, rejected, opts);
+  const summary = await storeArticles(parsed, sources.length, rejected, opts);
+  for (const d of summary.duplicates) {
+    const rep = reportOf.get(d.origin);
+    if (rep) rep.duplicates++;
+  }
+  for (const a of summary.writtenArticles) {
+    const rep = reportOf.get(a.origin);
+    if (rep) rep.ingested++;
+  }
+  const { writtenArticles: _w, ...rest } = summary;
+  return { ...rest, files };
 }
 
-async function storeArticles(parsed: readonly Article[], sourceCount: number, rejected: RejectedItem[], opts: IngestOptions): Promise<IngestSummary> {
+async function storeArticles(parsed: readonly Article[], sourceCount: number, rejected: RejectedItem[], opts: IngestOptions):
+  Promise<Omit<IngestSummary, 'files'> & { writtenArticles: Article[] }> {
   const { store } = opts;
   const stored = new Map((await store.dedupeKeys()).map((k) => [k.id, k]));
   const duplicates: DuplicateReport[] = [];
@@ -144,6 +193,7 @@ async function storeArticles(parsed: readonly Article[], sourceCount: number, re
   const batchOf = new Map<string, number>();
   batches.forEach((b, i) => b.forEach((a) => batchOf.set(a.id, i)));
   let ingested = 0, unchanged = 0, relinked = 0;
+  const writtenArticles: Article[] = [];
   const failedBatches: { articles: number; reason: string }[] = [];
   const failedIds = new Set<string>();
   for (let i = 0; i < batches.length; i++) {
@@ -156,6 +206,8 @@ async function storeArticles(parsed: readonly Article[], sourceCount: number, re
     try {
       const r = await store.putArticles(batch, batchRelinks);
       ingested += r.written;
+      const ids = new Set(r.writtenIds ?? []);
+      writtenArticles.push(...batch.filter((a) => ids.has(a.id)));
       unchanged += r.unchanged;
       relinked += r.relinked;
     } catch (e) {
@@ -166,6 +218,6 @@ async function storeArticles(parsed: readonly Article[], sourceCount: number, re
   }
   await store.addOrigins(origins.filter((o) => !failedIds.has(o.id) && (byId.has(o.id) || stored.has(o.id))));
   return {
-    sources: sourceCount, parsed: parsed.length, ingested, unchanged, duplicates, relinked, rejected, failedBatches,
+    sources: sourceCount, parsed: parsed.length, ingested, unchanged, duplicates, relinked, rejected, failedBatches, writtenArticles,
   };
 }

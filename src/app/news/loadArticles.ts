@@ -2,7 +2,7 @@ import type { Article } from '../../domain/article.js';
 import { buildArticle, ArticleFieldError } from '../../news/parse/buildArticle.js';
 import { findDuplicates } from '../../news/dedupe/findDuplicates.js';
 import { formatInputIssue } from '../../core/errors.js';
-import { listNewsFiles } from '../../sources/newsFiles/listNewsFiles.js';
+import { listNewsFilesReport } from '../../sources/newsFiles/listNewsFiles.js';
 import { readNewsFile, type RejectedItem } from '../../sources/newsFiles/readNewsFile.js';
 
 /** Zone for publication dates written without an offset (see docs/news-ingest.md, "Dates"). */
@@ -30,9 +30,10 @@ export interface LoadedArticles {
  * @throws SourceError when `path` does not exist; bad files never throw, they are listed in `rejected`.
  */
 export async function loadArticlesFromPath(path: string, opts: LoadArticlesOptions = {}): Promise<LoadedArticles> {
-  const files = await listNewsFiles(path);
-  const result = await readArticleFiles(files, opts);
-  return { articles: markDuplicates(result.articles), rejected: result.rejected };
+  const listed = await listNewsFilesReport(path);
+  const result = await readArticleFiles(listed.files, opts);
+  const skipped = listed.skipped.map((s) => ({ origin: s.path, reason: `${s.path}: ${s.reason}` }));
+  return { articles: markDuplicates(result.articles), rejected: [...skipped, ...result.rejected] };
 }
 
 /** Reads and builds the given files (no dedupe). @throws never. */
@@ -50,7 +51,7 @@ export async function readArticleFiles(files: readonly string[], opts: LoadArtic
       } catch (e) {
         const reason = e instanceof ArticleFieldError
           ? formatInputIssue({ source: raw.origin, field: e.field, ...(e.value !== undefined ? { value: e.value } : {}), reason: e.reason })
-          : formatInputIssue({ source: raw.origin, reason: (e as Error).message });
+          : formatInputIssue({ source: raw.origin, reason: 'could not be read (unexpected structure), skipped' });
         rejected.push({ origin: raw.origin, reason });
       }
     }

@@ -69,10 +69,10 @@ export async function searchNews(store: NewsStore, query: string, opts: NewsSear
  * A --from/--to bound in ms: a plain date is the first (from) or last (to) millisecond of that day in `zone`.
  * @throws InputError when the text is neither a date nor an ISO time.
  */
-export function boundMs(text: string, zone: string, which: 'from' | 'to'): number {
+export function boundMs(text: string, zone: string, which: 'from' | 'to', source = 'news search'): number {
   const plain = /^\d{4}-\d{2}-\d{2}$/.test(text);
   // an ISO time without offset is wall time in `zone` (setZone alone would read it in the machine's zone)
   const dt = plain ? DateTime.fromISO(text, { zone }) : DateTime.fromISO(text, { zone, setZone: true });
-  if (!dt.isValid) throw new InputError({ source: 'news search', field: which, value: text, reason: 'is not a date (YYYY-MM-DD) or ISO time' });
+  if (!dt.isValid) throw new InputError({ source, field: which, value: text, reason: 'is not a date (YYYY-MM-DD) or ISO time' });
   return plain && which === 'to' ? dt.endOf('day').toMillis() : dt.toMillis();
 }

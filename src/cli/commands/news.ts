@@ -57,6 +57,10 @@ export function register(program: Command): void {
         process.stdout.write('\nduplicates:\n');
         printTable(['origin', 'reason', 'duplicate of'], summary.duplicates.map((d) => [d.origin, d.reason, d.duplicateOf]));
       }
+      const warned = summary.files.flatMap((f) => f.warnings.map((w) => (w.startsWith(f.path) ? w : `${f.path}: ${w}`)));
+      if (warned.length > 0) {
+        process.stdout.write(`\nrecovered or repaired (${warned.length}):\n${warned.map((w) => `  ${w}`).join('\n')}\n`);
+      }
       if (summary.rejected.length > 0) {
         process.stdout.write(`\nrejected (${summary.rejected.length}):\n${summary.rejected.map((r) => `  ${r.reason}`).join('\n')}\n`);
       }

@@ -24,6 +24,9 @@ export interface RawArticle {
   readonly origin: string;
 }
 
+/** Longest title kept, in characters after repair: a headline is under 200; more is a body or junk in the title field. */
+export const MAX_TITLE_CHARS = 500;
+
 export interface BuildOptions {
   /** Zone for dates written without offset (IANA). */
   readonly assumeZone: string;
@@ -45,11 +48,23 @@ export class ArticleFieldError extends Error {
  * URL canonical (tracking parameters stripped), publisher name shortened (publisherName), date parsed with its offset (original text kept), MinHash signature
  * computed. `id` = first 16 hex digits of SHA-256 of the canonical URL, or of `source|title|publishedAt`
  * when there is no URL.
- * @throws ArticleFieldError when the title is empty or the date missing or unparsable (an empty body is allowed: headline-only feed items).
+ * @throws ArticleFieldError when the title is empty or longer than MAX_TITLE_CHARS, or the date missing or unparsable (an empty
+ *   body is allowed: headline-only feed items).
  */
 export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
+  return buildArticleReport(raw, opts).article;
+}
+
+/**
+ * buildArticle with what was kept despite a slip (a wrong weekday), one line each.
+ * @throws ArticleFieldError as buildArticle.
+ */
+export function buildArticleReport(raw: RawArticle, opts: BuildOptions): { article: Article; warnings: string[] } {
   const title = normalizeLine(raw.title);
   if (title === '') throw new ArticleFieldError('title', undefined, 'missing or empty');
+  if (title.length > MAX_TITLE_CHARS) {
+    throw new ArticleFieldError('title', title, `${title.length} characters (limit ${MAX_TITLE_CHARS}): not a headline`);
+  }
   const body = normalizeText(raw.body);
   if (raw.dateText === null || raw.dateText.trim() === '') throw new ArticleFieldError('date', undefined, 'missing');
   let date;
@@ -82,10 +97,13 @@ export function buildArticle(raw: RawArticle, opts: BuildOptions): Article {
     minhash: minhashSignature(`${title}\n${body}`),
   };
   return {
-    ...article,
-    ...(date.timeZoneAssumed !== undefined ? { timeZoneAssumed: date.timeZoneAssumed } : {}),
-    ...(summary !== '' ? { summary } : {}),
-    ...(raw.bodyHtml ? { bodyHtml: raw.bodyHtml } : {}),
+    article: {
+      ...article,
+      ...(date.timeZoneAssumed !== undefined ? { timeZoneAssumed: date.timeZoneAssumed } : {}),
+      ...(summary !== '' ? { summary } : {}),
+      ...(raw.bodyHtml ? { bodyHtml: raw.bodyHtml } : {}),
+    },
+    warnings: date.warning !== undefined ? [`${raw.origin}: field "date": ${date.warning}`] : [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { decodeEntities } from '../repair/decodeEntities.js';
 import { htmlToText } from '../sanitize/htmlToText.js';
 import type { RawArticle } from './buildArticle.js';
 import { FormatError } from './formatError.js';
@@ -66,16 +67,18 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   if (source === null) source = categories[0] ?? (url ? hostOf(url) : null);
   const title = str('title');
   if (title === null) throw new FormatError('title', lineOf('title'), 'missing');
+  // Markdown text may carry HTML character references; they are decoded here, once (normalizeText does not)
+  const summary = str('summary', 'description');
   return {
-    title,
+    title: decodeEntities(title),
     body: markdownToText(body),
     dateText: str('date', 'publishDate', 'published', 'pubDate'),
     url,
-    source: source ?? 'unknown',
+    source: decodeEntities(source ?? 'unknown'),
     language: str('language', 'lang'),
-    categories,
-    tags: list('tags', 'keywords'),
-    summary: str('summary', 'description'),
+    categories: categories.map(decodeEntities),
+    tags: list('tags', 'keywords').map(decodeEntities),
+    summary: summary === null ? null : decodeEntities(summary),
     format: 'markdown',
     origin,
   };
@@ -92,16 +95,17 @@ function parseFullYaml(yamlText: string): unknown {
   return doc.toJS();
 }
 
-/** Markdown to plain text, enough for news bodies. @throws never. */
+/** Markdown to plain text, enough for news bodies; character references decoded once. @throws never. */
 export function markdownToText(md: string): string {
   let s = md;
-  if (/<[a-zA-Z!/]/.test(s)) s = htmlToText(s);
+  const html = /<[a-zA-Z!/]/.test(s);
+  if (html) s = htmlToText(s); // decodes the references itself
   s = s.replace(/!\[[^\]]*\]\([^)]*\)/g, '');
   s = s.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
   s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '');
   s = s.replace(/^[ \t]{0,3}>[ \t]?/gm, '');
   s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
-  return s;
+  return html ? s : decodeEntities(s);
 }
 
 function hostOf(url: string): string | null {

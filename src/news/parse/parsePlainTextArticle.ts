@@ -1,3 +1,4 @@
+import { decodeEntities } from '../repair/decodeEntities.js';
 import type { RawArticle } from './buildArticle.js';
 import { FormatError } from './formatError.js';
 
@@ -35,8 +36,9 @@ export function parsePlainTextArticle(text: string, origin: string): RawArticle 
   const dateText = headers.get('date') ?? headers.get('published') ?? null;
   if (dateText === null) throw new FormatError('date', 1, 'missing (plain text needs a "Date:" header line)');
   return {
-    title,
-    body: rest.join('\n').replace(/^\s*\n/, ''),
+    // character references are decoded here, once (normalizeText does not)
+    title: decodeEntities(title),
+    body: decodeEntities(rest.join('\n').replace(/^\s*\n/, '')),
     dateText,
     url: headers.get('url') ?? headers.get('link') ?? null,
     source: headers.get('source') ?? 'unknown',

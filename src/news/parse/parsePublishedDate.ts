@@ -12,7 +12,11 @@ export interface PublishedDate {
   readonly publishedAtText: string;
   /** Set when the text had no offset and `assumeZone` was applied (IANA name). */
   readonly timeZoneAssumed?: string;
+  /** Set when the date was kept despite a slip, e.g. a weekday that does not match the date. */
+  readonly warning?: string;
 }
+
+const WEEKDAY = /^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+/i;
 
 /**
  * Parses a publication date as sources write it, keeping its offset:
@@ -22,10 +26,22 @@ export interface PublishedDate {
  * Rule for text without an offset: it is read as wall time in `assumeZone` (an IANA zone), and
  * `timeZoneAssumed` says so. Callers pass the source's zone when known, else the desk default
  * (Asia/Hong_Kong, see docs/news-ingest.md).
+ * A wrong weekday ("Sat, 01 Jan 2010", a Friday) keeps the date, with `warning` set.
  * @example parsePublishedDate('2025-02-07 16:10:53', 'Asia/Hong_Kong').publishedAt // '2025-02-07T16:10:53+08:00'
  * @throws RangeError when the text is not a date in one of these forms (message says why).
  */
 export function parsePublishedDate(text: string, assumeZone: string): PublishedDate {
+  try {
+    return parseExact(text, assumeZone);
+  } catch (e) {
+    // "Sat, 01 Jan 2010" (a Friday): the date is clear, the weekday is a slip; keep the date and say so
+    if (!WEEKDAY.test(text) || !/weekday/.test((e as Error).message)) throw e;
+    const d = parseExact(text.replace(WEEKDAY, ''), assumeZone);
+    return { ...d, publishedAtText: text.trim(), warning: `weekday "${WEEKDAY.exec(text)?.[1]}" does not match ${d.publishedAt.slice(0, 10)}; the date was kept` };
+  }
+}
+
+function parseExact(text: string, assumeZone: string): PublishedDate {
   const raw = text.trim();
   if (raw === '') throw new RangeError('empty date');
   // fast path for the common RFC 3339 form with seconds and an offset (RTHK): no library needed

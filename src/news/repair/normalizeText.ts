@@ -1,20 +1,18 @@
-import { decodeEntities } from './decodeEntities.js';
-import { repairMojibake } from './repairMojibake.js';
+import { repairEncoding } from './repairEncoding.js';
 
 /**
  * The text clean-up every article field goes through, in this order:
- * 1. mojibake repaired (repairMojibake), 2. HTML entities decoded (once),
+ * 1. mojibake repaired where the result is clearly more plausible (repairEncoding, a measured badness score),
+ * 2. (no entity decoding: the format parser decoded entities once, so "&amp;amp;" written by a publisher stays "&amp;"),
  * 3. quotes made straight (‘ ’ ‚ ‛ ′ -> ', “ ” „ ‟ ″ -> "), 4. whitespace normalised: CRLF/CR -> LF,
  *    NBSP and other Unicode spaces -> space, zero-width characters and soft hyphens removed, runs of spaces
  *    collapsed, lines trimmed, at most one blank line between paragraphs, no leading/trailing blank lines.
  * Unicode is put in NFC form.
- * @example normalizeText('  Itâ€™s&nbsp; up\r\n\r\n\r\n“ok”  ') // 'It\'s up\n\n"ok"'
+ * @example normalizeText('  Itâ€™s\u00a0 up\r\n\r\n\r\n“ok”  ') // 'It\'s up\n\n"ok"'
  * @throws never.
  */
 export function normalizeText(text: string): string {
-  let s = repairMojibake(text);
-  s = decodeEntities(s);
-  s = repairMojibake(s); // entities can spell mojibake too (&Atilde;&copy;)
+  let s = repairEncoding(text).text;
   s = s.normalize('NFC');
   s = s.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"');
   s = s.replace(/\r\n?/g, '\n');

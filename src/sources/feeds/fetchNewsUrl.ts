@@ -39,7 +39,8 @@ export async function fetchNewsUrl(url: string, opts: FetchNewsOptions = {}): Pr
   const kind = kindOf(res.headers.get('content-type') ?? '', decoded.text);
   if (!kind) throw new SourceError(url, `unsupported content type "${res.headers.get('content-type') ?? ''}"`, false);
   try {
-    return await parseText(decoded.text, kind, url, res.url || url);
+    const r = await parseText(decoded.text, kind, url, res.url || url);
+    return { ...r, encoding: `${decoded.encoding} (${decoded.reason})`, warnings: [...decoded.warnings, ...(r.warnings ?? [])] };
   } catch (e) {
     if (e instanceof FormatError) throw new SourceError(url, e.message, false);
     throw e;

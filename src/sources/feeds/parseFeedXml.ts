@@ -1,98 +1,52 @@
-import Parser from 'rss-parser';
 import type { RawArticle } from '../../news/parse/buildArticle.js';
 import { FormatError } from '../../news/parse/formatError.js';
-import { sanitizeArticleHtml } from '../../news/sanitize/sanitizeArticleHtml.js';
-import { htmlToText } from '../../news/sanitize/htmlToText.js';
-
-type Extra = {
-  published?: string;
-  updated?: string;
-  'iw-published'?: string;
-  'iw-updated'?: string;
-  'dc:date'?: string;
-  'content:encoded'?: string;
-  description?: string;
-  id?: string;
-};
-
-/** A fresh parser per feed: an xml2js parser that hit an error can mis-parse the next document. */
-const newParser = () => new Parser<Record<string, unknown>, Extra>({
-  // rss-parser's xml2js default is lenient (sax non-strict): a broken tag becomes text. Strict XML is refused instead.
-  xml2js: { strict: true },
-  customFields: { item: ['published', 'updated', 'iw-published', 'iw-updated', 'dc:date', 'content:encoded', 'description', 'id'] },
-});
+import { readFeedTree } from './readFeedTree.js';
+import { readXmlTree } from './readXmlTree.js';
 
 export interface ParsedFeed {
   readonly format: 'rss' | 'atom';
+  /** `rss 2.0`, `rss 1.0`, `rss` (no version attribute), `atom 1.0`, `atom 0.3`. */
+  readonly version: string;
   readonly title: string | null;
   /** One per item, in document order; `origin` is `<source>#item<N>` (1-based). */
   readonly items: RawArticle[];
+  /** Items that could not be read at all, each with a one-line reason. */
+  readonly rejected: { readonly origin: string; readonly reason: string }[];
+  /** What was recovered and where: `line 12: not well-formed XML (…): read with the forgiving parser, 5 items kept`. */
+  readonly warnings: string[];
 }
+
+const FEED_ROOTS = new Set(['rss', 'RDF', 'feed', 'channel', 'CHANNEL']);
 
 /**
- * Parses RSS 2.0 / RSS 1.0 / Atom XML (rss-parser 3.13.0) into raw articles.
- * Dates: the item's own text (`pubDate`, Atom `published`, then `updated` (renamed before parsing, see below),
- * then `dc:date`), never
- * rss-parser's `isoDate`, which drops the offset. Body: `content:encoded`, then Atom `content`, then
- * `summary` (Atom: rss-parser leaves contentSnippet undefined when only `<summary>` exists), then
- * `description`; its HTML is sanitised (stored as bodyHtml) and turned to text.
- * @throws FormatError for XML that does not parse or is not a feed (with the line when the parser gives one).
+ * Parses RSS 0.9x/1.0/2.0, RDF and Atom 0.3/1.0 into raw articles. Well-formed XML is read strictly (saxes); a
+ * document that is not (a bare "&", an unknown entity, a download cut off before "</rss>", junk before "<?xml")
+ * is read again with a forgiving parser (htmlparser2) and every item that can be read is kept, with a warning
+ * naming the first error's line. No DTD or external entity is ever loaded (readXmlTree).
+ * Dates are the item's own text (never converted here); bodies are sanitised HTML (bodyHtml) and their text.
+ * @param documentUrl the feed's own address when fetched: the last base for relative links.
+ * @throws FormatError when there is no element at all, or the document is not a feed (the root element named).
  */
-export async function parseFeedXml(xml: string, origin: string): Promise<ParsedFeed> {
-  const format: 'rss' | 'atom' = /<feed[\s>]/.test(xml.slice(0, 2000)) ? 'atom' : 'rss';
-  // rss-parser converts Atom <published>/<updated> with `new Date(x).toISOString()`, which throws for one bad
-  // date and loses the whole feed; renamed, they reach us as text and a bad one rejects only its entry.
-  const input = format === 'atom' ? xml.replace(/<(\/?)(published|updated)([\s>/])/g, '<$1iw-$2$3') : xml;
-  let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
-  try {
-    feed = await newParser().parseString(input);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const line = /Line:\s*(\d+)/.exec(msg);
-    throw new FormatError('xml', line ? Number(line[1]) + 1 : undefined, `invalid feed XML: ${msg.split('\n')[0]}`);
+export async function parseFeedXml(xml: string, origin: string, documentUrl?: string): Promise<ParsedFeed> {
+  return parseFeedXmlSync(xml, origin, documentUrl);
+}
+
+/** parseFeedXml without the promise. @throws FormatError as parseFeedXml. */
+export function parseFeedXmlSync(xml: string, origin: string, documentUrl?: string): ParsedFeed {
+  const tree = readXmlTree(xml);
+  const root = tree.roots.find((r) => FEED_ROOTS.has(r.local)) ?? tree.roots[0];
+  if (!root) {
+    throw new FormatError('xml', tree.recovered?.line, `no XML element found${tree.recovered ? ` (${tree.recovered.message})` : ''}`);
   }
-  const source = feed.title?.trim() || (feed.link ? safeHost(feed.link) : null) || 'unknown';
-  const items = feed.items.map((it, i): RawArticle => {
-    const html = it['content:encoded'] ?? it.content ?? it.summary ?? it.description ?? '';
-    const isHtml = /<[a-zA-Z!/]/.test(html);
-    const bodyHtml = isHtml ? sanitizeArticleHtml(html) : null;
-    const dateText = format === 'atom'
-      ? (it['iw-published'] ?? it['iw-updated'] ?? it['dc:date'] ?? null)
-      : (it.pubDate ?? it['dc:date'] ?? it.published ?? null);
-    return {
-      // titles may be HTML (Atom type="html", RSS in practice): the text, never markup, is the title
-      title: /<[a-zA-Z!/]/.test(it.title ?? '') ? htmlToText(it.title ?? '') : (it.title ?? ''),
-      body: bodyHtml !== null ? htmlToText(bodyHtml) : html,
-      dateText: typeof dateText === 'string' ? dateText : null,
-      url: it.link ?? (isHttp(it.guid) ? it.guid : null),
-      source,
-      language: null,
-      categories: (it.categories ?? []).map(categoryText).filter((c): c is string => c !== null),
-      tags: [],
-      summary: it.summary && it.summary !== html ? htmlToText(it.summary) : null,
-      bodyHtml,
-      format,
-      origin: `${origin}#item${i + 1}`,
-    };
-  });
-  return { format, title: feed.title ?? null, items };
-}
-
-/** A category as rss-parser gives it: text, or `{ _: text, $: attributes }` when it has a domain attribute. */
-function categoryText(c: unknown): string | null {
-  if (typeof c === 'string') return c;
-  const text = (c as { _?: unknown } | null)?._;
-  return typeof text === 'string' ? text : null;
-}
-
-function isHttp(s: string | undefined): s is string {
-  return s !== undefined && /^https?:\/\//i.test(s);
-}
-
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
+  const feed = readFeedTree(root, origin, documentUrl);
+  if (!feed) {
+    const what = root.local.toLowerCase() === 'html' ? 'an HTML page' : `root element <${root.name}>`;
+    throw new FormatError('xml', root.line, `not a feed: ${what} (expected <rss>, <rdf:RDF> or <feed>)`);
   }
+  const warnings: string[] = [];
+  if (tree.recovered) {
+    warnings.push(`line ${tree.recovered.line}: not well-formed XML (${tree.recovered.message.replace(/\.$/, '')}): ` +
+      `read with the forgiving parser, ${feed.items.length} item(s) kept`);
+  }
+  return { format: feed.format, version: feed.version, title: feed.title, items: feed.items, rejected: feed.rejected, warnings };
 }

@@ -27,6 +27,12 @@ export interface RejectedItem {
 export interface ReadNewsResult {
   readonly raws: RawArticle[];
   readonly rejected: RejectedItem[];
+  /** `markdown`, `text`, `html`, `rss 2.0`, `atom 1.0`, ... (null when the file was refused before parsing). */
+  readonly format?: string | null;
+  /** The charset used and why, e.g. `big5-hkscs (XML declaration)` (null when the bytes were not decoded). */
+  readonly encoding?: string | null;
+  /** What was recovered or repaired, one line each (no file name: the caller knows it). */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -55,11 +61,13 @@ export async function readNewsFile(path: string): Promise<ReadNewsResult> {
   }
   const decoded = decodeNewsBytes(bytes);
   if (!decoded.ok) return reject(decoded.reason);
+  const encoding = `${decoded.encoding} (${decoded.reason})`;
   try {
-    return await parseText(decoded.text, kind, path);
+    const r = await parseText(decoded.text, kind, path);
+    return { ...r, encoding, warnings: [...decoded.warnings, ...(r.warnings ?? [])] };
   } catch (e) {
-    if (e instanceof FormatError) return reject(e.reason, e.line, e.field);
-    return reject(`cannot parse: ${(e as Error).message}`);
+    const r = e instanceof FormatError ? reject(e.reason, e.line, e.field) : reject('cannot parse: the file is not in a form the reader knows');
+    return { ...r, format: kind === 'feed' ? 'xml' : kind, encoding, warnings: decoded.warnings };
   }
 }
 
@@ -70,12 +78,14 @@ export async function readNewsFile(path: string): Promise<ReadNewsResult> {
 export async function parseText(text: string, kind: 'markdown' | 'text' | 'feed' | 'html', origin: string, pageUrl?: string): Promise<ReadNewsResult> {
   switch (kind) {
     case 'markdown':
-      return { raws: [parseMarkdownArticle(text, origin)], rejected: [] };
+      return { raws: [parseMarkdownArticle(text, origin)], rejected: [], format: 'markdown' };
     case 'text':
-      return { raws: [parsePlainTextArticle(text, origin)], rejected: [] };
+      return { raws: [parsePlainTextArticle(text, origin)], rejected: [], format: 'text' };
     case 'html':
-      return { raws: [extractHtmlArticle(text, origin, pageUrl)], rejected: [] };
-    case 'feed':
-      return { raws: (await parseFeedXml(text, origin)).items, rejected: [] };
+      return { raws: [extractHtmlArticle(text, origin, pageUrl)], rejected: [], format: 'html' };
+    case 'feed': {
+      const feed = await parseFeedXml(text, origin, pageUrl);
+      return { raws: feed.items, rejected: feed.rejected, format: feed.version, warnings: feed.warnings };
+    }
   }
 }

@@ -89,7 +89,7 @@ export class DuckDbNewsStore implements NewsStore {
         relinked = rows.length;
         await this.db.run('DROP TABLE news_relinks');
       }
-      return { written: changed.length, unchanged, relinked };
+      return { written: changed.length, writtenIds: changed.map((a) => a.id), unchanged, relinked };
     });
   }
 

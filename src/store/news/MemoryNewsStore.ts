@@ -13,6 +13,7 @@ export class MemoryNewsStore implements NewsStore {
 
   async putArticles(articles: readonly Article[], relinks: readonly { id: string; duplicateOf: string | null }[] = []): Promise<NewsWriteResult> {
     let written = 0, unchanged = 0, relinked = 0;
+    const writtenIds: string[] = [];
     for (const a of articles) {
       const old = this.articles.get(a.id);
       if (old && articleContentKey(old) === articleContentKey(a)) {
@@ -33,6 +34,7 @@ export class MemoryNewsStore implements NewsStore {
         m.set(a.id, tf);
       }
       written++;
+      writtenIds.push(a.id);
     }
     for (const r of relinks) {
       const a = this.articles.get(r.id);
@@ -41,7 +43,7 @@ export class MemoryNewsStore implements NewsStore {
         relinked++;
       }
     }
-    return { written, unchanged, relinked };
+    return { written, writtenIds, unchanged, relinked };
   }
 
   async addOrigins(links: readonly { id: string; origin: string }[]): Promise<void> {

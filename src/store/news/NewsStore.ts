@@ -8,6 +8,8 @@ export const BM25_B = 0.75;
 export interface NewsWriteResult {
   /** Articles inserted or replaced (content changed). */
   readonly written: number;
+  /** Their ids (so a caller can say which file each came from). */
+  readonly writtenIds?: readonly string[];
   /** Articles identical to what was stored. */
   readonly unchanged: number;
   /** Stored articles whose `duplicateOf` changed (an earlier copy arrived), by `relinks` or by a re-put whose only change is `duplicateOf`. */

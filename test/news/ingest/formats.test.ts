@@ -24,7 +24,7 @@ export const ATOM = `<?xml version="1.0" encoding="utf-8"?>
 <summary>Hang Seng Tech entered a bull market.</summary></entry>
 </feed>`;
 
-describe('parseFeedXml (rss-parser 3.13.0)', () => {
+describe('parseFeedXml (saxes, then htmlparser2 when not well-formed)', () => {
   it('reads RSS items with their own date text, sanitised HTML and text body, one origin per item', async () => {
     const feed = await parseFeedXml(RSS, 'wire.xml');
     expect(feed.format).toBe('rss');
@@ -56,10 +56,17 @@ describe('parseFeedXml (rss-parser 3.13.0)', () => {
     expect(feed.items.map((i) => [i.title, i.dateText])).toEqual([['Summary only entry', '2025-02-07T08:01:00-05:00'], ['bad', 'someday']]);
     expect(() => buildArticle(feed.items[1]!, { assumeZone: 'UTC' })).toThrow(/field "date": value "someday"/);
   });
-  it('refuses invalid XML with the line number', async () => {
+  it('recovers malformed XML with the forgiving reader: the item is kept and a warning names the line', async () => {
+    // </titl> does not close <title>: strict XML refuses the document; the forgiving read keeps the item (issue 17)
     const bad = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<title>x</title>\n<item><title>a</titl></item></channel></rss>';
-    await expect(parseFeedXml(bad, 'bad.xml')).rejects.toBeInstanceOf(FormatError);
-    await expect(parseFeedXml(bad, 'bad.xml')).rejects.toThrow(/line \d+: field "xml": invalid feed XML/);
+    const feed = await parseFeedXml(bad, 'bad.xml');
+    expect(feed.items.map((i) => i.title)).toEqual(['a']);
+    expect(feed.warnings).toEqual(['line 4: not well-formed XML (unexpected close tag): read with the forgiving parser, 1 item(s) kept']);
+  });
+  it('refuses a document that is not a feed, naming the root element and its line', async () => {
+    await expect(parseFeedXml('<?xml version="1.0"?>\n<html><body>x</body></html>', 'page.xml')).rejects.toBeInstanceOf(FormatError);
+    await expect(parseFeedXml('<?xml version="1.0"?>\n<html><body>x</body></html>', 'page.xml')).rejects
+      .toThrow('line 2: field "xml": not a feed: an HTML page (expected <rss>, <rdf:RDF> or <feed>)');
   });
 });
 

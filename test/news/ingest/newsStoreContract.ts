@@ -25,7 +25,7 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
     it('stores and returns articles with every optional field, in publication order', async () => {
       const s = await make();
       const r = await s.putArticles([C, A, B]);
-      expect(r).toEqual({ written: 3, unchanged: 0, relinked: 0 });
+      expect({ ...r, writtenIds: [...(r.writtenIds ?? [])].sort() }).toEqual({ written: 3, writtenIds: ['a', 'b', 'c'], unchanged: 0, relinked: 0 });
       expect(await s.getArticle('a')).toEqual(A);
       expect(await s.getArticle('zz')).toBeNull();
       expect((await s.listArticles()).map((a) => a.id)).toEqual(['a', 'b', 'c']);
@@ -37,9 +37,9 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
     it('writes nothing for an identical re-put and replaces a changed article (index follows)', async () => {
       const s = await make();
       await s.putArticles([A, B, C]);
-      expect(await s.putArticles([A, B])).toEqual({ written: 0, unchanged: 2, relinked: 0 });
+      expect(await s.putArticles([A, B])).toEqual({ written: 0, writtenIds: [], unchanged: 2, relinked: 0 });
       const a2 = { ...A, body: 'stimulus' };
-      expect(await s.putArticles([a2])).toEqual({ written: 1, unchanged: 0, relinked: 0 });
+      expect(await s.putArticles([a2])).toEqual({ written: 1, writtenIds: [a2.id], unchanged: 0, relinked: 0 });
       expect((await s.search({ terms: ['tariff'] })).map((h) => h.id)).toEqual(['b']);
       expect((await s.search({ terms: ['stimulus'] })).map((h) => h.id)).toEqual(['a']);
       await s.close();
@@ -84,14 +84,14 @@ export function newsStoreContract(name: string, make: () => Promise<NewsStore>):
       const s = await make();
       await s.putArticles([B, { ...C, duplicateOf: 'b' }]);
       const r = await s.putArticles([A], [{ id: 'b', duplicateOf: 'a' }, { id: 'c', duplicateOf: 'a' }]);
-      expect(r).toEqual({ written: 1, unchanged: 0, relinked: 2 });
+      expect(r).toEqual({ written: 1, writtenIds: ['a'], unchanged: 0, relinked: 2 });
       const keys = (await s.dedupeKeys()).sort((x, y) => (x.id < y.id ? -1 : 1));
       expect(keys.map((k) => [k.id, k.duplicateOf, k.textLength])).toEqual([['a', null, 13], ['b', 'a', 13], ['c', 'a', 6]]);
       expect(keys[0]?.minhash).toBe('0123456789abcdef');
       expect(keys[0]?.origin).toBe('/tmp/a.md');
       expect((await s.getArticle('b'))?.duplicateOf).toBe('a');
       // a re-put whose only change is duplicateOf counts as a relink, not a write
-      expect(await s.putArticles([{ ...B, duplicateOf: null }])).toEqual({ written: 0, unchanged: 0, relinked: 1 });
+      expect(await s.putArticles([{ ...B, duplicateOf: null }])).toEqual({ written: 0, writtenIds: [], unchanged: 0, relinked: 1 });
       expect((await s.getArticle('b'))?.duplicateOf).toBeNull();
       await s.close();
     });

@@ -4,6 +4,9 @@ import { canonicalUrl } from '../../../src/news/repair/canonicalUrl.js';
 import { decodeEntities } from '../../../src/news/repair/decodeEntities.js';
 import { normalizeLine, normalizeText } from '../../../src/news/repair/normalizeText.js';
 import { repairMojibake } from '../../../src/news/repair/repairMojibake.js';
+import { htmlToText } from '../../../src/news/sanitize/htmlToText.js';
+import { parseMarkdownArticle } from '../../../src/news/parse/parseMarkdownArticle.js';
+import { parsePlainTextArticle } from '../../../src/news/parse/parsePlainTextArticle.js';
 
 // Windows-1252 0x80-0x9F (Unicode's cp1252.txt; undefined 81 8D 8F 90 9D kept as C1 controls, as lenient readers do).
 // Node's TextDecoder('windows-1252') reads these bytes as Latin-1 C1 controls, so the oracle is written out here.
@@ -48,7 +51,7 @@ describe('repairMojibake', () => {
       expect(repairMojibake(s)).toBe(s);
       expect(repairMojibake(mojibake(s))).toBe(s);
       expect(repairMojibake(mojibake(mojibake(s)))).toBe(s);
-    }), { numRuns: 300 });
+    }), { numRuns: 1000 });
   });
 });
 
@@ -62,10 +65,23 @@ describe('decodeEntities / normalizeText', () => {
     expect(decodeEntities('a &constructor; b &toString; c &hasOwnProperty;')).toBe('a &constructor; b &toString; c &hasOwnProperty;');
   });
   it('repairs, decodes, straightens quotes and normalises whitespace, keeping paragraphs', () => {
-    expect(normalizeText('  Itâ€™s&nbsp; up\r\n\r\n\r\n“ok”  \t x\u200b ')).toBe('It\'s up\n\n"ok" x');
+    expect(normalizeText('  Itâ€™s\u00a0 up\r\n\r\n\r\n“ok”  \t x\u200b ')).toBe('It\'s up\n\n"ok" x');
     expect(normalizeText('a\u00a0\u00a0b\u3000c\r\nline two\rthree')).toBe('a b c\nline two\nthree');
     expect(normalizeLine(' Title\n  on two\n\nlines ')).toBe('Title on two lines');
     expect(normalizeText('cafe\u0301')).toBe('café'); // NFC
+  });
+});
+
+describe('entities are decoded once, by the format parser (issue 15: "HTML entities decoded twice")', () => {
+  it('normalizeText leaves references alone: its input is text the parser already decoded', () => {
+    // <p>AT&amp;amp;T</p> is the HTML for the text "AT&amp;T" (the publisher wrote the reference itself): one decode
+    expect(normalizeText(htmlToText('<p>AT&amp;amp;T &amp;lt;b&amp;gt;</p>'))).toBe('AT&amp;T &lt;b&gt;');
+    expect(normalizeText('R&amp;D')).toBe('R&amp;D');
+  });
+  it('Markdown and plain text decode their references once', () => {
+    const md = parseMarkdownArticle('---\ntitle: "AT&amp;T &amp;amp; co"\ndate: 2025-01-01\n---\nCaf&eacute; &amp;amp; bar', 'a.md');
+    expect([md.title, md.body]).toEqual(['AT&T &amp; co', 'Café &amp; bar']);
+    expect(parsePlainTextArticle('Title: R&amp;D\nDate: 2025-01-01\n\nx &amp;amp; y', 't.txt').body).toBe('x &amp; y');
   });
 });
 

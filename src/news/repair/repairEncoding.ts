@@ -1,0 +1,171 @@
+import { CP1252_HIGH } from './cp1252.js';
+import { textBadness } from './textBadness.js';
+
+/** One change the encoding repair made, so a change to text is always explained. */
+export interface RepairStep {
+  /** 'utf-8 read as windows-1252' | 'utf-8 read as windows-1252, last byte lost' | 'C1 control read as windows-1252'. */
+  readonly what: string;
+  /** Text before and after (the run that changed). */
+  readonly from: string;
+  readonly to: string;
+  /** Badness score of the run with one character of context each side, before and after (textBadness). */
+  readonly badnessBefore: number;
+  readonly badnessAfter: number;
+}
+
+export interface RepairResult {
+  readonly text: string;
+  /** What was changed, in order; empty when the text was left as it was. */
+  readonly steps: readonly RepairStep[];
+}
+
+/** Unicode code point -> the byte it came from, for both Windows-1252 and Latin-1 readings. */
+const BYTE_OF = new Map<number, number>();
+for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(b, b);
+CP1252_HIGH.forEach((cp, i) => BYTE_OF.set(cp, 0x80 + i));
+
+const contByte = (cp: number | undefined): number | null => {
+  if (cp === undefined) return null;
+  const b = BYTE_OF.get(cp);
+  return b !== undefined && b >= 0x80 && b <= 0xbf ? b : null;
+};
+/** Characters of context each side of a candidate when its badness is measured. */
+const CONTEXT = 2;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Quick test: text without a possible lead byte look-alike or C1 control needs no work. */
+const SUSPECT = /[\u0080-\u009f\u00c2-\u00f4]/;
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly to: string;
+  readonly what: string;
+}
+
+/**
+ * Repairs text whose UTF-8 bytes were decoded as Windows-1252 or Latin-1 (once or twice), sequence by sequence,
+ * and only where the result is clearly more plausible: a candidate (a lead byte look-alike and its continuation
+ * bytes, e.g. "â€”") is replaced only when the badness score (textBadness) of the run with one character of
+ * context each side goes down. A run that merely decodes ("NESTLÉ®" would give "NESTLɮ", "été »" would give
+ * "ét頻") is left alone. Lost bytes: "â€" + U+FFFD is a closing quote (its 0x9D is undefined in cp1252), and
+ * "Ã" + a plain space is "à" (its 0xA0 became a space). Remaining C1 controls (Windows-1252 punctuation read as
+ * Latin-1: U+0093) become their Windows-1252 characters. Up to 6 passes (each: the whole text, then
+ * sequence by sequence) undo double and triple encoding.
+ * @example repairEncoding('Rally â€” Update').text // 'Rally — Update'
+ * @example repairEncoding('NESTLÉ® été »').steps.length // 0
+ * @throws never.
+ */
+export function repairEncoding(text: string): RepairResult {
+  if (!SUSPECT.test(text)) return { text, steps: [] };
+  const steps: RepairStep[] = [];
+  let out = text;
+  for (let pass = 0; pass < 6; pass++) {
+    const next = repairPass(wholeText(out, steps), steps);
+    if (next === out) break;
+    out = next;
+  }
+  if (/[\u0080-\u009f]/.test(out)) {
+    out = out.replace(/[\u0080-\u009f]/g, (c) => {
+      const to = String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0));
+      if (to !== c) steps.push({ what: 'C1 control read as windows-1252', from: c, to, badnessBefore: 3, badnessAfter: 0 });
+      return to;
+    });
+  }
+  return { text: out, steps };
+}
+
+/**
+ * The whole text re-read at once (as ftfy does first): every character mapped back to its Windows-1252 or Latin-1
+ * byte and the bytes decoded as UTF-8; kept only if that is valid and the badness of the whole text goes down.
+ * This settles double encoding that sequence-by-sequence passes cannot ("Ã¢Å’Â£" for ⌣).
+ */
+function wholeText(s: string, steps: RepairStep[]): string {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.charCodeAt(i);
+    const b = cp < 0x80 ? cp : BYTE_OF.get(cp);
+    if (b === undefined) return s;
+    bytes[i] = b;
+  }
+  let to: string;
+  try {
+    to = utf8.decode(bytes);
+  } catch {
+    return s;
+  }
+  const b0 = textBadness(s);
+  if (to === s || b0 === 0) return s;
+  const b1 = textBadness(to);
+  if (b1 >= b0) return s;
+  steps.push({ what: 'utf-8 read as windows-1252 (whole text)', from: s, to, badnessBefore: b0, badnessAfter: b1 });
+  return to;
+}
+
+function repairPass(s: string, steps: RepairStep[]): string {
+  const cands: Candidate[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const lead = s.charCodeAt(i);
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const c = candidateAt(s, i, lead);
+    if (c) {
+      cands.push(c);
+      i = c.end - 1;
+    }
+  }
+  if (cands.length === 0) return s;
+  let out = '';
+  let at = 0;
+  for (const c of cands) {
+    const before = s.slice(Math.max(0, c.start - CONTEXT), Math.min(s.length, c.end + CONTEXT));
+    const after = s.slice(Math.max(0, c.start - CONTEXT), c.start) + c.to + s.slice(c.end, Math.min(s.length, c.end + CONTEXT));
+    const b0 = textBadness(before);
+    if (b0 === 0) continue;
+    const b1 = textBadness(after);
+    if (b1 >= b0) continue;
+    steps.push({ what: c.what, from: s.slice(c.start, c.end), to: c.to, badnessBefore: b0, badnessAfter: b1 });
+    out += s.slice(at, c.start) + c.to;
+    at = c.end;
+  }
+  return at === 0 ? s : out + s.slice(at);
+}
+
+/**
+ * "Ã" + a plain space: "à" whose A0 byte became a space (kept only if the badness says so). Inside a word
+ * ("voilÃ .") the space was the A0; before a word ("Ã perturber", "jusqu'Ã nos") a space is kept; "Ã s" before a
+ * space is Portuguese "às".
+ */
+function lostNoBreakSpace(s: string, i: number): Candidate {
+  const what = 'utf-8 read as windows-1252, no-break space lost';
+  if (s[i + 2] === 's' && (i + 3 === s.length || /[\s.,;!?]/.test(s[i + 3] ?? ''))) return { start: i, end: i + 3, to: 'às', what };
+  // the space was the A0 after a capital ("GÃ idhlig"), before a non-letter ("voilÃ ."), or before another space;
+  // before a word it stands for the A0 and a space that were collapsed ("voilÃ le", "Ã perturber")
+  const consumed = /[A-Z]/.test(s[i - 1] ?? '') || !/[a-z\u00e0-\u00ff]/.test(s[i + 2] ?? '');
+  return { start: i, end: i + 2, to: consumed ? 'à' : 'à ', what };
+}
+
+/** The UTF-8 sequence whose lead byte look-alike is at `i`, decoded, or null. */
+function candidateAt(s: string, i: number, lead: number): Candidate | null {
+  const n = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+  const bytes = [lead];
+  let what = 'utf-8 read as windows-1252';
+  for (let k = 1; k <= n; k++) {
+    const b = contByte(s.codePointAt(i + k));
+    if (b !== null) {
+      bytes.push(b);
+      continue;
+    }
+    const ch = s[i + k];
+    if (lead === 0xe2 && k === 2 && bytes[1] === 0x80 && ch === '\ufffd') {
+      bytes.push(0x9d); // the only byte of the five cp1252 leaves undefined that follows E2 80 in common text: ”
+      what = 'utf-8 read as windows-1252, last byte lost';
+      continue;
+    }
+    if (lead === 0xc3 && k === 1 && ch === ' ') return lostNoBreakSpace(s, i);
+    return null;
+  }
+  try {
+    return { start: i, end: i + n + 1, to: utf8.decode(Uint8Array.from(bytes)), what };
+  } catch {
+    return null;
+  }
+}
