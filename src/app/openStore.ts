@@ -4,6 +4,7 @@ import { DuckDbNewsStore } from '../store/news/DuckDbNewsStore.js';
 import { MemoryNewsStore } from '../store/news/MemoryNewsStore.js';
 import type { NewsStore } from '../store/news/NewsStore.js';
 import type { BarStore } from '../store/ports.js';
+import type { LiveLevelStore } from '../store/levels/LiveLevelStore.js';
 import { isPostgresUrl } from '../core/dbUrl.js';
 import { DEFAULT_DB_PATH } from './defaults.js';
 
@@ -62,4 +63,21 @@ export async function openNewsStoreAt(path: string, opts: OpenStoreOptions = {})
     return PgNewsStore.open(path, opts);
   }
   return DuckDbNewsStore.open(path);
+}
+
+/**
+ * Where the scale-out's aggregator keeps live levels: a `postgresql://` URL (every API server on the database then
+ * answers the latest level), a DuckDB file, or `:memory:`.
+ */
+export async function openLiveLevelStore(path: string, opts: OpenStoreOptions = {}): Promise<LiveLevelStore> {
+  if (path === ':memory:') {
+    const { MemoryLiveLevelStore } = await import('../store/levels/MemoryLiveLevelStore.js');
+    return new MemoryLiveLevelStore();
+  }
+  if (isPostgresUrl(path)) {
+    const { PgLiveLevelStore } = await import('../store/postgres/PgLiveLevelStore.js');
+    return PgLiveLevelStore.open(path, opts);
+  }
+  const { DuckDbLiveLevelStore } = await import('../store/duckdb/DuckDbLiveLevelStore.js');
+  return DuckDbLiveLevelStore.open(path);
 }

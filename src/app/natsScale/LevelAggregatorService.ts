@@ -1,13 +1,16 @@
 import { connect, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { LevelAggregator, type AggregatedLevel, type PartialLevel } from '../../realtime/LevelAggregator.js';
 import type { LiveIndexState } from '../../realtime/liveIndexState.js';
+import type { LiveLevelStore } from '../../store/levels/LiveLevelStore.js';
 import { partitionOf } from '../../realtime/partitionState.js';
 import type { NatsNames } from './natsNames.js';
 
 /**
- * Assembles levels from the partitions' shares (durable consumer on `partials.*`) and publishes them on
- * `levels.<index>` with Nats-Msg-Id `<index>:<timeMs>`. Shares are acknowledged only once their level is
- * stored, so a restarted aggregator gets the incomplete ones again.
+ * Assembles levels from the partitions' shares (durable consumer on `partials.*`), stores each in the level
+ * store when one is given (PostgreSQL: every API server on the database then answers the latest level) and
+ * publishes it on `levels.<index>` with Nats-Msg-Id `<index>:<timeMs>`. Shares are acknowledged only once their
+ * level is stored in both, so a restarted aggregator gets the incomplete ones again (both writes are idempotent:
+ * the store is keyed by (index, timeMs), JetStream drops a repeated Msg-Id).
  */
 export class LevelAggregatorService {
   private iter: ConsumerMessages | null = null;
@@ -22,6 +25,8 @@ export class LevelAggregatorService {
     partitions: number;
     states: readonly LiveIndexState[];
     onLevel?: (l: AggregatedLevel) => void;
+    /** Where levels are persisted before their shares are acknowledged (PostgreSQL for a shared desk). */
+    levels?: LiveLevelStore;
     /** A failed store of a level (retried: 50 ms doubling up to 2 s, until it succeeds or the service stops). */
     onError?: (e: Error) => void;
   }): Promise<LevelAggregatorService> {
@@ -51,9 +56,10 @@ export class LevelAggregatorService {
           continue;
         }
         // The level is assembled (its shares are marked done), so it must be stored before anything is acked:
-        // retry in place; the Msg-Id drops a copy that did get stored.
+        // retry in place; the store's key and the Msg-Id drop a copy that did get stored.
         for (let attempt = 0; ; attempt++) {
           try {
+            await o.levels?.putLiveLevels([level]);
             await js.publish(o.names.levelSubject(level.index), JSON.stringify(level), { msgID: `${level.index}:${level.timeMs}` });
             break;
           } catch (e) {

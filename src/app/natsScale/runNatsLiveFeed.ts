@@ -1,6 +1,7 @@
 import { connect } from 'nats';
 import type { Clock } from '../../core/clock.js';
 import type { AggregatedLevel } from '../../realtime/LevelAggregator.js';
+import type { LiveLevelStore } from '../../store/levels/LiveLevelStore.js';
 import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
 import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
 import { aheadOfClock, DEFAULT_MAX_AHEAD_MS } from '../live/aheadOfClock.js';
@@ -24,6 +25,8 @@ export interface NatsLiveFeedOptions extends LiveSetupOptions {
   /** An event stamped more than this many ms after the clock is reported and skipped (default 5000; see runLiveFeed). */
   readonly maxAheadMs?: number;
   readonly onIssue?: (message: string) => void;
+  /** Where the aggregator also stores each level (`--db`: PostgreSQL for a shared desk). */
+  readonly levels?: LiveLevelStore;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
   const done = new Promise<void>((r) => (closeSeen = r));
   const agg = await LevelAggregatorService.start({
     ...base,
+    ...(o.levels ? { levels: o.levels } : {}),
     onLevel: (l) => {
       o.onLevel?.(l);
       if (l.final) closeSeen();

@@ -2,6 +2,7 @@ import { connect } from 'nats';
 import type { Clock } from '../../core/clock.js';
 import { generateSessionTicks } from '../../realtime/generateTickPath.js';
 import type { AggregatedLevel } from '../../realtime/LevelAggregator.js';
+import type { LiveLevelStore } from '../../store/levels/LiveLevelStore.js';
 import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
 import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
@@ -27,6 +28,8 @@ export interface NatsReplayOptions extends LiveSetupOptions {
   readonly clock: Clock;
   /** Give up waiting for the levels after this long (ms, default 120 000). */
   readonly timeoutMs?: number;
+  /** Where the aggregator also stores each level (`--db`: PostgreSQL for a shared desk). */
+  readonly levels?: LiveLevelStore;
 }
 
 export interface NatsReplaySummary {
@@ -72,6 +75,7 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
     const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state] };
     const agg = await LevelAggregatorService.start({
       ...base,
+      ...(o.levels ? { levels: o.levels } : {}),
       onLevel: (l) => {
         levels.push(l);
         if (levels.length >= expected) done();

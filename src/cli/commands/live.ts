@@ -20,6 +20,7 @@ export function register(program: Command): void {
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--nats <url>', 'scale out: publish the feed to NATS JetStream partitions; levels (NDJSON) on stdout')
     .option('--prefix <name>', 'with --nats: stream name prefix shared with the workers', 'IW')
+    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--partitions <n>', 'with --nats: tick partitions', '4')
     .option('--workers <n>', 'with --nats: workers in this process (0: run indexwire live-worker)', '0')
     .option('--host <host>', 'listen address', '127.0.0.1')
@@ -28,8 +29,10 @@ export function register(program: Command): void {
       const everyMs = Number(o.everyMs);
       if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
       if (o.nats) {
-        const { runNatsLiveFeed } = await import('../../app/natsScale/runNatsLiveFeed.js');
+        const [{ runNatsLiveFeed }, { openLiveLevelStore }] = await Promise.all([import('../../app/natsScale/runNatsLiveFeed.js'), import('../../app/openStore.js')]);
+        const levels = o.db ? await openLiveLevelStore(o.db, { applicationName: 'indexwire live' }) : null;
         const run = await runNatsLiveFeed({
+          ...(levels ? { levels } : {}),
           dataDir: String(o.data), date: asSessionDate(o.date ?? hkToday()), index: String(o.index),
           ...(o.state ? { statePath: o.state } : {}),
           ...(o.methodology ? { methodologyPath: o.methodology } : {}),
@@ -39,8 +42,12 @@ export function register(program: Command): void {
           onIssue: (m) => process.stderr.write(`feed: ${m}\n`),
         });
         process.once('SIGINT', () => void run.stop());
-        await run.done;
-        await run.stop();
+        try {
+          await run.done;
+          await run.stop();
+        } finally {
+          await levels?.close();
+        }
         return;
       }
       const [{ LiveHub }, { startAlerts }, { runLiveFeed }, { startLiveServer }] = await Promise.all([

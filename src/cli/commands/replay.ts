@@ -38,6 +38,7 @@ export function register(program: Command): void {
       return x;
     }, 2)
     .option('--prefix <name>', 'with --nats: stream name prefix (default: a new one per run)')
+    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       if (o.nats !== undefined) return replayOnNats(o);
@@ -109,15 +110,22 @@ function printSummary(s: ReplaySummary): void {
 }
 
 async function replayOnNats(o: Record<string, string | number | boolean | undefined>): Promise<void> {
-  const { runNatsReplay } = await import('../../app/natsScale/runNatsReplay.js');
-  const s = await runNatsReplay({
-    natsUrl: String(o.nats),
-    ...replayInput(o),
-    partitions: o.partitions as number,
-    workers: o.workers as number,
-    ...(o.prefix ? { prefix: String(o.prefix) } : {}),
-    clock: systemClock,
-  });
+  const [{ runNatsReplay }, { openLiveLevelStore }] = await Promise.all([import('../../app/natsScale/runNatsReplay.js'), import('../../app/openStore.js')]);
+  const levels = o.db ? await openLiveLevelStore(String(o.db), { applicationName: 'indexwire replay' }) : null;
+  let s: Awaited<ReturnType<typeof runNatsReplay>>;
+  try {
+    s = await runNatsReplay({
+      natsUrl: String(o.nats),
+      ...replayInput(o),
+      partitions: o.partitions as number,
+      workers: o.workers as number,
+      ...(o.prefix ? { prefix: String(o.prefix) } : {}),
+      ...(levels ? { levels } : {}),
+      clock: systemClock,
+    });
+  } finally {
+    await levels?.close();
+  }
   if (o.json) return printJson(s);
   printTable(['field', 'value'], [
     ['streams', `${s.prefix}_*`],
