@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { SeriesMilestones } from './SeriesMilestones.js';
-import { moversFromFiles } from '../movers.js';
+import { moversFromFiles, moversFromStore } from '../movers.js';
 import { constituentsFromMembers } from './constituentsFromMembers.js';
 import { NotFoundError, UnavailableError } from './deskErrors.js';
-import type { DeskService, MoversReport } from './deskService.js';
+import type { DeskService, LatestLevel, MoversReport } from './deskService.js';
 import { engineConstituents } from './engineEntry.js';
-import { loadDeskState, type DeskConfig, type DeskState, type LevelEntry } from './loadDeskState.js';
+import { loadDeskState, loadStoreNews, type DeskConfig, type DeskState, type LevelEntry } from './loadDeskState.js';
 
 export type { DeskConfig } from './loadDeskState.js';
 
@@ -21,8 +21,10 @@ const MOVERS_CACHE_SIZE = 256;
  * level files for the others; milestones from analytics' detectors; movers from app/movers.
  * @throws SourceError / ConfigError (from the first call) when the data cannot be read.
  */
-export function createDesk(config: DeskConfig): DeskService {
+export function createDesk(config: DeskConfig): DeskService & { refreshLive(): Promise<number>; reloadNews(): Promise<number> } {
   let state: Promise<DeskState> = loadDeskState(config);
+  /** The latest live level of each index in `config.liveLevels` (the scale-out's aggregator stores them). */
+  let live = new Map<string, LatestLevel>();
   state.catch(() => undefined); // reported by the first call that awaits it
   let moversCache = new Map<string, Promise<MoversReport>>();
   let stockMilestones = new Map<string, SeriesMilestones>();
@@ -46,7 +48,29 @@ export function createDesk(config: DeskConfig): DeskService {
       return { code, source: e.info.source, points };
     },
     async latestLevel(code) {
+      const l = live.get(code);
+      const e = (await state).levels.get(code);
+      // a live level of a session after (or on) the last close is the latest level; else the close
+      if (l !== undefined && (e === undefined || l.date >= e.latest.date)) return l;
       return (await entryOf(code)).latest;
+    },
+    async reloadNews() {
+      const news = await loadStoreNews(config); // throws before replacing: the previous news stay
+      const s = await state;
+      state = Promise.resolve({ ...s, news });
+      return news?.size ?? 0;
+    },
+    async refreshLive() {
+      const store = config.liveLevels;
+      if (!store) return 0;
+      const codes = new Set([...(await state).levels.keys(), ...(config.liveIndexes ?? [])]);
+      const next = new Map<string, LatestLevel>();
+      for (const code of codes) {
+        const l = await store.latestLiveLevel(code);
+        if (l) next.set(code, { code, date: hkDate(l.timeMs), level: l.level, previousLevel: l.previousLevel, changePct: l.changePct });
+      }
+      live = next;
+      return next.size;
     },
     async constituents(code, date) {
       const s = await state;
@@ -78,20 +102,18 @@ export function createDesk(config: DeskConfig): DeskService {
       const s = await state;
       checkSession(await entryOf(code), date);
       const membersCode = s.membersCode;
-      if (s.membersPath === null || membersCode === null || (code !== membersCode && code !== s.engineCode)) {
+      const store = config.store;
+      if ((s.membersPath === null && !store) || s.members === null || membersCode === null || (code !== membersCode && code !== s.engineCode)) {
         throw new UnavailableError('movers', `no membership file for ${code}`);
       }
       const key = `${code}|${date}`;
       let hit = moversCache.get(key);
       if (!hit) {
         if (moversCache.size >= MOVERS_CACHE_SIZE) moversCache = new Map();
-        hit = moversFromFiles({
-          symbol: membersCode,
-          on: date,
-          dataDir: config.dataDir,
-          membersPath: s.membersPath,
-          ...(config.methodologyPath !== undefined ? { methodologyPath: config.methodologyPath } : {}),
-        });
+        const methodology = config.methodologyPath !== undefined ? { methodologyPath: config.methodologyPath } : {};
+        hit = store
+          ? moversFromStore(store.market, { symbol: membersCode, on: date, members: s.members, origin: store.origin, ...methodology, ...(s.membersPath !== null ? { membersPath: s.membersPath } : {}) })
+          : moversFromFiles({ symbol: membersCode, on: date, dataDir: config.dataDir, membersPath: s.membersPath as string, ...methodology });
         moversCache.set(key, hit);
         hit.catch(() => moversCache.delete(key));
       }
@@ -141,3 +163,6 @@ export function createDesk(config: DeskConfig): DeskService {
     },
   };
 }
+
+/** The Hong Kong session date of a time (UTC+8, no daylight saving). */
+const hkDate = (timeMs: number): SessionDate => new Date(timeMs + 8 * 3_600_000).toISOString().slice(0, 10) as SessionDate;

@@ -3,7 +3,12 @@ import type { SecurityId } from '../../core/units.js';
 import type { Article } from '../../domain/article.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import type { MembershipInterval } from '../../domain/membership.js';
-import { buildIndexFromFiles } from '../buildIndex.js';
+import type { IndexRun } from '../../domain/indexRun.js';
+import type { Bar } from '../../domain/bar.js';
+import type { LiveLevelStore } from '../../store/levels/LiveLevelStore.js';
+import type { NewsStore } from '../../store/news/NewsStore.js';
+import type { BarStore } from '../../store/ports.js';
+import { buildIndexFromFiles, buildIndexFromStore } from '../buildIndex.js';
 import { loadMarketData, loadMembers } from '../marketData.js';
 import { loadArticlesFromPath } from '../news/loadArticles.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
@@ -16,9 +21,26 @@ import { NewsIndex } from './NewsIndex.js';
 import { readStoryFolder, type StoryFolder } from './readStoryFolder.js';
 import { SeriesMilestones } from './SeriesMilestones.js';
 
+/** The store a desk reads instead of folders (`serve --db`): bars, memberships, reference data, news. */
+export interface DeskStore {
+  readonly market: BarStore;
+  readonly news: NewsStore | null;
+  /** What to call it in messages (the file, or the URL without its password). */
+  readonly origin: string;
+}
+
 export interface DeskConfig {
-  /** Folder of bar CSVs (`--data`): members and level series such as `HSTECH.csv`. */
+  /** Folder of bar CSVs (`--data`): members and level series such as `HSTECH.csv`. With `store`, only a label. */
   readonly dataDir: string;
+  /**
+   * Read bars, memberships (`membersCode`, else HSTECH, else the only stored index) and news from this store
+   * instead of `dataDir` / `membersPath` / `newsDir` (the engine builds the methodology from the store).
+   */
+  readonly store?: DeskStore;
+  /** Live levels stored by the scale-out's aggregator: `latestLevel` answers the newest (see createDesk). */
+  readonly liveLevels?: LiveLevelStore;
+  /** Indexes whose live levels to follow besides those the desk serves (e.g. an index without a stored series). */
+  readonly liveIndexes?: readonly string[];
   /** Index methodology YAML: the engine builds that index (levels, weights, contributions) at load. */
   readonly methodologyPath?: string;
   /** Membership file `symbol,name,from,to`; default `hstech_members.csv` or the only `*_members.csv` in `dataDir`. */
@@ -66,22 +88,15 @@ const INDEX_SYMBOL = /^\^?[A-Z][A-Z0-9_-]*$/;
  * @throws SourceError when the data folder cannot be read; ConfigError for a bad membership or methodology file.
  */
 export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
-  const market = loadMarketData(config.dataDir);
-  const issues: string[] = market.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  const input = config.store ? await readStoreInputs(config, config.store) : await readFileInputs(config);
+  const { issues, membersPath, members, membersCode } = input;
   const series = new Map<SecurityId, IndexedBars>();
-  for (const [sym, bars] of market.series) series.set(sym, indexBars(bars));
-  const membersPath = config.membersPath ?? findMembersFile(config.dataDir);
-  const members = membersPath !== null ? loadMembers(membersPath) : null;
-  const membersCode = membersPath !== null ? (config.membersCode ?? membersCodeOf(membersPath)) : null;
+  for (const [sym, bars] of input.series) series.set(sym, indexBars(bars));
 
   const levels = new Map<string, LevelEntry>();
   let engineCode: string | null = null;
-  if (config.methodologyPath !== undefined) {
-    const run = await buildIndexFromFiles({
-      methodologyPath: config.methodologyPath,
-      dataDir: config.dataDir,
-      ...(membersPath !== null ? { membersPath } : {}),
-    });
+  if (input.run !== null) {
+    const run = input.run;
     issues.push(...run.issues);
     if (run.sessions.length > 0) {
       engineCode = run.methodology.code;
@@ -91,7 +106,7 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
       levels.set(engineCode, {
         ...base,
         info: tracks !== undefined ? { ...base.info, tracks } : base.info,
-        milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath, true),
+        milestones: new SeriesMilestones(engineCode, engineBars(run), config.methodologyPath as string, true),
         sessions: new Map(run.sessions.map((s) => [s.date, s])),
       });
     }
@@ -106,19 +121,81 @@ export async function loadDeskState(config: DeskConfig): Promise<DeskState> {
     });
   }
 
-  let news: NewsIndex | null = null;
-  if (config.newsDir !== undefined) {
-    const loaded = await loadArticlesFromPath(config.newsDir);
-    issues.push(...loaded.rejected.map((r) => r.reason));
-    const linker = createEntityLinker(config.securityMasterPath);
-    news = await NewsIndex.build(loaded.articles, (a: Article) => [...new Set(linker.linkArticle(a).map((l) => l.securityId))]);
-  }
+  const news = input.articles === null ? null : await newsIndexOf(input.articles, config);
   let stories: StoryFolder | null = null;
   if (config.storiesDir !== undefined) {
     stories = existsSync(config.storiesDir) ? readStoryFolder(config.storiesDir) : { stories: [], issues: [], assets: new Map() };
     issues.push(...stories.issues);
   }
   return { series, levels, members, membersPath, membersCode, engineCode, news, stories, issues };
+}
+
+/** The news the desk serves, with the securities each article names (the entity linker). */
+async function newsIndexOf(articles: readonly Article[], config: DeskConfig): Promise<NewsIndex> {
+  const linker = createEntityLinker(config.securityMasterPath);
+  return NewsIndex.build(articles, (a: Article) => [...new Set(linker.linkArticle(a).map((l) => l.securityId))]);
+}
+
+/**
+ * The news part of the desk alone, re-read from the store (what a server does when only news changed: a
+ * fraction of a whole reload). Null when the desk has no store news.
+ */
+export async function loadStoreNews(config: DeskConfig): Promise<NewsIndex | null> {
+  const news = config.store?.news;
+  if (!news) return null;
+  return newsIndexOf(await news.listArticles({ includeDuplicates: true }), config);
+}
+
+/** What the desk is built from, read from folders or from a store. */
+interface DeskInputs {
+  readonly series: ReadonlyMap<SecurityId, readonly Bar[]>;
+  readonly issues: string[];
+  readonly members: readonly MembershipInterval[] | null;
+  readonly membersPath: string | null;
+  readonly membersCode: string | null;
+  /** The engine run of the methodology, when one is configured. */
+  readonly run: IndexRun | null;
+  /** News articles (duplicates included: NewsIndex leaves them out), or null without news. */
+  readonly articles: readonly Article[] | null;
+}
+
+async function readFileInputs(config: DeskConfig): Promise<DeskInputs> {
+  const market = loadMarketData(config.dataDir);
+  const issues: string[] = market.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  const membersPath = config.membersPath ?? findMembersFile(config.dataDir);
+  const members = membersPath !== null ? loadMembers(membersPath) : null;
+  const membersCode = membersPath !== null ? (config.membersCode ?? membersCodeOf(membersPath)) : null;
+  const run = config.methodologyPath === undefined ? null : await buildIndexFromFiles({
+    methodologyPath: config.methodologyPath,
+    dataDir: config.dataDir,
+    ...(membersPath !== null ? { membersPath } : {}),
+  });
+  let articles: Article[] | null = null;
+  if (config.newsDir !== undefined) {
+    const loaded = await loadArticlesFromPath(config.newsDir);
+    issues.push(...loaded.rejected.map((r) => r.reason));
+    articles = loaded.articles;
+  }
+  return { series: market.series, issues, members, membersPath, membersCode, run, articles };
+}
+
+/** The same inputs from a store: every stored series, the stored memberships, the engine on the store, stored news. */
+async function readStoreInputs(config: DeskConfig, store: DeskStore): Promise<DeskInputs> {
+  const market = store.market;
+  const series = await market.getBarsMany(await market.symbols());
+  const membersPath = config.membersPath ?? null;
+  const codes = await market.membershipCodes();
+  const membersCode = config.membersCode ?? (membersPath !== null ? membersCodeOf(membersPath) : null)
+    ?? (codes.includes('HSTECH' as never) ? 'HSTECH' : codes.length === 1 ? (codes[0] as string) : null);
+  const members = membersPath !== null ? loadMembers(membersPath)
+    : membersCode !== null ? await market.getMemberships(membersCode as never) : null;
+  const run = config.methodologyPath === undefined ? null : await buildIndexFromStore(market, {
+    methodologyPath: config.methodologyPath,
+    origin: store.origin,
+    ...(membersPath !== null ? { membersPath } : {}),
+  });
+  const articles = store.news === null ? null : await store.news.listArticles({ includeDuplicates: true });
+  return { series, issues: [], members: members !== null && members.length > 0 ? members : null, membersPath, membersCode, run, articles };
 }
 
 function entry(code: string, name: string, source: 'engine' | 'series', points: LevelPoint[]): Pick<LevelEntry, 'info' | 'points' | 'latest'> {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { isSessionDate } from '../../core/units.js';
 
 interface ServeOptions {
+  db?: string;
   port: string;
   host: string;
   data: string;
@@ -23,7 +24,8 @@ export function register(program: Command): void {
     .description('serve the JSON API (/api, /api/openapi.json) and the dashboard (/) on loopback')
     .option('--port <n>', 'TCP port (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', 'folder of bar CSVs', '../shared/data/hk')
+    .option('--db <file|url>', 'serve the store instead of folders: a DuckDB file, or a postgresql:// URL shared with other servers (what other processes store is served without a reload)')
+    .option('--data <dir>', 'folder of bar CSVs (without --db)', '../shared/data/hk')
     .option('--members <file>', 'membership file symbol,name,from,to (default <data>/hstech_members.csv or the only *_members.csv)')
     .option('--methodology <file>', 'index methodology YAML built by the engine (default methodologies/<code>-replica.yaml or <code>.yaml for the members file)')
     .option('--no-engine', 'do not build the methodology index')
@@ -45,18 +47,34 @@ export function register(program: Command): void {
           import('../../server/startServer.js'),
         ]);
       const config = readServerConfig(process.env);
-      const membersPath = o.members !== undefined ? resolve(o.members) : findMembersFile(resolve(o.data));
+      const membersPath = o.members !== undefined ? resolve(o.members) : o.db !== undefined ? null : findMembersFile(resolve(o.data));
       const methodology = !o.engine
         ? undefined
         : (o.methodology ?? (membersPath !== null ? (findMethodology(membersCodeOf(membersPath)) ?? undefined) : undefined));
-      const desk = createDesk({
-        dataDir: resolve(o.data),
-        ...(membersPath !== null ? { membersPath } : {}),
-        ...(methodology !== undefined ? { methodologyPath: resolve(methodology) } : {}),
-        ...(o.news !== undefined ? { newsDir: resolve(o.news) } : {}),
-        ...(o.stories !== undefined ? { storiesDir: resolve(o.stories) } : {}),
-      });
-      await desk.indexes(); // read the data now: a bad folder fails here, not on the first request
+      let closeStore: (() => Promise<void>) | null = null;
+      let desk;
+      if (o.db !== undefined) {
+        const { openStoreDesk } = await import('../../app/desk/openStoreDesk.js');
+        const opened = await openStoreDesk({
+          db: o.db,
+          engine: o.engine,
+          ...(methodology !== undefined ? { methodologyPath: resolve(methodology) } : {}),
+          ...(o.stories !== undefined ? { storiesDir: resolve(o.stories) } : {}),
+          onReload: (line) => process.stderr.write(`${line}\n`),
+          onError: (e) => process.stderr.write(`store: ${e.message.split('\n')[0]} (the previous state is served)\n`),
+        });
+        desk = opened.desk;
+        closeStore = opened.close;
+      } else {
+        desk = createDesk({
+          dataDir: resolve(o.data),
+          ...(membersPath !== null ? { membersPath } : {}),
+          ...(methodology !== undefined ? { methodologyPath: resolve(methodology) } : {}),
+          ...(o.news !== undefined ? { newsDir: resolve(o.news) } : {}),
+          ...(o.stories !== undefined ? { storiesDir: resolve(o.stories) } : {}),
+        });
+        await desk.indexes(); // read the data now: a bad folder fails here, not on the first request
+      }
       const hub = new LiveHub();
       const server = await startServer({
         desk,
@@ -86,7 +104,7 @@ export function register(program: Command): void {
         );
       }
       await new Promise<void>((done) => {
-        const stop = () => void server.close().then(done);
+        const stop = () => void server.close().then(() => closeStore?.()).then(done);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
