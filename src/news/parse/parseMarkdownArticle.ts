@@ -3,7 +3,6 @@ import { decodeEntities } from '../repair/decodeEntities.js';
 import { htmlToText } from '../sanitize/htmlToText.js';
 import type { RawArticle } from './buildArticle.js';
 import { FormatError } from './formatError.js';
-import { parseSimpleYaml } from './parseSimpleYaml.js';
 
 const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -11,8 +10,8 @@ const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
  * Parses a Markdown article with YAML front matter (Hugo/Jekyll layout) into a RawArticle.
  * Fields read (first present wins): title; date | publishDate | published | pubDate; url | link | canonical;
  * source | publisher | author; language | lang (a list takes its first item); categories | category; tags;
- * summary | description. The YAML is read with the core schema, so dates stay the exact text written
- * (parseSimpleYaml for the usual flat layout, else the `yaml` library).
+ * summary | description. The YAML is read by the `yaml` library with the core schema, so dates stay the exact
+ * text written.
  * When there is no url and the body ends with a lone Markdown link (`[morningstar](https://...)`, the Hugo
  * "source link" layout of the seed), that link is the URL and its text the source. Without any source the
  * first category, then the URL host, is used.
@@ -24,7 +23,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   const m = FRONT_MATTER.exec(text);
   if (!m) throw new FormatError('front matter', 1, 'no YAML front matter (file must start with a "---" line)');
   const yamlText = m[1] ?? '';
-  const fm: unknown = parseSimpleYaml(yamlText) ?? parseFullYaml(yamlText);
+  const fm: unknown = parseFullYaml(yamlText);
   if (fm === null || typeof fm !== 'object' || Array.isArray(fm)) {
     throw new FormatError('front matter', 2, 'front matter is not a mapping of fields');
   }
