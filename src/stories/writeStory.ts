@@ -1,4 +1,5 @@
 import { STORY_LANGS, type Story, type StoryDocument, type StoryInput, type StoryLang } from '../domain/story.js';
+import { SEED_PAGE_SETTINGS } from '../domain/seedLayout.js';
 import { checkGates, type GateOptions } from './gates/checkGates.js';
 import { checkStoryText } from './ledger/checkStoryText.js';
 import { renderEn } from './render/renderEn.js';
@@ -56,16 +57,8 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       lang: [lang],
       translations: [...langs],
       tags: [...plan.tags],
-      menu: '',
+      ...SEED_PAGE_SETTINGS,
       thumbnail: opts.thumbnail ?? '',
-      lead: '',
-      comments: false,
-      authorbox: false,
-      pager: true,
-      toc: false,
-      mathjax: false,
-      sidebar: 'right',
-      widgets: ['search', 'recent', 'taglist'],
     };
     const figures = (opts.figures ?? []).map((f) => `![${f.alt[lang]}](${f.src})`);
     const body = [byline[lang], ...text.paragraphs, ...figures].join('\n\n');
