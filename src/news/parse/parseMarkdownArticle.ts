@@ -14,7 +14,8 @@ const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
  * text written.
  * When there is no url and the body ends with a lone Markdown link (`[morningstar](https://...)`, the Hugo
  * "source link" layout of the seed), that link is the URL and its text the source. Without any source the
- * first category, then the URL host, is used.
+ * first category, then the URL host, is used. `markdown` keeps the body as written (without that closing link),
+ * the front matter and the link, for republishing (news publish).
  * The body becomes plain text: links keep their text, images and heading/emphasis markers go, raw HTML is
  * stripped with its scripts (htmlToText).
  * @throws FormatError (with a 1-based line) for missing or broken front matter or a non-text field.
@@ -57,6 +58,11 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   let url = str('url', 'link', 'canonical', 'canonicalURL');
   let source = str('source', 'publisher', 'author');
   const tail = /\n[ \t]*\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)[ \t]*\s*$/.exec(`\n${body}`);
+  const markdown = {
+    body: tail ? `\n${body}`.slice(0, tail.index).replace(/^\n/, '') : body,
+    frontMatter: rec,
+    closingLink: tail ? { text: tail[1] as string, url: tail[2] as string, markdown: (tail[0] as string).trim() } : null,
+  };
   if (tail && url === null) {
     url = tail[2] ?? null;
     source ??= tail[1] ?? null;
@@ -80,6 +86,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
     summary: summary === null ? null : decodeEntities(summary),
     format: 'markdown',
     origin,
+    markdown,
   };
 }
 
