@@ -106,8 +106,9 @@ function chooseCharset(bytes: Uint8Array, declaredCharset: string | undefined): 
   if (b(0) === 0x3c && b(1) === 0 && b(2) === 0x3f && b(3) === 0) return { encoding: 'utf-16le', reason: 'XML declaration', bomLength: 0, warnings };
   if (b(0) === 0 && b(1) === 0x3c && b(2) === 0 && b(3) === 0x3f) return { encoding: 'utf-16be', reason: 'XML declaration', bomLength: 0, warnings };
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
-  const xmlDecl = /^\s*(?:[^<]{0,512})?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
-  const meta = xmlDecl === undefined
+  const xmlAt = head.indexOf('<?xml');
+  const xmlDecl = xmlAt >= 0 && xmlAt <= 512 ? /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.slice(xmlAt))?.[1] : undefined;
+  const meta = xmlDecl === undefined && /<meta/i.test(head)
     ? (/<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head)?.[1])
     : undefined;
   const label = xmlDecl ?? meta;
