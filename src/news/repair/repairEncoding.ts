@@ -113,20 +113,37 @@ function repairPass(s: string, steps: RepairStep[]): string {
     }
   }
   if (cands.length === 0) return s;
+  // adjacent candidates are judged together first ("ç§‘é˜¿" is 科阿 only if both change: each alone would leave
+  // a CJK character touching mojibake), then one by one
+  const accepted: Candidate[] = [];
+  for (let g = 0; g < cands.length;) {
+    let h = g + 1;
+    while (h < cands.length && cands[h]!.start === cands[h - 1]!.end) h++;
+    const group = cands.slice(g, h);
+    if (group.length > 1 && judge(s, group, steps)) accepted.push(...group);
+    else for (const c of group) if (judge(s, [c], steps)) accepted.push(c);
+    g = h;
+  }
   let out = '';
   let at = 0;
-  for (const c of cands) {
-    const before = s.slice(Math.max(0, c.start - CONTEXT), Math.min(s.length, c.end + CONTEXT));
-    const after = s.slice(Math.max(0, c.start - CONTEXT), c.start) + c.to + s.slice(c.end, Math.min(s.length, c.end + CONTEXT));
-    const b0 = textBadness(before);
-    if (b0 === 0) continue;
-    const b1 = textBadness(after);
-    if (b1 >= b0) continue;
-    steps.push({ what: c.what, from: s.slice(c.start, c.end), to: c.to, badnessBefore: b0, badnessAfter: b1 });
+  for (const c of accepted) {
     out += s.slice(at, c.start) + c.to;
     at = c.end;
   }
   return at === 0 ? s : out + s.slice(at);
+}
+
+/** Whether replacing `group` (adjacent candidates) lowers the badness of its text and CONTEXT characters each side; records the step. */
+function judge(s: string, group: readonly Candidate[], steps: RepairStep[]): boolean {
+  const start = group[0]!.start, end = group[group.length - 1]!.end;
+  const lo = Math.max(0, start - CONTEXT), hi = Math.min(s.length, end + CONTEXT);
+  const to = group.map((c) => c.to).join('');
+  const b0 = textBadness(s.slice(lo, hi));
+  if (b0 === 0) return false;
+  const b1 = textBadness(s.slice(lo, start) + to + s.slice(end, hi));
+  if (b1 >= b0) return false;
+  steps.push({ what: group[0]!.what, from: s.slice(start, end), to, badnessBefore: b0, badnessAfter: b1 });
+  return true;
 }
 
 /**
