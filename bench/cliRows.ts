@@ -4,6 +4,8 @@
  * ../shared/data, and an untimed `prepare` for what must exist first (a store to read, say), written under
  * `ctx.tmp` (removed after the run).
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface CliBenchContext {
@@ -39,4 +41,32 @@ export const CLI_ROWS: readonly CliRow[] = [
     targetX: 5,
     needsSharedData: true,
   },
+  {
+    // the acceptance command of issue 11 part 2, on a store filled by import and news ingest (not timed)
+    label: 'indexwire story HSTECH --on 2025-02-07 --db (store)',
+    args: (ctx) => ['story', 'HSTECH', '--on', '2025-02-07', '--db', storeOf(ctx), '--members', join(ctx.shared, 'hk/hstech_members.csv'),
+      '--methodology', join(ctx.repo, 'methodologies/hstech-replica.yaml'), '--out', join(ctx.tmp, 'stories'), '--lang', 'en,zh-Hant'],
+    targetX: 8,
+    needsSharedData: true,
+    prepare: fillStore,
+  },
+  {
+    label: 'indexwire desk run --on 2025-02-07 --db (store)',
+    args: (ctx) => ['desk', 'run', '--on', '2025-02-07', '--db', storeOf(ctx), '--out', join(ctx.tmp, 'desk'), '--quiet'],
+    targetX: 15,
+    needsSharedData: true,
+    prepare: fillStore,
+  },
 ];
+
+function storeOf(ctx: CliBenchContext): string {
+  return join(ctx.tmp, 'desk.duckdb');
+}
+
+/** `indexwire import` and `news ingest` of the HK data into the bench's store, once for every row that needs it. */
+function fillStore(ctx: CliBenchContext): void {
+  if (existsSync(storeOf(ctx))) return;
+  const cli = (args: string[]) => execFileSync(process.execPath, [join(ctx.repo, 'bin/indexwire.js'), ...args], { cwd: ctx.repo, stdio: 'ignore' });
+  cli(['import', join(ctx.shared, 'hk'), '--db', storeOf(ctx), '--quiet']);
+  cli(['news', 'ingest', join(ctx.shared, 'news/rthk_finance_en'), '--db', storeOf(ctx), '--quiet']);
+}

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../src/app/site/buildSite.js';
-import { loadMarketData } from '../src/app/marketData.js';
+import { openData } from '../src/app/openData.js';
 import { readStoryFiles } from '../src/app/site/readStoryFiles.js';
 import { buildStoryInput } from '../src/app/story/buildStoryInput.js';
 import { storyCharts } from '../src/app/story/storyCharts.js';
@@ -51,16 +51,17 @@ process.stdout.write(`  ratio: the whole story is ${(naive.seconds / ours.second
 
 if (hasSharedData) {
   // 3. Every HSTECH session from 2024-06-01 to 2025-10-30 with members: input building included, no charts.
-  const market = loadMarketData(HK_DATA);
-  const dates = (market.series.get('HSTECH' as SecurityId) ?? []).filter((b) => b.date >= '2024-06-01' && b.date <= '2025-10-30').map((b) => b.date);
+  const ports = await openData({ data: HK_DATA });
+  const dates = (await ports.market.getBars('HSTECH' as SecurityId, '2024-06-01' as SessionDate, '2025-10-30' as SessionDate)).map((b) => b.date);
   const sweep = await timeAsync(async () => {
     let failed = 0;
     for (const d of dates) {
-      const s = writeStory(await buildStoryInput({ symbol: 'HSTECH', date: d, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'), market }));
+      const s = writeStory(await buildStoryInput({ symbol: 'HSTECH', date: d, ports, membersPath: join(HK_DATA, 'hstech_members.csv') }));
       if (s.checkIssues.length > 0) failed++;
     }
     return failed;
   });
+  await ports.close();
   report(`sweep: ${dates.length} HSTECH stories with members (input + writeStory, no charts), checker failures ${sweep.result}`, (sweep.seconds * 1000) / dates.length, 'ms per story');
 }
 

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SourceError } from '../core/errors.js';
-import type { SecurityId, SessionDate } from '../core/units.js';
-import type { Bar } from '../domain/bar.js';
+import { asIndexCode, type SecurityId, type SessionDate } from '../core/units.js';
 import type { CorporateAction } from '../domain/corporateAction.js';
 import type { IndexInput, IndexRun, ShareChange } from '../domain/indexRun.js';
 import type { Security } from '../domain/security.js';
@@ -10,10 +9,10 @@ import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import { buildIndex } from '../engine/buildIndex.js';
 import { parseMethodology } from '../engine/methodology/parseMethodology.js';
-import { readBarsFolder } from '../sources/csvBars/readBarsFolder.js';
+import type { BarStore } from '../store/ports.js';
 import { loadMembers } from './marketData.js';
 import { parseActionsCsv, parseSecuritiesCsv, readText } from './indexReferenceData.js';
-import { loadReferenceData } from './referenceData.js';
+import { withData } from './openData.js';
 
 export type { IndexRun } from '../domain/indexRun.js';
 
@@ -30,89 +29,162 @@ export interface BuildIndexFilesOptions {
   readonly detail?: boolean;
 }
 
+export interface BuildIndexStoreOptions {
+  readonly methodologyPath: string;
+  /** Membership file overriding the methodology's `universe.membership` (`--members FILE`). */
+  readonly membersPath?: string;
+  readonly from?: SessionDate;
+  readonly to?: SessionDate;
+  readonly detail?: boolean;
+  /** Where the store's data came from, for messages (`no bars for X in <origin>`). */
+  readonly origin?: string;
+}
+
+/** Everything the engine reads for one methodology, gathered from the store port. */
+export interface IndexInputs {
+  readonly methodology: Methodology;
+  readonly input: IndexInput;
+  /** Symbols the index needs (universe, members, fit target). */
+  readonly needed: ReadonlySet<string>;
+  /** Needed symbols without a bar in the store. */
+  readonly missing: readonly string[];
+}
+
 /**
- * Reads a methodology file (YAML), its membership, security master and corporate actions files, and the bars it
- * needs from `dataDir`, and builds the index. Security master and actions paths are relative to the methodology.
- * The membership file is `--members`, else `universe.membership` relative to the methodology file, else the file of
- * that name in `dataDir`. Engine issues come first in `issues`, then bar parse problems of the files used.
+ * `--data DIR`: imports the folder into an in-memory store and builds the index through the port
+ * ({@link buildIndexFromStore}). Engine issues come first in `issues`, then the bar problems of the files used,
+ * then `X: no bar file X.csv in DIR` for a needed symbol without a file.
  * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
  */
 export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise<IndexRun> {
-  const methodology = readMethodology(opts.methodologyPath);
-  const members = resolveMembers(methodology, opts);
+  const m = readMethodology(opts.methodologyPath); // a bad methodology fails before the folder is read
+  const membersPath = opts.membersPath ?? membersFileOf(m, opts.methodologyPath, opts.dataDir);
+  return withData({ data: opts.dataDir }, async ({ market, imported }) => {
+    const inputs = await readIndexInputs(market, { ...opts, ...(membersPath !== undefined ? { membersPath } : {}) });
+    const run = buildIndex(inputs.methodology, inputs.input, { detail: opts.detail ?? true });
+    const files = imported?.files ?? [];
+    const issues: string[] = [];
+    for (const f of files) if (inputs.needed.has(f.symbol) || (inputs.needed.size === 0)) issues.push(...f.issues);
+    const withFile = new Set(files.map((f) => f.symbol)); // a rejected file is reported by its own issue
+    for (const s of inputs.missing) if (!withFile.has(s)) issues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
+    return { ...run, issues: [...run.issues, ...issues] };
+  }, { news: false });
+}
+
+/**
+ * Builds the index of a methodology file from the store: members (`--members`, else the methodology's membership
+ * file, else the store's memberships of that file's index), security master and corporate actions (the
+ * methodology's own files win for securities; actions are combined), and the bars of the symbols it needs.
+ * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
+ */
+export async function buildIndexFromStore(market: BarStore, opts: BuildIndexStoreOptions): Promise<IndexRun> {
+  const inputs = await readIndexInputs(market, opts);
+  const run = buildIndex(inputs.methodology, inputs.input, { detail: opts.detail ?? true });
+  const missing = inputs.missing.map((s) => `${s}: no bars in ${opts.origin ?? 'the store'}`);
+  return { ...run, issues: [...run.issues, ...missing] };
+}
+
+/** What the engine reads for one methodology besides bars (their fingerprint tells whether a stored state still fits). */
+export interface IndexContext {
+  readonly methodology: Methodology;
+  /** The methodology file's text. */
+  readonly methodologyText: string;
+  /** The engine input without bars. */
+  readonly input: Omit<IndexInput, 'bars'>;
+  /** Symbols whose bars the index needs (universe, members, fit target); null: every symbol (filters only). */
+  readonly needed: ReadonlySet<string> | null;
+}
+
+/**
+ * Reads what the engine needs for `opts.methodologyPath` from the store (see {@link buildIndexFromStore}).
+ * `from`/`to` are passed to the engine (levels are still computed from the base date: bars are read up to `to`).
+ */
+export async function readIndexInputs(market: BarStore, opts: BuildIndexStoreOptions): Promise<IndexInputs> {
+  const ctx = await readIndexContext(market, opts);
+  const symbols = ctx.needed === null ? await market.symbols() : ([...ctx.needed] as SecurityId[]);
+  const bars = await market.getBarsMany(symbols, undefined, opts.to);
+  const needed = ctx.needed ?? new Set<string>();
+  const missing = [...needed].filter((s) => !bars.has(s as SecurityId));
+  return { methodology: ctx.methodology, input: { ...ctx.input, bars }, needed, missing };
+}
+
+/** Methodology, members, security master and corporate actions of an index (everything but bars). */
+export async function readIndexContext(market: BarStore, opts: BuildIndexStoreOptions): Promise<IndexContext> {
+  const methodologyText = readMethodologyText(opts.methodologyPath);
+  const methodology = parseMethodology(methodologyText, opts.methodologyPath);
+  const members = await resolveMembers(methodology, market, opts);
   const here = dirname(opts.methodologyPath);
   const securities = methodology.securitiesFile !== undefined ? parseSecuritiesCsv(readText(resolve(here, methodology.securitiesFile), 'security master'), resolve(here, methodology.securitiesFile)) : undefined;
   const actionsPath = methodology.actionsFile !== undefined ? resolve(here, methodology.actionsFile) : undefined;
   const acts = actionsPath !== undefined ? parseActionsCsv(readText(actionsPath, 'corporate actions'), actionsPath) : undefined;
+  const stored = await market.getSecurities();
+  const storedSecurities = stored.length > 0 ? new Map(stored.map((s) => [s.id, s])) : undefined;
+  const storedActions = await market.getActions();
   const needed = new Set<string>(methodology.universe.symbols ?? []);
   for (const iv of members ?? []) needed.add(iv.symbol);
   if (methodology.weighting.fit) needed.add(methodology.weighting.fit.target);
-  for (const s of securities?.keys() ?? []) if (methodology.universe.symbols === undefined && members === undefined) needed.add(s);
-  const filtersOnly = methodology.universe.symbols === undefined && members === undefined && securities === undefined;
-  const parsed = readBarsFolder(opts.dataDir, filtersOnly ? undefined : needed);
-  const bars = new Map<SecurityId, readonly Bar[]>();
-  const issues: string[] = [];
-  for (const p of parsed) {
-    for (const i of p.issues) issues.push(i.message);
-    if (!p.rejected) bars.set(p.symbol, p.bars);
-  }
-  const files = new Set<string>(parsed.map((p) => p.symbol)); // a rejected file is reported by its own issue
-  for (const s of needed) if (!files.has(s)) issues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
-  const run = buildIndex(
-    methodology,
-    {
-      bars,
-      ...(members ? { members } : {}),
-      // Share counts, free floats and corporate actions beside the bars (`*securities.json`, `*actions.json`),
-      // and the methodology's own `securitiesFile` / `actionsFile` (which take precedence for securities).
-      ...mergeReference(referenceOf(opts.dataDir), securities, acts),
-      ...(opts.from ? { from: opts.from } : {}),
-      ...(opts.to ? { to: opts.to } : {}),
-    },
-    { detail: opts.detail ?? true },
-  );
-  return { ...run, issues: [...run.issues, ...issues] };
+  const sec = securities ?? storedSecurities;
+  for (const s of sec?.keys() ?? []) if (methodology.universe.symbols === undefined && members === undefined) needed.add(s);
+  const filtersOnly = methodology.universe.symbols === undefined && members === undefined && sec === undefined;
+  const input = {
+    ...(members ? { members } : {}),
+    ...mergeReference(storedSecurities, storedActions, securities, acts),
+    ...(opts.from ? { from: opts.from } : {}),
+    ...(opts.to ? { to: opts.to } : {}),
+  };
+  return { methodology, methodologyText, input, needed: filtersOnly ? null : needed };
 }
 
 /** Reads and validates a methodology file. @throws SourceError (unreadable), ConfigError (invalid). */
 export function readMethodology(path: string): Methodology {
-  let text: string;
+  return parseMethodology(readMethodologyText(path), path);
+}
+
+/** The text of a methodology file. @throws SourceError when it cannot be read. */
+export function readMethodologyText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     throw new SourceError(path, `cannot read methodology: ${(e as Error).message}`, false);
   }
-  return parseMethodology(text, path);
 }
 
-function resolveMembers(m: Methodology, opts: BuildIndexFilesOptions): MembershipInterval[] | undefined {
+/** The membership file of a file build: the methodology's, beside it, else the file of that name in the data folder. */
+function membersFileOf(m: Methodology, methodologyPath: string, dataDir: string): string | undefined {
+  const rel = m.universe.membership;
+  if (rel === undefined) return undefined;
+  const beside = resolve(dirname(methodologyPath), rel);
+  if (existsSync(beside)) return beside;
+  const inData = join(dataDir, basename(rel));
+  if (existsSync(inData)) return inData;
+  throw new SourceError(beside, `membership file not found (nor ${inData}); pass --members FILE`, false);
+}
+
+async function resolveMembers(m: Methodology, market: BarStore, opts: BuildIndexStoreOptions): Promise<MembershipInterval[] | undefined> {
   if (opts.membersPath) return loadMembers(opts.membersPath);
   const rel = m.universe.membership;
   if (rel === undefined) return undefined;
   const beside = resolve(dirname(opts.methodologyPath), rel);
   if (existsSync(beside)) return loadMembers(beside);
-  const inData = join(opts.dataDir, basename(rel));
-  if (existsSync(inData)) return loadMembers(inData);
-  throw new SourceError(beside, `membership file not found (nor ${inData}); pass --members FILE`, false);
+  // `hstech_members.csv` was imported as the memberships of HSTECH
+  const code = basename(rel).replace(/_members\.csv$/i, '').toUpperCase();
+  const stored = /_members\.csv$/i.test(basename(rel)) ? await market.getMemberships(asIndexCode(code)) : [];
+  if (stored.length > 0) return stored;
+  throw new SourceError(beside, `membership file not found (nor memberships of ${code} in ${opts.origin ?? 'the store'}); pass --members FILE`, false);
 }
 
-/** Methodology-relative reference files over the data folder's: its securities win, actions are combined. */
+/** Methodology-relative reference files over the store's: its securities win, actions are combined. */
 function mergeReference(
-  fromData: Pick<IndexInput, 'securities' | 'actions'>,
+  storedSecurities: ReadonlyMap<SecurityId, Security> | undefined,
+  storedActions: readonly CorporateAction[],
   securities: ReadonlyMap<SecurityId, Security> | undefined,
   acts: { actions: CorporateAction[]; shareChanges: ShareChange[] } | undefined,
 ): Pick<IndexInput, 'securities' | 'actions' | 'shareChanges'> {
-  const sec = securities ?? fromData.securities;
-  const actions = [...(fromData.actions ?? []), ...(acts?.actions ?? [])];
+  const sec = securities ?? storedSecurities;
+  const actions = [...storedActions, ...(acts?.actions ?? [])];
   return {
     ...(sec ? { securities: sec } : {}),
     ...(actions.length > 0 ? { actions } : {}),
     ...(acts && acts.shareChanges.length > 0 ? { shareChanges: acts.shareChanges } : {}),
   };
-}
-
-/** The optional reference data of a data folder, in the engine's input shape. */
-function referenceOf(dataDir: string): Pick<IndexInput, 'securities' | 'actions'> {
-  const ref = loadReferenceData(dataDir);
-  return { ...(ref.securities ? { securities: ref.securities } : {}), ...(ref.actions ? { actions: ref.actions } : {}) };
 }

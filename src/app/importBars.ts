@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { asIndexCode } from '../core/units.js';
+import { symbolFromFileName } from '../sources/csvBars/parseBarsCsv.js';
 import { listBarFiles, readBarsFile } from '../sources/csvBars/readBarsFolder.js';
 import { parseMembersCsv } from '../sources/members/parseMembersCsv.js';
 import type { BarStore } from '../store/ports.js';
+import { isActionsFile, isSecuritiesFile, readActionsJson, readSecuritiesJson } from './referenceData.js';
 
 /** What happened to one file. */
 export interface FileImport {
@@ -30,6 +33,8 @@ export interface ImportReport {
   readonly files: readonly FileImport[];
   /** Membership files `<code>_members.csv` stored as index memberships. */
   readonly memberships: ReadonlyArray<{ readonly file: string; readonly code: string; readonly written: number; readonly skipped: number }>;
+  /** Reference files: `*securities.json` (security master) and `*actions.json` (corporate actions). */
+  readonly reference: ReadonlyArray<{ readonly file: string; readonly kind: 'securities' | 'actions'; readonly written: number; readonly skipped: number }>;
   readonly totals: {
     readonly files: number;
     readonly rejectedFiles: number;
@@ -44,18 +49,24 @@ export interface ImportOptions {
   readonly db?: string;
   /** Called after each file: files done, files in all, the file just done. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /** Import only the bar files of these symbols (memberships and reference files are always imported). */
+  readonly only?: ReadonlySet<string>;
 }
 
 /**
- * Imports every bar CSV of `dir` into `store`, one atomic batch per file: a rejected file writes nothing, a
+ * The importer of a data folder (`indexwire import DIR`, and `--data DIR`, which imports into the in-memory store):
+ * every bar CSV of `dir` into `store`, one atomic batch per file: a rejected file writes nothing, a
  * good file stores its good rows (bad rows are reported and skipped), and re-importing the same files writes
- * 0 rows. Membership files named `<code>_members.csv` (`symbol,name,from,to`) replace the memberships of
- * index `<CODE>`. Files are read one at a time, so memory stays at one file.
+ * 0 rows (so importing a folder with one more session writes only that session's rows). Membership files named
+ * `<code>_members.csv` (`symbol,name,from,to`) replace the memberships of index `<CODE>`; `*securities.json` and
+ * `*actions.json` are stored as the security master and corporate actions. Files are read one at a time, so memory
+ * stays at one file.
  * @throws SourceError when `dir` cannot be read or the store fails (batches already committed stay).
- * @throws InputError when a membership file is malformed (bar files never throw: they are reported).
+ * @throws InputError when a membership or reference file is malformed (bar files never throw: they are reported).
  */
 export async function importBars(dir: string, store: BarStore, opts: ImportOptions = {}): Promise<ImportReport> {
-  const paths = listBarFiles(dir);
+  const only = opts.only;
+  const paths = listBarFiles(dir).filter((p) => only === undefined || only.has(symbolFromFileName(p)));
   const files: FileImport[] = [];
   for (const [i, path] of paths.entries()) {
     const p = readBarsFile(path);
@@ -86,12 +97,26 @@ export async function importBars(dir: string, store: BarStore, opts: ImportOptio
     const r = await store.putMemberships(asIndexCode(code), parseMembersCsv(readFileSync(path, 'utf8'), path), path);
     memberships.push({ file: path, code, written: r.written, skipped: r.skipped });
   }
+  const reference = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (isSecuritiesFile(name)) {
+      const r = await store.putSecurities(readSecuritiesJson(path));
+      if (r.rejected > 0) throw new InputError({ source: path, reason: r.issues[0] ?? 'refused by the store' });
+      reference.push({ file: path, kind: 'securities' as const, written: r.written, skipped: r.skipped });
+    } else if (isActionsFile(name)) {
+      const r = await store.putActions(readActionsJson(path), path);
+      if (r.rejected > 0) throw new InputError({ source: path, reason: r.issues[0] ?? 'refused by the store' });
+      reference.push({ file: path, kind: 'actions' as const, written: r.written, skipped: r.skipped });
+    }
+  }
   const sum = (k: 'written' | 'skipped' | 'rejected'): number => files.reduce((a, f) => a + f[k], 0);
   return {
     dir,
     db: opts.db ?? '',
     files,
     memberships,
+    reference,
     totals: {
       files: files.length,
       rejectedFiles: files.filter((f) => f.status !== 'stored').length,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { ConfigError, InputError } from '../core/errors.js';
-import { asSessionDate } from '../core/units.js';
+import { ConfigError, InputError, SourceError } from '../core/errors.js';
+import { asSecurityId, asSessionDate } from '../core/units.js';
+import type { BarStore } from '../store/ports.js';
 import type { MilestoneReport } from '../domain/fact.js';
 import { buildMilestoneReport } from '../analytics/milestones.js';
 import { BarColumns } from '../analytics/series/BarColumns.js';
@@ -50,4 +51,21 @@ export function reportFromParsed(parsed: ParsedBars, on: string, periods: readon
   if (skipped.length === 0) return report;
   const note = `${skipped.length} row(s) skipped by the source, e.g. ${skipped[0]?.message ?? ''}`;
   return { ...report, notes: [...(report.notes ?? []), note] };
+}
+
+/**
+ * `indexwire milestones SYMBOL --on DATE --db FILE`: the same report from the store's bars of `symbol`.
+ * @throws ConfigError on a bad date; SourceError when the store has no bars of `symbol`.
+ */
+export async function milestonesFromStore(market: BarStore, req: { symbol: string; on: string; periods?: readonly string[]; origin: string }): Promise<MilestoneReport> {
+  let on;
+  try {
+    on = asSessionDate(req.on);
+  } catch {
+    throw new ConfigError({ source: '--on', value: req.on, reason: 'not a date (YYYY-MM-DD)' });
+  }
+  const bars = await market.getBars(asSecurityId(req.symbol));
+  if (bars.length === 0) throw new SourceError(req.origin, `no bars of ${req.symbol} in the store (import its file with indexwire import DIR)`, false);
+  const source = `${req.origin}#${req.symbol}`;
+  return buildMilestoneReport(req.symbol, BarColumns.fromBars(bars, source), on, source, undefined, (req.periods ?? []).map(parsePeriod));
 }

@@ -52,21 +52,34 @@ export function loadReferenceData(dataDir: string): ReferenceData {
   const files: string[] = [];
   let securities: Map<SecurityId, Security> | undefined;
   let actions: CorporateAction[] | undefined;
-  for (const n of names.filter((x) => x.endsWith('securities.json'))) {
+  for (const n of names.filter(isSecuritiesFile)) {
     const path = join(dataDir, n);
-    const list = parseJsonArray(path, z.array(securitySchema));
     securities ??= new Map();
-    for (const s of list) securities.set(asSecurityId(s.id), { ...s, id: asSecurityId(s.id) } as Security);
+    for (const s of readSecuritiesJson(path)) securities.set(s.id, s);
     files.push(path);
   }
-  for (const n of names.filter((x) => x.endsWith('actions.json'))) {
+  for (const n of names.filter(isActionsFile)) {
     const path = join(dataDir, n);
-    const list = parseJsonArray(path, z.array(actionSchema));
     actions ??= [];
-    for (const a of list) actions.push({ ...a, symbol: asSecurityId(a.symbol), exDate: a.exDate as SessionDate } as CorporateAction);
+    actions.push(...readActionsJson(path));
     files.push(path);
   }
   return { ...(securities ? { securities } : {}), ...(actions ? { actions } : {}), files };
+}
+
+/** `*securities.json`: a security master file beside the bars. */
+export const isSecuritiesFile = (name: string): boolean => name.endsWith('securities.json');
+/** `*actions.json`: a corporate actions file beside the bars. */
+export const isActionsFile = (name: string): boolean => name.endsWith('actions.json');
+
+/** Reads one `*securities.json`. @throws InputError naming the file and the field path of the first bad entry. */
+export function readSecuritiesJson(path: string): Security[] {
+  return parseJsonArray(path, z.array(securitySchema)).map((s) => ({ ...s, id: asSecurityId(s.id) }) as Security);
+}
+
+/** Reads one `*actions.json`. @throws InputError naming the file and the field path of the first bad entry. */
+export function readActionsJson(path: string): CorporateAction[] {
+  return parseJsonArray(path, z.array(actionSchema)).map((a) => ({ ...a, symbol: asSecurityId(a.symbol), exDate: a.exDate as SessionDate }) as CorporateAction);
 }
 
 function parseJsonArray<T>(path: string, schema: z.ZodType<T>): T {

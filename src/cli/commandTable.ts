@@ -17,6 +17,7 @@ import type { CommandEntry } from './command.js';
  * loaded only when the action runs. `npm run lint:layers` rejects a static import of app/ or server/ from cli/.
  */
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'desk', load: () => import('./commands/desk.js') },
   { name: 'event-study', load: () => import('./commands/eventStudy.js') },
   { name: 'import', load: () => import('./commands/import.js') },
   { name: 'index', load: () => import('./commands/index.js') },

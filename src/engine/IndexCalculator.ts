@@ -6,7 +6,7 @@ import type { IndexSession } from '../domain/indexLevel.js';
 import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { Security } from '../domain/security.js';
-import { IndexKernel } from './calc/IndexKernel.js';
+import { IndexKernel, type KernelState } from './calc/IndexKernel.js';
 import { ReviewPlanner, type GivenWeights } from './review/ReviewPlanner.js';
 
 export interface CalculatorContext {
@@ -27,6 +27,14 @@ export interface SessionBars {
   readonly bars: ReadonlyMap<SecurityId, Bar | number>;
 }
 
+/** What {@link IndexCalculator.snapshot} returns: the kernel's state and the position in the action list. */
+export interface CalculatorState {
+  readonly kernel: KernelState;
+  readonly actionIdx: number;
+  /** Positions (in ex-date order) of actions the index did not apply. */
+  readonly skipped: readonly number[];
+}
+
 const NO_ACTIONS: readonly EngineAction[] = [];
 
 /**
@@ -36,6 +44,7 @@ const NO_ACTIONS: readonly EngineAction[] = [];
  */
 export class IndexCalculator {
   private readonly kernel: IndexKernel;
+  private readonly planner: ReviewPlanner;
   private readonly universe: Set<SecurityId> | null;
   private readonly actions: EngineAction[];
   private actionIdx = 0;
@@ -45,6 +54,7 @@ export class IndexCalculator {
   constructor(readonly methodology: Methodology, ctx: CalculatorContext = {}) {
     const engineActions: EngineAction[] = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])];
     const planner = new ReviewPlanner(methodology, ctx.members, ctx.securities, ctx.givenWeights, engineActions);
+    this.planner = planner;
     this.universe = planner.universeSymbols();
     const changes = new Set<SessionDate>();
     for (const iv of ctx.members ?? []) {
@@ -130,6 +140,31 @@ export class IndexCalculator {
   /** The latest session computed, or null before the base date. */
   getResult(): IndexSession | null {
     return this.last;
+  }
+
+  /**
+   * The calculator's state after the last session (JSON-safe), to continue later with {@link restore} on a
+   * calculator built with the same methodology and context: continuing equals computing in one run (tested).
+   */
+  snapshot(): CalculatorState {
+    return {
+      kernel: this.kernel.snapshot(),
+      actionIdx: this.actionIdx,
+      skipped: this.kernel.skipped.map((a) => this.actions.indexOf(a)),
+    };
+  }
+
+  /** Restores a {@link snapshot} into this fresh calculator (built with the same methodology and context). */
+  restore(state: CalculatorState): void {
+    this.kernel.restore(state.kernel);
+    this.actionIdx = state.actionIdx;
+    for (const i of state.skipped) {
+      const a = this.actions[i];
+      if (a !== undefined) {
+        this.planner.skipAction(a);
+        this.kernel.skipped.push(a);
+      }
+    }
   }
 
   /** Issues so far (left-out members, stale prices summarised per symbol). */

@@ -148,6 +148,71 @@ export function barStoreContract(f: StoreFactory): void {
         expect(await s.getIndexSessions(code)).toHaveLength(2);
       }));
 
+    it('reads several symbols at once, and the last N bars on or before a date', () =>
+      withStore(async (s) => {
+        const Y = asSecurityId('9988.HK');
+        await s.putBars(X, THREE, 'a.csv');
+        await s.putBars(Y, [bar('2024-12-30', 80), bar('2025-01-03', 81)], 'b.csv');
+        const many = await s.getBarsMany([X, Y, asSecurityId('NOPE')], d('2025-01-03'), d('2025-01-06'));
+        expect([...many.keys()].sort()).toEqual([X, Y]);
+        expect(many.get(X)).toEqual(THREE.slice(1));
+        expect(many.get(Y)).toEqual([bar('2025-01-03', 81)]);
+        expect(await s.getBarsMany([])).toEqual(new Map());
+        // the bar on the session and the one before it, however far back (Y did not trade on 2025-01-02)
+        const last = await s.lastBars([X, Y], d('2025-01-02'), 2);
+        expect(last.get(X)).toEqual([THREE[0]]);
+        expect(last.get(Y)).toEqual([bar('2024-12-30', 80)]);
+        expect((await s.lastBars([X], d('2025-01-06'), 2)).get(X)).toEqual(THREE.slice(1));
+        expect((await s.lastBars([X], d('2024-01-01'), 2)).has(X)).toBe(false);
+      }));
+
+    it('counts bar revisions and tells the earliest date each later write touched', () =>
+      withStore(async (s) => {
+        expect(await s.barRevision()).toBe(0);
+        await s.putBars(X, THREE, 'a.csv');
+        expect(await s.barRevision()).toBe(1);
+        await s.putBars(X, THREE, 'a.csv'); // nothing written: no new revision
+        expect(await s.barRevision()).toBe(1);
+        await s.putBars(X, [...THREE, bar('2025-01-07', 103)], 'b.csv'); // only the new session is written
+        expect(await s.barRevision()).toBe(2);
+        expect(await s.barChangesSince(1)).toEqual(new Map([[X, '2025-01-07']]));
+        await s.putBars(X, [{ ...(THREE[1] as Bar), close: 101.5 }], 'c.csv'); // a correction of 2025-01-03
+        expect(await s.barChangesSince(1)).toEqual(new Map([[X, '2025-01-03']]));
+        expect(await s.barChangesSince(3)).toEqual(new Map());
+        expect(await s.barChangesSince(0)).toEqual(new Map([[X, '2025-01-02']]));
+      }));
+
+    it('keeps corporate actions by (symbol, exDate, kind), idempotently, and refuses a bad batch whole', () =>
+      withStore(async (s) => {
+        const split = { kind: 'split', symbol: X, exDate: d('2025-01-06'), ratio: 2 } as const;
+        const div = { kind: 'cash_dividend', symbol: X, exDate: d('2025-01-03'), amount: 1.2 } as const;
+        expect(await s.putActions([split, div], 'a.json')).toMatchObject({ written: 2, skipped: 0 });
+        expect(await s.putActions([split, div], 'a.json')).toMatchObject({ written: 0, skipped: 2 });
+        expect(await s.getActions()).toEqual([div, split]); // by exDate
+        expect(await s.putActions([{ ...div, amount: 1.5 }], 'b.json')).toMatchObject({ written: 1, skipped: 0 });
+        const bad = await s.putActions([{ ...split, exDate: d('2025-02-03') }, { ...div, amount: -1 }], 'c.json');
+        expect(bad).toEqual({ written: 0, skipped: 0, rejected: 2, issues: ['c.json: 0700.HK 2025-01-03 cash_dividend: field "amount": value "-1" must be a number > 0'] });
+        expect(await s.getActions()).toEqual([{ ...div, amount: 1.5 }, split]);
+      }));
+
+    it('lists membership codes; deletes index sessions from a date; keeps one engine state per index', () =>
+      withStore(async (s) => {
+        await s.putMemberships(asIndexCode('HSTECH'), [{ symbol: X, name: 'Tencent', from: null, to: null }], 'm.csv');
+        await s.putMemberships(asIndexCode('HSI'), [{ symbol: X, name: 'Tencent', from: null, to: null }], 'm.csv');
+        expect(await s.membershipCodes()).toEqual(['HSI', 'HSTECH']);
+        const C = asIndexCode('T');
+        const sess = (date: string): IndexSession => ({ code: C, date: d(date), level: 100, levelTr: 100, divisor: 1, divisorTr: 1, previousLevel: null, constituents: [], events: [] });
+        await s.putIndexSessions([sess('2025-01-02'), sess('2025-01-03'), sess('2025-01-06')]);
+        expect(await s.deleteIndexSessions(C, d('2025-01-03'))).toBe(2);
+        expect((await s.getIndexSessions(C)).map((x) => x.date)).toEqual(['2025-01-02']);
+        expect(await s.deleteIndexSessions(C)).toBe(1);
+        expect(await s.getIndexState(C)).toBeNull();
+        const st = { code: C, fingerprint: 'f1', date: d('2025-01-03'), barRevision: 7, state: '{"x":1}' };
+        await s.putIndexState(st);
+        await s.putIndexState({ ...st, date: d('2025-01-06'), barRevision: 8 });
+        expect(await s.getIndexState(C)).toEqual({ ...st, date: '2025-01-06', barRevision: 8 });
+      }));
+
     if (f.reopen) {
       const reopen = f.reopen.bind(f);
       it('keeps everything after close and reopen', async () => {

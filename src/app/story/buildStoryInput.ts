@@ -1,53 +1,74 @@
-import { calendarFor } from '../../calendar/calendarFor.js';
 import { SourceError } from '../../core/errors.js';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { BarColumns } from '../../analytics/series/BarColumns.js';
 import { buildMilestoneReport } from '../../analytics/milestones.js';
 import type { Bar } from '../../domain/bar.js';
-import { membersOn } from '../../domain/membership.js';
+import type { IndexSession } from '../../domain/indexLevel.js';
+import { membersOn, type MembershipInterval } from '../../domain/membership.js';
 import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../../domain/story.js';
-import { buildIndexFromFiles } from '../buildIndex.js';
-import { loadReferenceData } from '../referenceData.js';
-import { loadMarketData, loadMembers, type MarketData } from '../marketData.js';
-import { loadArticlesFromPath } from '../news/loadArticles.js';
 import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
+import type { NewsStore } from '../../store/news/NewsStore.js';
+import type { BarStore } from '../../store/ports.js';
+import { loadMembers } from '../marketData.js';
+import { withData } from '../openData.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
+import { indexSessionOn } from '../index/storedIndex.js';
+
+/** The ports a story reads through (app/openData.ts): market data, news, and where they came from. */
+export interface StoryPorts {
+  readonly market: BarStore;
+  readonly news: NewsStore | null;
+  /** The folder or store file, for messages. */
+  readonly origin: string;
+}
 
 export interface StoryInputOptions {
   readonly symbol: string;
   readonly date: SessionDate;
-  /** Folder of bar CSVs. */
-  readonly dataDir: string;
+  /** Where to read: open ports (a store), or else `dataDir` / `newsPath` imported into an in-memory store. */
+  readonly ports?: StoryPorts;
+  /** Folder of bar CSVs (`--data DIR`), when no `ports` are given. */
+  readonly dataDir?: string;
+  /** News file or folder (`--news`), when no `ports` are given: articles linked to the symbol or its members. */
+  readonly newsPath?: string;
   /** Membership file: with it an index story names movers and breadth; without it (or for a stock), the symbol alone. */
   readonly membersPath?: string;
+  /** Membership intervals (e.g. the store's); `membersPath` wins when both are given. */
+  readonly members?: readonly MembershipInterval[];
   /** Methodology YAML: with it (and members) the engine gives each member's point contribution. */
   readonly methodologyPath?: string;
-  /** News file or folder: articles linked to the symbol or its members may be quoted. */
-  readonly newsPath?: string;
+  /** The engine session of the methodology on `date`, when the caller has it (desk run computes each index once). */
+  readonly indexSession?: IndexSession | null;
   /** Publication time, exchange local `YYYY-MM-DD HH:MM:SS` (default: the session date at 16:10:00). */
   readonly publishedLocal?: string;
   /** Exchange UTC offset, `+08:00` for Hong Kong (default). */
   readonly utcOffset?: string;
-  /** Already loaded bars (to share one read between stories). */
-  readonly market?: MarketData;
   /** Security master YAML (names, aliases for news linking); default `data/securities.yaml`. */
   readonly securityMasterPath?: string;
 }
 
 /**
- * Reads what one story needs and assembles the pure writer's StoryInput: the symbol's bars up to the
- * session, the analytics MilestoneReport, the members' bars (and engine contributions), names in both
- * languages (security master `zhHant`), and the news published on the session's day (local time) before
- * publication that the entity linker ties to the symbol or a member, with the news
- * layer's themes. Facts come from analytics' buildMilestoneReport (the function behind `indexwire milestones`).
- * @throws SourceError when the data folder, the symbol's series or a given file cannot be read;
- *   InputError when the symbol has no session on `date`.
+ * Reads what one story needs through the store ports and assembles the pure writer's StoryInput: the symbol's
+ * bars up to the session, the analytics MilestoneReport, each member's bar on the session and the one before (and
+ * engine contributions, from the stored index sessions), names in both languages (security master `zhHant`), and
+ * the news published on the session's day (local time) before publication that the entity linker ties to the
+ * symbol or a member, with the news layer's themes. Only that is read: not every bar, not every article.
+ * @throws SourceError when the data cannot be read or the symbol has no series; InputError when the symbol has
+ *   no session on `date`.
  */
 export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput> {
-  const market = o.market ?? loadMarketData(o.dataDir);
-  const all = market.series.get(o.symbol as SecurityId);
-  if (!all) throw new SourceError(o.dataDir, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
-  const bars = all.filter((b) => b.date <= o.date);
+  if (o.ports) return gather(o, o.ports);
+  if (o.dataDir === undefined) throw new SourceError('story', 'no data: give a store (--db FILE) or a data folder (--data DIR)', false);
+  return withData({ data: o.dataDir, ...(o.newsPath !== undefined ? { news: [o.newsPath] } : {}) }, (d) => gather(o, d));
+}
+
+async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInput> {
+  const { market } = ports;
+  const all = await market.getBars(o.symbol as SecurityId);
+  if (all.length === 0) throw new SourceError(ports.origin, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
+  let end = all.length;
+  while (end > 0 && (all[end - 1] as Bar).date > o.date) end--;
+  const bars = all.slice(0, end);
   // Without a session on the date, the whole series names the real neighbours ("next session 2025-02-10").
   const onDate = bars.length > 0 && (bars[bars.length - 1] as Bar).date === o.date;
   const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(onDate ? bars : all, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
@@ -65,38 +86,45 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   let contributionSource: StoryInput['contributionSource'];
   // Members are an index's: a stock story never names them (no movers, breadth or member news) and their moves
   // cannot gate it.
-  if (o.membersPath && kind === 'index') {
-    const engine = o.methodologyPath ? await engineContributions(o) : null;
-    const contributions = engine?.points ?? new Map<string, number>();
-    if (engine) contributionSource = { code: engine.code, replica: engine.code !== o.symbol };
-    members = membersOn(loadMembers(o.membersPath), o.date).map((m) => {
-      const series = market.series.get(m.symbol);
-      const { bar, previousBar } = barAndPrevious(series ?? [], o.date);
-      return { symbol: m.symbol, names: names(m.symbol, m.name), bar, previousBar, inData: series !== undefined, contributionPoints: contributions.get(m.symbol) ?? null };
+  const intervals = o.membersPath ? loadMembers(o.membersPath) : o.members;
+  if (intervals && kind === 'index') {
+    const session = o.methodologyPath
+      ? (o.indexSession !== undefined ? o.indexSession : await indexSessionOn(market, { methodologyPath: o.methodologyPath, ...(o.membersPath ? { membersPath: o.membersPath } : {}), date: o.date, origin: ports.origin }))
+      : null;
+    const contributions = new Map((session?.constituents ?? []).map((c) => [c.symbol as string, c.contributionPoints]));
+    if (session) contributionSource = { code: session.code, replica: session.code !== o.symbol };
+    const on = membersOn(intervals, o.date);
+    const [last, known] = await Promise.all([market.lastBars(on.map((m) => m.symbol), o.date, 2), market.symbols()]);
+    const inStore = new Set<string>(known);
+    members = on.map((m) => {
+      const { bar, previousBar } = barAndPrevious(last.get(m.symbol) ?? [], o.date);
+      return { symbol: m.symbol, names: names(m.symbol, m.name), bar, previousBar, inData: inStore.has(m.symbol), contributionPoints: contributions.get(m.symbol) ?? null };
     });
   }
   const publishedLocal = o.publishedLocal ?? `${o.date} 16:10:00`;
-  const articles = o.newsPath ? await linkedNews(o, publishedLocal, members) : [];
+  const articles = ports.news ? await linkedNews(o, ports.news, publishedLocal, members) : [];
   return {
-    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: loadReferenceData(o.dataDir).actions ?? [],
+    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: await market.getActions(),
     // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
     // start in 2018, after many listings: their "records" are said as "in data since".
     historyComplete: kind === 'index',
     // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
-    weekComplete: closesItsWeek(o.date),
+    weekComplete: await closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),
   };
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
-function closesItsWeek(date: SessionDate): boolean {
+async function closesItsWeek(date: SessionDate): Promise<boolean> {
+  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  if (weekday(date) >= 4) return true; // Friday (or a weekend day): the next session is in a later week, no calendar needed
+  const { calendarFor } = await import('../../calendar/calendarFor.js'); // holidays (date-holidays) load only here
   const next = calendarFor('XHKG').nextSession(date);
   const days = (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
-  const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   return days >= 7 || weekday(next) <= weekday(date);
 }
 
-/** The bar on `date` and the one before it (binary search would do; series are short). */
+/** The bar on `date` and the one before it, from a member's last bars on or before `date`. */
 function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null; previousBar: Bar | null } {
   let i = series.length - 1;
   while (i >= 0 && (series[i] as Bar).date > date) i--;
@@ -106,30 +134,17 @@ function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null
   return { bar: null, previousBar: at };
 }
 
-async function engineContributions(o: StoryInputOptions): Promise<{ code: string; points: Map<string, number> }> {
-  const run = await buildIndexFromFiles({
-    methodologyPath: o.methodologyPath as string,
-    dataDir: o.dataDir,
-    ...(o.membersPath ? { membersPath: o.membersPath } : {}),
-    to: o.date,
-    from: o.date,
-  });
-  const s = run.sessions.find((x) => x.date === o.date);
-  return { code: run.methodology.code, points: new Map((s?.constituents ?? []).map((c) => [c.symbol as string, c.contributionPoints])) };
-}
-
-async function linkedNews(o: StoryInputOptions, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
+async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
   const off = o.utcOffset ?? '+08:00';
   // The session's own day, up to publication: the previous evening's wraps are about the previous session.
   const fromMs = Date.parse(`${o.date}T00:00:00${off}`);
   const toMs = Date.parse(`${publishedLocal.replace(' ', 'T')}${off}`);
-  const { articles } = await loadArticlesFromPath(o.newsPath as string);
+  const articles = await news.listArticles({ fromMs: fromMs + 1, toMs });
   const linker = createEntityLinker(o.securityMasterPath);
   const themes = new ThemeDetector();
   const memberIds = new Set((members ?? []).map((m) => m.symbol));
   const out: LinkedArticle[] = [];
   for (const a of articles) {
-    if (a.duplicateOf !== null || a.publishedMs <= fromMs || a.publishedMs > toMs) continue;
     const symbols = linker.securitiesIn(`${a.title}\n\n${a.body}`).map(String);
     const relevance = symbols.includes(o.symbol) ? 2 : symbols.some((s) => memberIds.has(s)) ? 1 : 0;
     if (relevance === 0) continue;

@@ -6,7 +6,7 @@ import { printJson, printTable } from '../output.js';
 export function register(program: Command): void {
   program
     .command('import')
-    .description('store every bar CSV of DIR (date,open,high,low,close,adj_close,volume) in the embedded DuckDB store')
+    .description('store a data folder in the DuckDB store: every bar CSV (date,open,high,low,close,adj_close,volume), <code>_members.csv, *securities.json, *actions.json')
     .argument('<dir>', 'folder with one CSV per symbol (and optional <code>_members.csv files)')
     .option('--db <file>', 'DuckDB file (one process at a time; ":memory:" for a dry run)', DEFAULT_DB_PATH)
     .option('--json', 'machine-readable report')
@@ -40,6 +40,9 @@ export function register(program: Command): void {
       if (issues.length > 0) process.stdout.write(`\nissues (${issues.length}):\n${issues.map((i) => `  ${i}`).join('\n')}\n`);
       for (const m of report.memberships) {
         process.stdout.write(`\nmemberships ${m.code} from ${m.file}: ${m.written} written, ${m.skipped} unchanged\n`);
+      }
+      for (const r of report.reference) {
+        process.stdout.write(`${r.kind} from ${r.file}: ${r.written} written, ${r.skipped} unchanged\n`);
       }
       const t = report.totals;
       process.stdout.write(

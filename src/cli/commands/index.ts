@@ -3,10 +3,12 @@ import { InputError } from '../../core/errors.js';
 import { roundHalfUp } from '../../core/format.js';
 import { isSessionDate, type SessionDate } from '../../core/units.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { printJson, printTable } from '../output.js';
 
 interface BuildFlags {
-  data: string;
+  data?: string;
+  db?: string;
   members?: string;
   from?: string;
   to?: string;
@@ -21,17 +23,18 @@ export function register(program: Command): void {
     .command('build')
     .description('build an index (price and gross total return levels, divisors) from a methodology YAML')
     .argument('<methodology>', 'methodology file, e.g. methodologies/hstech-replica.yaml')
-    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .option('--db <file>', `store to read (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--data <dir>', 'folder of bar CSV files (instead of --db)')
     .option('--members <file>', 'membership file symbol,name,from,to (overrides the methodology)')
     .option('--from <date>', 'first session to print (levels are always computed from the base date)')
     .option('--to <date>', 'last session to compute and print')
     .option('--json', 'machine-readable output: the whole IndexRun, constituents included')
     .option('--csv', 'CSV: date,level,level_tr,divisor,divisor_tr,change_pct,events')
     .action(async (path: string, o: BuildFlags) => {
-      const { buildIndexFromFiles } = await import('../../app/buildIndex.js');
-      const run = await buildIndexFromFiles({
+      const run = await buildRun({
         methodologyPath: path,
-        dataDir: o.data,
+        ...(o.data !== undefined ? { dataDir: o.data } : {}),
+        ...(o.db !== undefined ? { db: o.db } : {}),
         ...(o.members ? { membersPath: o.members } : {}),
         ...dateFlag('--from', 'from', o.from),
         ...dateFlag('--to', 'to', o.to),
@@ -57,17 +60,16 @@ export function register(program: Command): void {
     .description('constituents of an index on a date: weight, change and contribution in index points')
     .argument('<code>', 'index code, e.g. HSTECH-R (resolves to methodologies/<code-lowercase>*.yaml)')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
-    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .option('--db <file>', `store to read (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--data <dir>', 'folder of bar CSV files (instead of --db)')
     .option('--methodology <file>', 'methodology file (instead of resolving CODE)')
     .option('--members <file>', 'membership file symbol,name,from,to')
     .option('--json', 'machine-readable output: the IndexSession')
-    .action(async (code: string, o: { on: string; data: string; methodology?: string; members?: string; json?: boolean }) => {
+    .action(async (code: string, o: { on: string; data?: string; db?: string; methodology?: string; members?: string; json?: boolean }) => {
       const on = dateFlag('--on', 'to', o.on).to as SessionDate;
-      const [{ buildIndexFromFiles }, { findMethodologyFile }] = await Promise.all([
-        import('../../app/buildIndex.js'), import('../../app/indexMethodology.js'),
-      ]);
+      const { findMethodologyFile } = await import('../../app/indexMethodology.js');
       const path = o.methodology ?? findMethodologyFile(code);
-      const run = await buildIndexFromFiles({ methodologyPath: path, dataDir: o.data, to: on, ...(o.members ? { membersPath: o.members } : {}) });
+      const run = await buildRun({ methodologyPath: path, ...(o.data !== undefined ? { dataDir: o.data } : {}), ...(o.db !== undefined ? { db: o.db } : {}), to: on, ...(o.members ? { membersPath: o.members } : {}) });
       const s = run.sessions.at(-1);
       if (!s || s.date !== on) {
         throw new InputError({ source: '--on', value: on, reason: `is not a session of ${run.methodology.code}${s ? ` (last session before: ${s.date})` : ''}` });
@@ -84,6 +86,15 @@ export function register(program: Command): void {
         rows.map((c) => [c.symbol, roundHalfUp(c.weight * 100, 2), c.price, roundHalfUp(c.change * 100, 2), roundHalfUp(c.contributionPoints, 2), c.indexShares.toPrecision(6), c.stale ? 'stale' : '']),
       );
     });
+}
+
+/** `--data DIR`: the folder through the in-memory store; else the store file (`--db`). */
+async function buildRun(o: { methodologyPath: string; dataDir?: string; db?: string; membersPath?: string; from?: SessionDate; to?: SessionDate; detail?: boolean }) {
+  const { buildIndexFromFiles, buildIndexFromStore } = await import('../../app/buildIndex.js');
+  const { dataDir, db, ...rest } = o;
+  if (dataDir !== undefined) return buildIndexFromFiles({ ...rest, dataDir });
+  const { withData } = await import('../../app/openData.js');
+  return withData({ ...(db !== undefined ? { db } : {}) }, ({ market, origin }) => buildIndexFromStore(market, { ...rest, origin }), { news: false });
 }
 
 function changePct(s: IndexSession): number | null {

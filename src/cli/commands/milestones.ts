@@ -1,22 +1,26 @@
 import type { Command } from 'commander';
 import { formatNumber, formatSignedPct } from '../../core/format.js';
 import type { Fact } from '../../domain/fact.js';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { printJson, printTable } from '../output.js';
 
-/** `indexwire milestones SYMBOL --on DATE --data DIR [--json]` or `indexwire milestones --csv FILE --on DATE`. */
+/** `indexwire milestones SYMBOL --on DATE [--db FILE | --data DIR] [--json]` or `indexwire milestones --csv FILE --on DATE`. */
 export function register(program: Command): void {
   program
     .command('milestones')
     .description('facts that make market news for one series on one session (bull/bear, as much as, highs since, streaks, ...)')
     .argument('[symbol]', 'series, e.g. HSTECH (file DIR/SYMBOL.csv); with --csv, defaults to the file name')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
+    .option('--db <file>', `store to read (default ${DEFAULT_DB_PATH} when neither --data nor --csv is given)`)
     .option('--data <dir>', 'folder of bar CSV files')
     .option('--csv <file>', 'a single series file (bar CSV or vega-datasets price file)')
     .option('--period <period...>', 'also measure the close against the high and low of these periods: 2024, 2024-10, FROM..TO')
     .option('--json', 'machine-readable output (percentages in percent, unrounded)')
-    .action(async (symbol: string | undefined, o: { on: string; data?: string; csv?: string; period?: string[]; json?: boolean }) => {
-      const { milestonesFromFiles } = await import('../../app/milestones.js');
-      const r = milestonesFromFiles({
+    .action(async (symbol: string | undefined, o: { on: string; db?: string; data?: string; csv?: string; period?: string[]; json?: boolean }) => {
+      const { milestonesFromFiles, milestonesFromStore } = await import('../../app/milestones.js');
+      const fromStore = o.data === undefined && o.csv === undefined && symbol !== undefined;
+      const r = fromStore ? await (await import('../../app/openData.js')).withData({ ...(o.db !== undefined ? { db: o.db } : {}) }, ({ market, origin }) =>
+        milestonesFromStore(market, { symbol, on: o.on, origin, ...(o.period !== undefined ? { periods: o.period } : {}) }), { news: false }) : milestonesFromFiles({
         on: o.on,
         ...(symbol !== undefined ? { symbol } : {}),
         ...(o.data !== undefined ? { dataDir: o.data } : {}),

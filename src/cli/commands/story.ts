@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import type { StoryJobResult } from '../../app/story/writeStoryFiles.js';
 import { asSessionDate } from '../../core/units.js';
 import { STORY_LANGS, type StoryLang } from '../../domain/story.js';
@@ -6,7 +7,8 @@ import { printJson, printTable } from '../output.js';
 
 interface StoryOpts {
   on: string;
-  data: string;
+  data?: string;
+  db?: string;
   members?: string;
   methodology?: string;
   news?: string;
@@ -18,17 +20,18 @@ interface StoryOpts {
   json?: boolean;
 }
 
-/** `indexwire story SYMBOL --on DATE --data DIR [--members FILE] [--news DIR] --out DIR [--lang en,zh-Hant] [--json]` */
+/** `indexwire story SYMBOL --on DATE (--db FILE | --data DIR [--news DIR]) [--members FILE] --out DIR [--lang en,zh-Hant] [--json]` */
 export function register(program: Command): void {
   program
     .command('story')
     .description('write a fact-checked market story (English and Traditional Chinese) with its fact ledger and charts')
     .argument('<symbol>', 'index or stock, e.g. HSTECH or 0992.HK')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
-    .requiredOption('--data <dir>', 'folder of bar CSVs')
+    .option('--db <file>', `store to read (bars, members, reference data, news), filled by import and news ingest (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--data <dir>', 'folder of bar CSVs, imported into an in-memory store instead of --db')
     .option('--members <file>', 'membership file symbol,name,from,to (movers and breadth; without it the symbol alone)')
     .option('--methodology <file>', 'methodology YAML: member point contributions from the engine')
-    .option('--news <dir>', 'news file or folder: linked articles may be quoted with attribution')
+    .option('--news <dir>', 'news file or folder, ingested into an in-memory store (default with --db: the news stored by news ingest)')
     .requiredOption('--out <dir>', 'output folder')
     .option('--lang <list>', 'languages, comma separated', STORY_LANGS.join(','))
     .option('--published <time>', 'publication time, exchange local "YYYY-MM-DD HH:MM:SS" (default: session date 16:10:00)')
@@ -41,20 +44,20 @@ export function register(program: Command): void {
       if (o.published !== undefined && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(o.published)) {
         throw new Error(`--published: expected "YYYY-MM-DD HH:MM:SS", got "${o.published}"`);
       }
-      const { writeStoryFiles } = await import('../../app/story/writeStoryFiles.js');
-      const r = await writeStoryFiles({
+      const [{ writeStoryFiles }, { withData }] = await Promise.all([import('../../app/story/writeStoryFiles.js'), import('../../app/openData.js')]);
+      const source = { ...(o.db !== undefined ? { db: o.db } : {}), ...(o.data !== undefined ? { data: o.data } : {}), ...(o.news !== undefined ? { news: [o.news] } : {}) };
+      const r = await withData(source, (ports) => writeStoryFiles({
         symbol,
         date: asSessionDate(o.on),
-        dataDir: o.data,
+        ports,
         outDir: o.out,
         langs: langs as StoryLang[],
         charts: o.charts,
         ...(o.members ? { membersPath: o.members } : {}),
         ...(o.methodology ? { methodologyPath: o.methodology } : {}),
-        ...(o.news ? { newsPath: o.news } : {}),
         ...(o.published ? { publishedLocal: o.published } : {}),
         ...(o.confirmMove ? { confirmedMoves: o.confirmMove.split(',').map((s) => s.trim()) } : {}),
-      });
+      }));
       if (o.json) printJson(r);
       else printResult(r);
       if (!r.published) throw new Error(`story ${r.slug} not published: ${reasons(r).join('; ')}`);

@@ -1,4 +1,4 @@
-import { InputError, OutOfOrderError } from '../../core/errors.js';
+import { InputError, InvariantError, OutOfOrderError } from '../../core/errors.js';
 import type { IndexCode, SecurityId, SessionDate } from '../../core/units.js';
 import type { EngineAction } from '../../domain/indexRun.js';
 import type { ConstituentSession, IndexSession } from '../../domain/indexLevel.js';
@@ -99,6 +99,7 @@ export class IndexKernel {
         // Out of the money: nobody subscribes, so price, shares and divisor stay (methodology.md §2.2).
         if (held) this.issues.push(`${date}: rights issue ${a.symbol} ${a.newShares} for ${a.oldShares} at ${a.subscriptionPrice} not below the previous close ${p}: out of the money, not applied`);
         this.planner.skipAction(a);
+        this.skipped.push(a);
         continue;
       }
       if (a.kind === 'split') {
@@ -189,6 +190,46 @@ export class IndexKernel {
       { code: this.opt.code, date, level, levelTr, divisor: D, divisorTr: mNow / levelTr, previousLevel: isBase ? null : previousLevel, events },
       cols,
     );
+  }
+
+  /** Actions the planner was told to forget (rights issues out of the money), in order. */
+  readonly skipped: EngineAction[] = [];
+
+  /**
+   * The kernel's state after the last session, as plain data (JSON-safe: NaN is written as null), so a later run
+   * can continue from it with {@link restore} instead of from the base date. Skipped actions are not in it (the
+   * calculator keeps them by position).
+   */
+  snapshot(): KernelState {
+    const n = this.symbols.length;
+    const arr = (a: Float64Array) => Array.from(a.subarray(0, n), (x) => (Number.isNaN(x) ? null : x));
+    return {
+      symbols: [...this.symbols], shares: arr(this.shares), lastClose: arr(this.lastClose), members: [...this.members],
+      divisor: this.divisor, level: this.level, levelTr: this.levelTr, lastDate: this.lastDate, changeIdx: this.changeIdx,
+      sessionCount: this.sessionCount, issues: [...this.issues], stale: [...this.stale].map(([s, e]) => ({ symbol: s, ...e })),
+    };
+  }
+
+  /** Restores a {@link snapshot} into a fresh kernel built with the same options and planner. */
+  restore(st: KernelState): void {
+    st.symbols.forEach((s, i) => {
+      if (this.slot(s) !== i) throw new InvariantError(`${this.opt.code}: engine state has ${s} in slot ${i}, this kernel in slot ${this.slot(s)} (built with other inputs)`);
+    });
+    st.symbols.forEach((_, i) => {
+      this.shares[i] = st.shares[i] ?? 0;
+      this.lastClose[i] = st.lastClose[i] ?? NaN;
+    });
+    this.members = [...st.members];
+    this.divisor = st.divisor;
+    this.level = st.level;
+    this.levelTr = st.levelTr;
+    this.lastDate = st.lastDate;
+    this.changeIdx = st.changeIdx;
+    this.sessionCount = st.sessionCount;
+    this.issues.splice(0, this.issues.length, ...st.issues);
+    this.stale.clear();
+    for (const e of st.stale) this.stale.set(e.symbol, { count: e.count, first: e.first, last: e.last });
+    this.sharesSnap = null;
   }
 
   /** Shares of the constituents as last copied for output; null once an event changed them. */
@@ -293,6 +334,25 @@ export class IndexKernel {
     events.push(`constituent change: ${[...added.map((s) => `+${s}`), ...removed.map((s) => `-${s}`)].join(' ') || 'none'}`);
     return w;
   }
+}
+
+/** The kernel's state between sessions (see IndexKernel.snapshot). */
+export interface KernelState {
+  readonly symbols: readonly SecurityId[];
+  /** Index shares per slot. */
+  readonly shares: readonly (number | null)[];
+  /** Last close per slot (null: never priced). */
+  readonly lastClose: readonly (number | null)[];
+  /** Slots of the constituents. */
+  readonly members: readonly number[];
+  readonly divisor: number;
+  readonly level: number | null;
+  readonly levelTr: number | null;
+  readonly lastDate: SessionDate | null;
+  readonly changeIdx: number;
+  readonly sessionCount: number;
+  readonly issues: readonly string[];
+  readonly stale: readonly { readonly symbol: SecurityId; readonly count: number; readonly first: SessionDate; readonly last: SessionDate }[];
 }
 
 /**

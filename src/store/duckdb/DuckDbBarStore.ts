@@ -1,9 +1,12 @@
+import { listValue } from '@duckdb/node-api';
 import { asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
+import type { CorporateAction } from '../../domain/corporateAction.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 import type { Security } from '../../domain/security.js';
-import type { BarStore, WriteResult } from '../ports.js';
+import type { BarStore, StoredIndexState, WriteResult } from '../ports.js';
+import { compareActions, validateActions } from '../validateActions.js';
 import { validateBars } from '../validateBars.js';
 import { duplicateSessionKeys } from '../validateSessions.js';
 import { refused, stored } from '../writeResult.js';
@@ -68,6 +71,7 @@ export class DuckDbBarStore implements BarStore {
       if (!known.has(symbol)) {
         await this.db.run(`INSERT INTO bars SELECT symbol, CAST(date AS DATE), open, high, low, close, adj_close, volume, source
           FROM stage_bars`);
+        await this.recordChange(symbol, 'SELECT min(date) FROM stage_bars');
       } else {
         await this.db.run(`CREATE OR REPLACE TEMP TABLE stage_same AS SELECT s.date FROM stage_bars s
           JOIN (SELECT * FROM bars WHERE symbol = $1) b ON ${SAME_BAR}`, [symbol]);
@@ -78,12 +82,18 @@ export class DuckDbBarStore implements BarStore {
             (SELECT CAST(date AS DATE) FROM stage_bars WHERE date NOT IN (SELECT date FROM stage_same))`, [symbol]);
           await this.db.run(`INSERT INTO bars SELECT symbol, CAST(date AS DATE), open, high, low, close, adj_close, volume, source
             FROM stage_bars WHERE date NOT IN (SELECT date FROM stage_same)`);
+          await this.recordChange(symbol, 'SELECT min(date) FROM stage_bars WHERE date NOT IN (SELECT date FROM stage_same)');
         }
       }
       return stored(bars.length - skipped, skipped);
     });
     (await this.knownSymbols()).add(symbol); // after COMMIT: a rolled-back batch leaves the set unchanged
     return result;
+  }
+
+  /** Records a bar write (next revision, symbol, earliest date written) inside the running transaction. */
+  private async recordChange(symbol: SecurityId, firstDateSql: string): Promise<void> {
+    await this.db.run(`INSERT INTO bar_changes SELECT (SELECT coalesce(max(rev), 0) + 1 FROM bar_changes), $1, CAST((${firstDateSql}) AS DATE)`, [symbol]);
   }
 
   /** Symbols with bars, loaded once per open (this store is the only writer of its file). */
@@ -93,20 +103,35 @@ export class DuckDbBarStore implements BarStore {
   }
 
   async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
-    const rows = await this.db.all(
-      `SELECT CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
+    const { columns } = await this.db.columns(
+      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
        WHERE symbol = $1 AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE) ORDER BY date`,
       [symbol, from ?? '0001-01-01', to ?? '9999-12-31'],
     );
-    return rows.map((r) => ({
-      date: r.date as SessionDate,
-      open: r.open as number,
-      high: r.high as number,
-      low: r.low as number,
-      close: r.close as number,
-      adjClose: r.adj_close as number | null,
-      volume: r.volume as number | null,
-    }));
+    return groupBars(columns).get(symbol) ?? [];
+  }
+
+  async getBarsMany(symbols: readonly SecurityId[], from?: SessionDate, to?: SessionDate): Promise<Map<SecurityId, Bar[]>> {
+    if (symbols.length === 0) return new Map();
+    const { columns } = await this.db.columns(
+      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
+       WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE)
+       ORDER BY symbol, date`,
+      [listValue([...new Set(symbols)]), from ?? '0001-01-01', to ?? '9999-12-31'],
+    );
+    return groupBars(columns);
+  }
+
+  async lastBars(symbols: readonly SecurityId[], on: SessionDate, count: number): Promise<Map<SecurityId, Bar[]>> {
+    if (symbols.length === 0 || count <= 0) return new Map();
+    const { columns } = await this.db.columns(
+      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM (
+         SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY date DESC) AS rn FROM bars
+         WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date <= CAST($2 AS DATE))
+       WHERE rn <= $3 ORDER BY symbol, date`,
+      [listValue([...new Set(symbols)]), on, count],
+    );
+    return groupBars(columns);
   }
 
   async symbols(): Promise<SecurityId[]> {
@@ -146,6 +171,44 @@ export class DuckDbBarStore implements BarStore {
   async getSecurities(): Promise<Security[]> {
     const rows = await this.db.all('SELECT json FROM securities ORDER BY id');
     return rows.map((r) => JSON.parse(r.json as string) as Security);
+  }
+
+  async putActions(actions: readonly CorporateAction[], source: string): Promise<WriteResult> {
+    const issues = validateActions(actions, source);
+    if (issues.length > 0) return refused(actions.length, issues);
+    if (actions.length === 0) return stored(0, 0);
+    return this.db.transaction(async () => {
+      let written = 0;
+      for (const a of actions) {
+        const json = JSON.stringify(a);
+        const [old] = await this.db.all('SELECT json FROM corporate_actions WHERE symbol = $1 AND ex_date = CAST($2 AS DATE) AND kind = $3', [a.symbol, a.exDate, a.kind]);
+        if (old?.json === json) continue;
+        await this.db.run('INSERT OR REPLACE INTO corporate_actions VALUES ($1, CAST($2 AS DATE), $3, $4, $5)', [a.symbol, a.exDate, a.kind, json, source]);
+        written++;
+      }
+      return stored(written, actions.length - written);
+    });
+  }
+
+  async getActions(): Promise<CorporateAction[]> {
+    const rows = await this.db.all('SELECT json FROM corporate_actions');
+    return rows.map((r) => JSON.parse(r.json as string) as CorporateAction).sort(compareActions);
+  }
+
+  async membershipCodes(): Promise<IndexCode[]> {
+    const rows = await this.db.all('SELECT DISTINCT code FROM memberships ORDER BY code');
+    return rows.map((r) => r.code as IndexCode);
+  }
+
+  async barRevision(): Promise<number> {
+    const [r] = await this.db.all<{ n: number }>('SELECT coalesce(max(rev), 0) AS n FROM bar_changes');
+    return r?.n ?? 0;
+  }
+
+  async barChangesSince(since: number): Promise<Map<SecurityId, SessionDate>> {
+    const rows = await this.db.all(
+      'SELECT symbol, CAST(min(first_date) AS VARCHAR) AS first FROM bar_changes WHERE rev > $1 GROUP BY symbol ORDER BY symbol', [since]);
+    return new Map(rows.map((r) => [asSecurityId(r.symbol as string), r.first as SessionDate]));
   }
 
   async putMemberships(code: IndexCode, members: readonly MembershipInterval[], source: string): Promise<WriteResult> {
@@ -224,7 +287,40 @@ export class DuckDbBarStore implements BarStore {
     return rows.map((r) => JSON.parse(r.json as string) as IndexSession);
   }
 
+  async deleteIndexSessions(code: IndexCode, from?: SessionDate): Promise<number> {
+    const rows = await this.db.all('DELETE FROM index_sessions WHERE code = $1 AND date >= CAST($2 AS DATE) RETURNING 1 AS n', [code, from ?? '0001-01-01']);
+    return rows.length;
+  }
+
+  async putIndexState(s: StoredIndexState): Promise<void> {
+    await this.db.run('INSERT OR REPLACE INTO index_state VALUES ($1, $2, CAST($3 AS DATE), $4, $5)', [s.code, s.fingerprint, s.date, s.barRevision, s.state]);
+  }
+
+  async getIndexState(code: IndexCode): Promise<StoredIndexState | null> {
+    const [r] = await this.db.all(
+      'SELECT code, fingerprint, CAST(date AS VARCHAR) AS date, bar_revision, state FROM index_state WHERE code = $1', [code]);
+    if (!r) return null;
+    return { code: r.code as IndexCode, fingerprint: r.fingerprint as string, date: r.date as SessionDate, barRevision: r.bar_revision as number, state: r.state as string };
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+/** Columns symbol, date, open, high, low, close, adj_close, volume (ordered by symbol, then date) as series. */
+function groupBars(c: readonly unknown[][]): Map<SecurityId, Bar[]> {
+  const [sym, date, open, high, low, close, adj, vol] = c as [string[], string[], number[], number[], number[], number[], (number | null)[], (number | null)[]];
+  const out = new Map<SecurityId, Bar[]>();
+  let list: Bar[] = [];
+  let cur: string | null = null;
+  for (let i = 0; i < (sym?.length ?? 0); i++) {
+    const s = sym[i] as string;
+    if (s !== cur) out.set(s as SecurityId, (list = [])), (cur = s);
+    list.push({
+      date: date[i] as SessionDate, open: open[i] as number, high: high[i] as number, low: low[i] as number, close: close[i] as number,
+      adjClose: adj[i] ?? null, volume: vol[i] ?? null,
+    });
+  }
+  return out;
 }

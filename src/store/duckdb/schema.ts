@@ -9,7 +9,8 @@ export const SCHEMA_VERSION = 1;
  * against what is stored inside one transaction; the contract tests check it).
  *
  * Creates the tables of the bar store when missing (idempotent). Other engineers add their own tables in their
- * own files with {@link DuckDbConnection.run}; these four belong to the market-data store.
+ * own files with {@link DuckDbConnection.run}; these belong to the market-data store
+ * (bars, securities, memberships, index_sessions, corporate_actions, bar_changes, index_state).
  * @throws SourceError when the database refuses a statement.
  */
 export async function ensureBarSchema(db: DuckDbConnection): Promise<void> {
@@ -30,6 +31,13 @@ export async function ensureBarSchema(db: DuckDbConnection): Promise<void> {
       code VARCHAR NOT NULL, date DATE NOT NULL, level DOUBLE NOT NULL, level_tr DOUBLE NOT NULL,
       divisor DOUBLE NOT NULL, divisor_tr DOUBLE NOT NULL, previous_level DOUBLE,
       json VARCHAR NOT NULL);
+    CREATE TABLE IF NOT EXISTS corporate_actions (
+      symbol VARCHAR NOT NULL, ex_date DATE NOT NULL, kind VARCHAR NOT NULL, json VARCHAR NOT NULL, source VARCHAR NOT NULL,
+      PRIMARY KEY (symbol, ex_date, kind));
+    CREATE TABLE IF NOT EXISTS bar_changes (rev BIGINT NOT NULL, symbol VARCHAR NOT NULL, first_date DATE NOT NULL);
+    CREATE TABLE IF NOT EXISTS index_state (
+      code VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, date DATE NOT NULL, bar_revision BIGINT NOT NULL,
+      state VARCHAR NOT NULL);
     CREATE TEMP TABLE IF NOT EXISTS stage_bars (
       symbol VARCHAR, date VARCHAR, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
       adj_close DOUBLE, volume DOUBLE, source VARCHAR);

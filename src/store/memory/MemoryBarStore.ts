@@ -1,9 +1,11 @@
 import { asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
+import type { CorporateAction } from '../../domain/corporateAction.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 import type { Security } from '../../domain/security.js';
-import type { BarStore, WriteResult } from '../ports.js';
+import type { BarStore, StoredIndexState, WriteResult } from '../ports.js';
+import { actionKey, compareActions, validateActions } from '../validateActions.js';
 import { validateBars } from '../validateBars.js';
 import { duplicateSessionKeys } from '../validateSessions.js';
 import { refused, stored } from '../writeResult.js';
@@ -27,30 +29,68 @@ export class MemoryBarStore implements BarStore {
   private readonly securities = new Map<SecurityId, string>();
   private readonly memberships = new Map<IndexCode, string>();
   private readonly sessions = new Map<IndexCode, Map<SessionDate, string>>();
+  private readonly actions = new Map<string, string>();
+  private readonly states = new Map<IndexCode, StoredIndexState>();
+  /** One entry per putBars that wrote rows: revision, symbol, earliest date written. */
+  private readonly changes: { rev: number; symbol: SecurityId; first: SessionDate }[] = [];
+  /** Sorted bars per symbol, rebuilt lazily after a write (reads are far more frequent than writes). */
+  private readonly sorted = new Map<SecurityId, Bar[]>();
 
   async putBars(symbol: SecurityId, bars: readonly Bar[], source: string): Promise<WriteResult> {
     const issues = validateBars(bars, symbol, source);
     if (issues.length > 0) return refused(bars.length, issues);
     let table = this.bars.get(symbol);
     let written = 0;
+    let first: SessionDate | null = null;
     for (const b of bars) {
       const old = table?.get(b.date);
       if (old && sameBar(old.bar, b)) continue;
       if (!table) this.bars.set(symbol, (table = new Map()));
       table.set(b.date, { bar: copyBar(b), source });
+      if (first === null || b.date < first) first = b.date;
       written++;
+    }
+    if (first !== null) {
+      this.changes.push({ rev: this.changes.length + 1, symbol, first });
+      this.sorted.delete(symbol);
     }
     return stored(written, bars.length - written);
   }
 
   async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
-    const table = this.bars.get(symbol);
-    if (!table) return [];
-    return [...table.values()]
-      .map((s) => s.bar)
-      .filter((b) => (from === undefined || b.date >= from) && (to === undefined || b.date <= to))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map(copyBar);
+    return this.range(symbol, from, to).map(copyBar);
+  }
+
+  async getBarsMany(symbols: readonly SecurityId[], from?: SessionDate, to?: SessionDate): Promise<Map<SecurityId, Bar[]>> {
+    const out = new Map<SecurityId, Bar[]>();
+    for (const s of new Set(symbols)) {
+      const r = this.range(s, from, to);
+      if (r.length > 0) out.set(s, r.map(copyBar));
+    }
+    return out;
+  }
+
+  async lastBars(symbols: readonly SecurityId[], on: SessionDate, count: number): Promise<Map<SecurityId, Bar[]>> {
+    const out = new Map<SecurityId, Bar[]>();
+    for (const s of new Set(symbols)) {
+      const r = this.range(s, undefined, on);
+      if (r.length > 0 && count > 0) out.set(s, r.slice(Math.max(0, r.length - count)).map(copyBar));
+    }
+    return out;
+  }
+
+  /** Stored bars of `symbol` in the range, ascending (not copied: callers copy). */
+  private range(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Bar[] {
+    let all = this.sorted.get(symbol);
+    if (!all) {
+      const table = this.bars.get(symbol);
+      if (!table) return [];
+      all = [...table.values()].map((s) => s.bar).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      this.sorted.set(symbol, all);
+    }
+    const lo = from === undefined ? 0 : firstAtOrAfter(all, from);
+    const hi = to === undefined ? all.length : firstAfter(all, to);
+    return all.slice(lo, hi);
   }
 
   async symbols(): Promise<SecurityId[]> {
@@ -83,6 +123,41 @@ export class MemoryBarStore implements BarStore {
     return [...this.securities.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, json]) => JSON.parse(json) as Security);
+  }
+
+  async putActions(actions: readonly CorporateAction[], source: string): Promise<WriteResult> {
+    const issues = validateActions(actions, source);
+    if (issues.length > 0) return refused(actions.length, issues);
+    let written = 0;
+    for (const a of actions) {
+      const json = JSON.stringify(a);
+      if (this.actions.get(actionKey(a)) === json) continue;
+      this.actions.set(actionKey(a), json);
+      written++;
+    }
+    return stored(written, actions.length - written);
+  }
+
+  async getActions(): Promise<CorporateAction[]> {
+    return [...this.actions.values()].map((j) => JSON.parse(j) as CorporateAction).sort(compareActions);
+  }
+
+  async membershipCodes(): Promise<IndexCode[]> {
+    return [...this.memberships.keys()].sort();
+  }
+
+  async barRevision(): Promise<number> {
+    return this.changes.length;
+  }
+
+  async barChangesSince(since: number): Promise<Map<SecurityId, SessionDate>> {
+    const out = new Map<SecurityId, SessionDate>();
+    for (const c of this.changes) {
+      if (c.rev <= since) continue;
+      const old = out.get(c.symbol);
+      if (old === undefined || c.first < old) out.set(c.symbol, c.first);
+    }
+    return out;
   }
 
   async putMemberships(code: IndexCode, members: readonly MembershipInterval[], _source: string): Promise<WriteResult> {
@@ -121,5 +196,49 @@ export class MemoryBarStore implements BarStore {
       .map(([, json]) => JSON.parse(json) as IndexSession);
   }
 
+  async deleteIndexSessions(code: IndexCode, from?: SessionDate): Promise<number> {
+    const table = this.sessions.get(code);
+    if (!table) return 0;
+    let n = 0;
+    for (const d of [...table.keys()]) {
+      if (from === undefined || d >= from) {
+        table.delete(d);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  async putIndexState(state: StoredIndexState): Promise<void> {
+    this.states.set(state.code, { ...state });
+  }
+
+  async getIndexState(code: IndexCode): Promise<StoredIndexState | null> {
+    const s = this.states.get(code);
+    return s ? { ...s } : null;
+  }
+
   async close(): Promise<void> {}
+}
+
+/** Index of the first bar with date >= d (bars ascending). */
+function firstAtOrAfter(bars: readonly Bar[], d: SessionDate): number {
+  let lo = 0, hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bars[mid] as Bar).date < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first bar with date > d (bars ascending). */
+function firstAfter(bars: readonly Bar[], d: SessionDate): number {
+  let lo = 0, hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bars[mid] as Bar).date <= d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
