@@ -20,8 +20,12 @@ const { pathToFileURL } = require('node:url');
 const { readStamp, staleInput } = require('../bin/buildStamp.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
-/** Packages with native code (or a binary of their own): required at run time from node_modules, not bundled. */
-const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'esbuild'];
+/**
+ * Required at run time from node_modules, not bundled: packages with native code (or a binary of their own), and
+ * node-postgres (`pg`), which only a `--db postgresql://` run loads (src/app/openStore.ts imports the PostgreSQL
+ * store on demand): no bundle carries its bytes.
+ */
+const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'esbuild', 'pg'];
 /** Files every bundle depends on besides its sources: the build itself, the compiler settings. */
 const BUILD_FILES = ['scripts/build.cjs', 'bin/buildStamp.cjs', 'tsconfig.json', 'package.json'];
 /** npm rewrites this file on every install: it stands for every node_modules file a bundle holds. */

@@ -16,6 +16,8 @@ export interface ProvisionResult {
 }
 export const TEST_TOOLS: readonly TestTool[];
 export function findOnPath(bin: string, pathEnv?: string): string | null;
+export function findPostgresBin(bin: string, root?: string): string | null;
+export function findTool(bin: string, pathEnv?: string): string | null;
 export function provision(deps: {
   tools?: readonly TestTool[];
   which: (bin: string) => string | null;

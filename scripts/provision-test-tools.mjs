@@ -2,7 +2,7 @@
 // Missing ones are installed with Debian's apt-get when this machine allows it (root, apt-get present), in one
 // line of output; otherwise it fails at once with one line naming the command to run. Nothing but Node builtins.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +11,29 @@ export const TEST_TOOLS = [
   { bin: 'chromium', pkg: 'chromium', usedBy: 'the browser tests' },
   { bin: 'hugo', pkg: 'hugo', usedBy: 'the Hugo test' },
   { bin: 'nats-server', pkg: 'nats-server', usedBy: 'the NATS tests' },
+  // Debian's package keeps initdb/postgres off PATH, in /usr/lib/postgresql/<version>/bin (see findTool)
+  { bin: 'initdb', pkg: 'postgresql', usedBy: 'the PostgreSQL tests' },
 ];
+
+/**
+ * `bin` in the newest /usr/lib/postgresql/<version>/bin, where Debian's `postgresql` package puts the server
+ * programs (not on PATH). `INDEXWIRE_POSTGRES_LIB` replaces /usr/lib/postgresql (the tests simulate a machine
+ * without it). test/support/throwawayPostgres.ts looks in the same places.
+ */
+export function findPostgresBin(bin, root = process.env.INDEXWIRE_POSTGRES_LIB ?? '/usr/lib/postgresql') {
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) {
+    const p = join(root, v, 'bin', bin);
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+/** A test tool on PATH, or (initdb, postgres) where Debian installs PostgreSQL. */
+export function findTool(bin, pathEnv = process.env.PATH ?? '') {
+  return findOnPath(bin, pathEnv) ?? (bin === 'initdb' || bin === 'postgres' ? findPostgresBin(bin) : null);
+}
 
 /** The path of an executable file `bin` on `pathEnv` (PATH syntax), or null. */
 export function findOnPath(bin, pathEnv = process.env.PATH ?? '') {
@@ -73,7 +95,7 @@ export function provision({ tools = TEST_TOOLS, which, isRoot, run, dryRun = fal
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = provision({
-    which: (bin) => findOnPath(bin),
+    which: (bin) => findTool(bin),
     isRoot: process.getuid?.() === 0,
     run: (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] }),
     dryRun: process.argv.includes('--dry-run'),

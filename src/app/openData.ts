@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
+import { redactUrl } from '../core/dbUrl.js';
 import { SourceError } from '../core/errors.js';
-import { DuckDbBarStore } from '../store/duckdb/DuckDbBarStore.js';
 import { MemoryBarStore } from '../store/memory/MemoryBarStore.js';
-import { DuckDbNewsStore } from '../store/news/DuckDbNewsStore.js';
 import { MemoryNewsStore } from '../store/news/MemoryNewsStore.js';
 import type { NewsStore } from '../store/news/NewsStore.js';
 import type { BarStore } from '../store/ports.js';
 import type { ImportReport } from './importBars.js';
 import type { IngestSummary } from './news/ingest.js';
-import { DEFAULT_DB_PATH } from './openStore.js';
+import { DEFAULT_DB_PATH, isPostgresUrl, newsStoreBeside, openStore } from './openStore.js';
 
 /**
  * Where a command reads its data: `--db FILE` (a DuckDB store filled by `indexwire import` and `news ingest`; the
@@ -45,14 +44,14 @@ export interface DataPorts {
  */
 export async function openData(src: DataSource, opts: { news?: boolean } = {}): Promise<DataPorts> {
   const wantNews = opts.news ?? true;
-  let db: DuckDbBarStore | null = null;
+  let db: BarStore | null = null;
   const needDb = src.data === undefined || (wantNews && src.news === undefined && src.db !== undefined);
   if (needDb) {
     const path = src.db ?? DEFAULT_DB_PATH;
-    if (path !== ':memory:' && !existsSync(path)) {
+    if (path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) {
       throw new SourceError(path, 'no store here: run `indexwire import DIR --db FILE` (and `indexwire news ingest PATH --db FILE`), or pass --data DIR', false);
     }
-    db = await DuckDbBarStore.open(path);
+    db = await openStore(path);
   }
   try {
     let market: BarStore;
@@ -63,15 +62,15 @@ export async function openData(src: DataSource, opts: { news?: boolean } = {}): 
       const { importBars } = await import('./importBars.js');
       imported = await importBars(src.data, mem, { db: ':memory:', ...(src.only ? { only: src.only } : {}) });
       market = mem;
-    } else market = db as DuckDbBarStore;
+    } else market = db as BarStore;
     let news: NewsStore | null = null;
     let ingested: IngestSummary | null = null;
     if (wantNews && src.news !== undefined && src.news.length > 0) {
       news = new MemoryNewsStore();
       const { ingestNews } = await import('./news/ingest.js');
       ingested = await ingestNews(src.news, { store: news });
-    } else if (wantNews && db !== null) news = await DuckDbNewsStore.open(db.db);
-    const origin = src.data ?? src.db ?? DEFAULT_DB_PATH;
+    } else if (wantNews && db !== null) news = await newsStoreBeside(db);
+    const origin = src.data ?? redactUrl(src.db ?? DEFAULT_DB_PATH);
     return {
       market, news, origin, imported, ingested,
       async close() {

@@ -11,16 +11,21 @@ import type { StoryPlan } from './select/planTypes.js';
 export interface WriteStoryOptions extends PlanOptions, GateOptions {
   /** Languages to write (default both). */
   readonly langs?: readonly StoryLang[];
-  /** Extra Markdown lines after the text (chart images); not fact-checked, so they must hold no claims. */
-  readonly figures?: readonly { readonly alt: Readonly<Record<StoryLang, string>>; readonly src: string }[];
-  /** Front matter `thumbnail` (default empty). */
-  readonly thumbnail?: string;
+  /**
+   * Extra Markdown lines after the text (chart images); not fact-checked, so they must hold no claims.
+   * `src` is one file for every language, or a file per language (each language's own charts).
+   */
+  readonly figures?: readonly { readonly alt: Readonly<Record<StoryLang, string>>; readonly src: string | Readonly<Record<StoryLang, string>> }[];
+  /** Front matter `thumbnail` (default empty): one file, or a file per language. */
+  readonly thumbnail?: string | Readonly<Record<StoryLang, string>>;
   /** Byline paragraph (no numbers). */
   readonly byline?: Readonly<Record<StoryLang, string>>;
 }
 
 const RENDER: Record<StoryLang, (p: StoryPlan) => RenderedText> = { en: renderEn, 'zh-Hant': renderZhHant };
 const DEFAULT_BYLINE: Record<StoryLang, string> = { en: 'By Indexwire (automated, fact-checked)', 'zh-Hant': 'Indexwire 自動撰寫及核實' };
+
+const perLang = (v: string | Readonly<Record<StoryLang, string>>, lang: StoryLang): string => (typeof v === 'string' ? v : v[lang]);
 
 /** `HSTECH`, `2025-02-07` -> `hstech-2025-02-07`. */
 export function storySlug(symbol: string, date: string): string {
@@ -57,7 +62,7 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       translations: [...langs],
       tags: [...plan.tags],
       menu: '',
-      thumbnail: opts.thumbnail ?? '',
+      thumbnail: perLang(opts.thumbnail ?? '', lang),
       lead: '',
       comments: false,
       authorbox: false,
@@ -67,7 +72,7 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       sidebar: 'right',
       widgets: ['search', 'recent', 'taglist'],
     };
-    const figures = (opts.figures ?? []).map((f) => `![${f.alt[lang]}](${f.src})`);
+    const figures = (opts.figures ?? []).map((f) => `![${f.alt[lang]}](${perLang(f.src, lang)})`);
     const body = [byline[lang], ...text.paragraphs, ...figures].join('\n\n');
     documents.push({ lang, fileName: `${slug}.${lang}.md`, frontMatter, paragraphs: text.paragraphs, markdown: `${renderFrontMatter(frontMatter)}\n\n${body}\n` });
   }

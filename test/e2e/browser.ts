@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium, launched the way the brief measured to work here. */
@@ -54,4 +58,52 @@ export async function openTrappedPage(browser: Browser): Promise<{ page: Page; h
     void d.dismiss();
   });
   return { page, hits };
+}
+
+/**
+ * Chromium on a "fresh machine" as far as fonts go: fontconfig sees only DejaVu Sans from node_modules
+ * (`dejavu-fonts-ttf`), whatever is installed system-wide, so no CJK font exists unless a page brings its own.
+ * Returns the browser and a cleanup that closes it and removes the temporary fontconfig folder.
+ */
+export async function launchChromiumWithoutCjkFonts(): Promise<{ browser: Browser; fontconfigDir: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'indexwire-fontconfig-'));
+  const dejavu = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  writeFileSync(
+    join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dejavu}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n  <config></config>\n</fontconfig>\n`,
+  );
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), FONTCONFIG_PATH: dir },
+    });
+    return {
+      browser,
+      fontconfigDir: dir,
+      close: async () => {
+        await browser.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The platform fonts Chromium used to draw the text of the first element matching `selector` (DevTools CSS domain). */
+export async function fontsUsedFor(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts;
+  } finally {
+    await cdp.detach();
+  }
 }

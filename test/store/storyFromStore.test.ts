@@ -21,7 +21,7 @@ describeWithSharedData('story from the store equals the story from the files (HS
   }, 120_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('writes the same six files, byte for byte, from --db as from --data/--news', async () => {
+  it('writes the same nine files, byte for byte, from --db as from --data/--news', async () => {
     const common = ['--on', '2025-02-07', '--members', join(HK_DATA, 'hstech_members.csv'), '--methodology', join(REPO_ROOT, 'methodologies/hstech-replica.yaml'), '--lang', 'en,zh-Hant'];
     const fromStore = join(root, 'from-store');
     const fromFiles = join(root, 'from-files');
@@ -33,8 +33,9 @@ describeWithSharedData('story from the store equals the story from the files (HS
     expect(c2).toBe(0);
     const names = readdirSync(fromStore).sort();
     expect(names).toEqual([
-      'hstech-2025-02-07.contrib.svg', 'hstech-2025-02-07.en.md', 'hstech-2025-02-07.index.svg',
-      'hstech-2025-02-07.ledger.json', 'hstech-2025-02-07.png', 'hstech-2025-02-07.zh-Hant.md',
+      'hstech-2025-02-07.contrib.svg', 'hstech-2025-02-07.contrib.zh-Hant.svg', 'hstech-2025-02-07.en.md', 'hstech-2025-02-07.index.svg',
+      'hstech-2025-02-07.index.zh-Hant.svg', 'hstech-2025-02-07.ledger.json', 'hstech-2025-02-07.png', 'hstech-2025-02-07.zh-Hant.md',
+      'hstech-2025-02-07.zh-Hant.png', // each language's own charts and thumbnail
     ]);
     expect(readdirSync(fromFiles).sort()).toEqual(names);
     for (const n of names) expect(readFileSync(join(fromStore, n)).equals(readFileSync(join(fromFiles, n))), n).toBe(true);

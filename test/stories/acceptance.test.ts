@@ -37,11 +37,14 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect(r.published).toBe(true);
     expect(r.files.map((f) => f.split('/').pop()).sort()).toEqual([
       'hstech-2025-02-07.contrib.svg',
+      'hstech-2025-02-07.contrib.zh-Hant.svg', // each language has its own charts and thumbnail
       'hstech-2025-02-07.en.md',
       'hstech-2025-02-07.index.svg',
+      'hstech-2025-02-07.index.zh-Hant.svg',
       'hstech-2025-02-07.ledger.json',
       'hstech-2025-02-07.png',
       'hstech-2025-02-07.zh-Hant.md',
+      'hstech-2025-02-07.zh-Hant.png',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,9 @@ const TOOL_CACHES = [/^tsx-\w+$/];
 export default function setup(project: { readonly tmpDir?: string }): () => void {
   const outer = process.env.TMPDIR;
   const sandbox = mkdtempSync(join(tmpdir(), 'indexwire-test-'));
+  // searchable (not listable) by others: the throwaway PostgreSQL runs as an unprivileged user when we are root
+  // (test/support/throwawayPostgres.ts) and must reach its folder in here
+  chmodSync(sandbox, 0o711);
   process.env.TMPDIR = sandbox;
   return () => {
     const left = readdirSync(sandbox).filter((n) => !TOOL_CACHES.some((re) => re.test(n)));

@@ -4,8 +4,10 @@ import { ConfigError } from '../../core/errors.js';
 import { slugify } from '../../stories/site/escapeHtml.js';
 import { pageShell, rfc822, rssFeed, searchIndex, storyList, storyPage, tagIndexPage, type SiteWidgets } from '../../stories/site/renderSitePages.js';
 import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
+import { SECTION_LOCALES, zhHantStylesheet } from '../../stories/site/siteLocale.js';
 import type { SiteConfig, SiteStory } from '../../stories/site/siteStory.js';
 import { readStoryFiles } from './readStoryFiles.js';
+import { siteWebFonts } from './siteWebFonts.js';
 
 /** Tags shown in the "tag list" widget (most used first); the tag list page has them all. */
 export const TAGLIST_WIDGET_SIZE = 30;
@@ -53,12 +55,29 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
     recent: stories.slice(0, cfg.recentCount),
     tags: allTags.slice(0, TAGLIST_WIDGET_SIZE),
   };
+  // Each language section (zh-hant/) has its own front page, tag and category pages, feed and widgets, over
+  // the stories of its language; the English root keeps every story, as before.
+  const sections = SECTION_LOCALES.map((L) => {
+    const list = stories.filter((s) => s.lang === L.lang);
+    const tagsOf = groupBySlug(list, (s) => s.tags);
+    const all = [...tagsOf.entries()].map(([slug, g]) => ({ tag: g.label, slug, count: g.list.length })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return { L, list, byTag: tagsOf, byCat: groupBySlug(list, (s) => s.categories), allTags: all, w: { recent: list.slice(0, cfg.recentCount), tags: all.slice(0, TAGLIST_WIDGET_SIZE) } as SiteWidgets };
+  }).filter((x) => x.list.length > 0);
+  const widgetsOf = (lang: string) => sections.find((x) => x.L.lang === lang)?.w ?? w;
   const tmp = `${o.outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   for (const d of ['stories', 'tags', 'categories']) mkdirSync(join(tmp, d), { recursive: true });
+  for (const x of sections) for (const d of ['tags', 'categories']) mkdirSync(join(tmp, x.L.section, d), { recursive: true });
   let pages = 0;
-  const total = stories.length + byTag.size + byCat.size + 2;
-  const put = (rel: string, text: string) => {
+  const total = stories.length + byTag.size + byCat.size + 2 + sections.reduce((n, x) => n + x.byTag.size + x.byCat.size + 2, 0);
+  // The characters of each section language's pages, for its self-hosted web font (regular; bold for headings).
+  const glyphs = new Map(sections.map((x) => [x.L.lang, { regular: new Set<string>(), bold: new Set<string>() }]));
+  const put = (rel: string, text: string, lang = 'en') => {
+    const g = glyphs.get(lang);
+    if (g) {
+      for (const ch of text) g.regular.add(ch);
+      for (const m of text.matchAll(/<(h1|h2|h3|strong|a class="brand")[^>]*>([^]*?)<\/(?:h1|h2|h3|strong|a)>/g)) for (const ch of m[2] ?? '') g.bold.add(ch);
+    }
     writeFileSync(join(tmp, rel), text);
     if (rel.endsWith('.html')) {
       pages++;
@@ -70,17 +89,37 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   for (const list of byLang.values()) {
     list.forEach((s, i) => {
       // list is newest first: "previous" is the older story
-      put(`stories/${s.slug}.${s.lang}.html`, storyPage(cfg, w, s, list[i + 1] ?? null, list[i - 1] ?? null, (l) => keys.has(`${s.slug}.${l}`)));
+      put(`stories/${s.slug}.${s.lang}.html`, storyPage(cfg, widgetsOf(s.lang), s, list[i + 1] ?? null, list[i - 1] ?? null, (l) => keys.has(`${s.slug}.${l}`)), s.lang);
     });
   }
   put('index.html', pageShell(cfg, w, '', cfg.title, `<h1>Latest stories</h1>\n${storyList(stories.slice(0, 100), '')}${stories.length > 100 ? '\n<p>Older stories are on the <a href="tags/index.html">tag pages</a>.</p>' : ''}`));
   for (const [slug, { label, list }] of byTag) put(`tags/${slug}.html`, pageShell(cfg, w, '../', `Tag: ${label}`, `<h1>Tag: ${escape(label)}</h1>\n${storyList(list, '../')}`));
   for (const [slug, { label, list }] of byCat) put(`categories/${slug}.html`, pageShell(cfg, w, '../', `Category: ${label}`, `<h1>Category: ${escape(label)}</h1>\n${storyList(list, '../')}`));
   put('tags/index.html', tagIndexPage(cfg, { ...w, tags: allTags }));
+  for (const x of sections) {
+    const { L } = x;
+    const sec = L.section;
+    const up = '../'.repeat(sec.split('/').filter(Boolean).length);
+    const t = L.text;
+    put(`${sec}index.html`, pageShell(cfg, x.w, up, cfg.title, `<h1>${escape(t.latest)}</h1>\n${storyList(x.list.slice(0, 100), up, L.lang)}${x.list.length > 100 ? `\n<p>${t.olderStories('tags/index.html')}</p>` : ''}`, L.lang), L.lang);
+    for (const [slug, { label, list }] of x.byTag) put(`${sec}tags/${slug}.html`, pageShell(cfg, x.w, `${up}../`, t.tagTitle(L.term(label)), `<h1>${escape(t.tagTitle(L.term(label)))}</h1>\n${storyList(list, `${up}../`, L.lang)}`, L.lang), L.lang);
+    for (const [slug, { label, list }] of x.byCat) put(`${sec}categories/${slug}.html`, pageShell(cfg, x.w, `${up}../`, t.categoryTitle(L.term(label)), `<h1>${escape(t.categoryTitle(L.term(label)))}</h1>\n${storyList(list, `${up}../`, L.lang)}`, L.lang), L.lang);
+    put(`${sec}tags/index.html`, tagIndexPage(cfg, { ...x.w, tags: x.allTags }, L.lang, `${up}../`), L.lang);
+    put(`${sec}rss.xml`, rssFeed(cfg, x.list.slice(0, 50), x.list[0] ? rfc822(x.list[0].date) : ''));
+  }
   put('rss.xml', rssFeed(cfg, stories.slice(0, 50), stories[0] ? rfc822(stories[0].date) : ''));
   put('search.json', searchIndex(stories));
   put('search.js', SEARCH_JS);
   put('style.css', STYLE_CSS);
+  for (const x of sections) {
+    const g = glyphs.get(x.L.lang);
+    const stylesheet = x.L.stylesheet;
+    if (!g || !stylesheet) continue;
+    const fonts = siteWebFonts(x.L.lang, [...g.regular].join(''), [...g.bold].join(''));
+    mkdirSync(join(tmp, 'fonts'), { recursive: true });
+    for (const f of fonts.files) writeFileSync(join(tmp, 'fonts', f.name), f.bytes);
+    put(stylesheet, zhHantStylesheet({ regular: `fonts/${fonts.regular}`, bold: fonts.bold ? `fonts/${fonts.bold}` : null }));
+  }
   for (const a of read.assets) copyFileSync(a, join(tmp, 'stories', basename(a)));
   rmSync(o.outDir, { recursive: true, force: true });
   renameSync(tmp, o.outDir);

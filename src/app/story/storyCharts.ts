@@ -1,56 +1,51 @@
 import { parseHTML } from 'linkedom';
-import { formatNumber } from '../../core/format.js';
-import type { Story, StoryInput } from '../../domain/story.js';
-import { contributionChartSvg } from '../../stories/charts/contributionChartSvg.js';
-import { indexChartSvg, type ChartLevel } from '../../stories/charts/indexChartSvg.js';
+import type { Story, StoryInput, StoryLang } from '../../domain/story.js';
+import type { ChartFont } from '../../stories/charts/chartText.js';
+import { contributionChartElement } from '../../stories/charts/contributionChartSvg.js';
+import { indexChartElement } from '../../stories/charts/indexChartSvg.js';
+import { storyChartSpecs } from '../../stories/charts/storyChartSpecs.js';
+import { chartTypeface } from '../fonts/chartTypefaces.js';
+import { embedFontsInPlace, outlinedSvgMarkup, svgElementMarkup } from '../fonts/svgFonts.js';
 
 export interface StoryCharts {
   /** The index (or stock) with its reference lines; also the thumbnail. */
   readonly indexSvg: string;
   /** Point contributions of the members; null when the engine gave none. */
   readonly contributionSvg: string | null;
+  /** The index chart with its text as glyph outlines, for the PNG thumbnail (svgToPng of it needs no font). */
+  readonly indexOutlined: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const short = (d: string) => `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}, ${d.slice(0, 4)}`;
+/** The chart font of a story language: its CSS family and a HarfBuzz measure over the shipped font files. */
+export function chartFont(lang: StoryLang): ChartFont {
+  const t = chartTypeface(lang);
+  return { family: t.cssFamily, measure: (text, sizePx, bold) => (bold ? t.bold : t.regular).widthPx(text, sizePx) };
+}
 
 /**
- * Draws a story's charts from its input and ledger (labels use the ledger's unrounded values, formatted once):
- * the closes of the trailing 52 weeks (extended back to the regime reference) with the reference low or
- * high, the 20% threshold line and the 52-week high; and the point contributions when known.
+ * Draws a story's charts in `lang` (titles, annotations, dates, numbers and member names in that language;
+ * see stories/charts/storyChartSpecs), laid out with the measured widths of their labels in the font that draws
+ * them, and makes each SVG self-contained by embedding WOFF subsets of that font.
  * @throws Error when the story has no bars to draw.
  */
-export function storyCharts(input: StoryInput, story: Story): StoryCharts {
+export function storyCharts(input: StoryInput, story: Story, lang: StoryLang = 'en'): StoryCharts {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const entry = (id: string) => story.ledger.entries.find((e) => e.id === id);
-  const levels: ChartLevel[] = [];
-  const refDate = entry('regime.ref_date');
-  const fromRef = entry('regime.pct_from_ref');
-  const thr = entry('regime.threshold_pct');
-  let from = addDaysIso(input.date, -364);
-  if (refDate && fromRef && thr) {
-    const refValue = Number(fromRef.inputs?.['reference']);
-    const d = refDate.source.session;
-    const bull = fromRef.value > 0;
-    levels.push({ label: `${bull ? 'low' : 'high'} ${short(d)}: ${formatNumber(refValue, 2)}`, value: refValue, color: bull ? '#2e7d32' : '#c0392b' });
-    const line = refValue * (1 + (bull ? thr.value : -thr.value) / 100);
-    levels.push({ label: `${bull ? '+' : '-'}${thr.value}%: ${formatNumber(line, 2)}`, value: line, color: bull ? '#2e7d32' : '#c0392b', dashed: true });
-    if (d < from) from = d;
-  }
-  const high = entry('context.high.pct');
-  if (high && high.inputs) {
-    levels.push({ label: `52w high ${short(String(high.inputs['highSession']))}: ${formatNumber(Number(high.inputs['high']), 2)}`, value: Number(high.inputs['high']), color: '#7f8c8d' });
-  }
-  const bars = input.bars.filter((b) => b.date >= from);
-  const indexSvg = indexChartSvg({ title: `${input.names.en}, close to ${input.date}`, bars, levels, markDate: input.date }, document);
-  const contrib = (input.members ?? []).filter((m) => m.contributionPoints !== null);
-  const contributionSvg =
-    contrib.length === 0
-      ? null
-      : contributionChartSvg(input.contributionSource?.replica ? `Points added in replica ${input.contributionSource.code}, ${input.date}` : `Points added to the index, ${input.date}`, contrib.map((m) => ({ label: m.names.en, points: m.contributionPoints as number })), document);
-  return { indexSvg, contributionSvg };
+  const font = chartFont(lang);
+  const spec = storyChartSpecs(input, story.ledger, lang);
+  const finish = (el: Element) => {
+    embedFontsInPlace(el);
+    return svgElementMarkup(el);
+  };
+  const indexEl = indexChartElement({ ...spec.index, font }, document) as unknown as Element;
+  const indexSvg = finish(indexEl);
+  indexEl.querySelector('style[data-fonts]')?.remove();
+  const indexOutlined = outlinedSvgMarkup(indexEl);
+  const contributionSvg = spec.contribution ? finish(contributionChartElement({ ...spec.contribution, font }, document) as unknown as Element) : null;
+  return { indexSvg, contributionSvg, indexOutlined };
 }
 
-function addDaysIso(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** Chart file names of a story language: English keeps the plain names, other languages add theirs. */
+export function chartFileNames(slug: string, lang: StoryLang): { readonly index: string; readonly contribution: string; readonly thumbnail: string } {
+  const tag = lang === 'en' ? '' : `.${lang}`;
+  return { index: `${slug}.index${tag}.svg`, contribution: `${slug}.contrib${tag}.svg`, thumbnail: `${slug}${tag}.png` };
 }

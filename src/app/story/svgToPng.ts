@@ -1,22 +1,25 @@
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-
-const require = createRequire(import.meta.url);
-
-/** The bundled font for chart PNGs (DejaVu Sans from the `dejavu-fonts-ttf` package): same pixels on every machine. */
-export const CHART_FONT_PATH = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+import { svgTextToPaths } from '../fonts/svgFonts.js';
 
 /**
- * Rasterises an SVG to PNG with resvg and only the bundled Latin font (no system fonts), so output is
- * reproducible. Chart text must therefore be Latin: Chinese labels would render as boxes.
+ * Rasterises a chart SVG to PNG with resvg. Its text is first turned into glyph outlines from the fonts the
+ * SVG names among those shipped through npm (DejaVu Sans; Noto Sans HK for Chinese), shaped by HarfBuzz, so
+ * the pixels never depend on the machine's fonts and Chinese never renders as boxes. resvg itself loads no
+ * font: with the 7 MB Noto Sans HK file it re-reads the font's tables for every text element (about 35 ms each,
+ * measured), and its Node binding cannot take a font from memory.
  * @param widthPx output width in pixels (height keeps the aspect ratio).
  * @throws Error from resvg when the SVG is invalid.
  */
 export function svgToPng(svg: string, widthPx = 1200): Buffer {
+  return outlinedSvgToPng(svgTextToPaths(svg), widthPx);
+}
+
+/** Rasterises an SVG whose text is already glyph outlines (storyCharts' `indexOutlined`). */
+export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
   const r = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
-    font: { fontFiles: [CHART_FONT_PATH], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: { loadSystemFonts: false },
   });
   return r.render().asPng();
 }

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { CheckIssue, GateFailure, StoryLang } from '../../domain/story.js';
 import { storySlug, writeStory } from '../../stories/writeStory.js';
 import { buildStoryInput, type StoryInputOptions } from './buildStoryInput.js';
-import { storyCharts } from './storyCharts.js';
-import { svgToPng } from './svgToPng.js';
+import { chartFileNames, storyCharts } from './storyCharts.js';
+import { outlinedSvgToPng } from './svgToPng.js';
 
 /** Thumbnail width in pixels (the index chart as PNG). */
 export const THUMBNAIL_WIDTH_PX = 800;
@@ -38,38 +38,47 @@ export interface StoryJobResult {
 /**
  * The story job: builds the input, writes the story in each language, runs the gates and the fact checker
  * on every language, and only when both pass writes `<slug>.<lang>.md`, `<slug>.ledger.json`, the charts
- * (`<slug>.index.svg`, `<slug>.contrib.svg`) and the thumbnail `<slug>.png` (each file written to a
+ * of each language (`<slug>.index.svg`, `<slug>.contrib.svg`, thumbnail `<slug>.png` for English;
+ * `<slug>.index.zh-Hant.svg`, `<slug>.contrib.zh-Hant.svg`, `<slug>.zh-Hant.png` for Chinese; each file written to a
  * temporary name and renamed, so a reader never sees half a file). A story that fails writes nothing.
  * @throws SourceError / InputError from reading the inputs.
  */
 export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResult> {
   const input = await buildStoryInput(o);
   const charts = o.charts ?? true;
-  const slugFigures = (slug: string, withContrib: boolean) => [
-    { alt: { en: `${input.names.en} chart`, 'zh-Hant': `${input.names['zh-Hant']}走勢圖` }, src: `${slug}.index.svg` },
-    ...(withContrib ? [{ alt: { en: 'Point contributions', 'zh-Hant': '成分股點數貢獻' }, src: `${slug}.contrib.svg` }] : []),
-  ];
+  // Each language gets its own charts (English keeps the plain file names).
+  const files = (slug: string) => ({ en: chartFileNames(slug, 'en'), 'zh-Hant': chartFileNames(slug, 'zh-Hant') });
+  const slugFigures = (slug: string, withContrib: boolean) => {
+    const f = files(slug);
+    return [
+      { alt: { en: `${input.names.en} chart`, 'zh-Hant': `${input.names['zh-Hant']}走勢圖` }, src: { en: f.en.index, 'zh-Hant': f['zh-Hant'].index } },
+      ...(withContrib ? [{ alt: { en: 'Point contributions', 'zh-Hant': '成分股點數貢獻' }, src: { en: f.en.contribution, 'zh-Hant': f['zh-Hant'].contribution } }] : []),
+    ];
+  };
   const hasContrib = (input.members ?? []).some((m) => m.contributionPoints !== null);
   const slug = storySlug(input.symbol, input.date);
   const story = writeStory(input, {
     ...(o.langs ? { langs: o.langs } : {}),
     ...(o.confirmedMoves ? { confirmedMoves: o.confirmedMoves } : {}),
-    ...(charts ? { figures: slugFigures(slug, hasContrib), thumbnail: `${slug}.png` } : {}),
+    ...(charts ? { figures: slugFigures(slug, hasContrib), thumbnail: { en: files(slug).en.thumbnail, 'zh-Hant': files(slug)['zh-Hant'].thumbnail } } : {}),
   });
-  const files: string[] = [];
+  const written: string[] = [];
   if (story.publishable) {
     mkdirSync(o.outDir, { recursive: true });
     const put = (name: string, data: string | Buffer) => {
       const path = join(o.outDir, name);
       writeFileSync(`${path}.tmp`, data);
       renameSync(`${path}.tmp`, path);
-      files.push(path);
+      written.push(path);
     };
     if (charts) {
-      const c = storyCharts(input, story);
-      put(`${story.slug}.index.svg`, c.indexSvg);
-      if (c.contributionSvg) put(`${story.slug}.contrib.svg`, c.contributionSvg);
-      put(`${story.slug}.png`, svgToPng(c.indexSvg, THUMBNAIL_WIDTH_PX));
+      for (const lang of story.documents.map((d) => d.lang)) {
+        const c = storyCharts(input, story, lang);
+        const names = chartFileNames(story.slug, lang);
+        put(names.index, c.indexSvg);
+        if (c.contributionSvg) put(names.contribution, c.contributionSvg);
+        put(names.thumbnail, outlinedSvgToPng(c.indexOutlined, THUMBNAIL_WIDTH_PX));
+      }
     }
     put(`${story.slug}.ledger.json`, `${JSON.stringify(story.ledger, null, 2)}\n`);
     for (const d of story.documents) put(d.fileName, d.markdown);
@@ -81,7 +90,7 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
     published: story.publishable,
     lead: story.headlineFact,
     headlines: Object.fromEntries(story.documents.map((d) => [d.lang, d.frontMatter.title])),
-    files,
+    files: written,
     gateFailures: story.gateFailures,
     checkIssues: story.checkIssues,
     ledgerEntries: story.ledger.entries.length,

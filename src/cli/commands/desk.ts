@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .command('run')
     .description('compute every index, every series\' milestones and the news of a session once, write every story it deserves (each index; each stock with a record, a regime change or a move rarer than once a year) in English and Traditional Chinese with ledgers and charts, and rebuild the site')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
-    .option('--db <file>', `store to read (filled by import and news ingest; default ${DEFAULT_DB_PATH})`)
+    .option('--db <file|url>', `store to read, a DuckDB file or a postgresql:// URL (filled by import and news ingest; default ${DEFAULT_DB_PATH})`)
     .option('--data <dir>', 'folder of bar CSVs imported into an in-memory store instead of --db')
     .option('--news <dir>', 'news folder ingested into an in-memory store instead of the stored news')
     .option('--methodology <file>', 'index methodology YAML; repeat for several (default: methodologies/<code>-replica.yaml of each index with stored members)', (v: string, acc: string[]) => [...acc, v], [] as string[])

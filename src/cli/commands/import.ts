@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../../app/defaults.js';
+import { redactUrl } from '../../core/dbUrl.js';
 import { printJson, printTable } from '../output.js';
 
 /** `indexwire import DIR [--db FILE] [--json] [--quiet]`: stores every good bar file of DIR. */
@@ -8,7 +9,7 @@ export function register(program: Command): void {
     .command('import')
     .description('store a data folder in the DuckDB store: every bar CSV (date,open,high,low,close,adj_close,volume), <code>_members.csv, *securities.json, *actions.json')
     .argument('<dir>', 'folder with one CSV per symbol (and optional <code>_members.csv files)')
-    .option('--db <file>', 'DuckDB file (one process at a time; ":memory:" for a dry run)', DEFAULT_DB_PATH)
+    .option('--db <file|url>', 'DuckDB file (one process at a time; ":memory:" for a dry run) or postgresql:// URL (shared by many processes)', DEFAULT_DB_PATH)
     .option('--json', 'machine-readable report')
     .option('--quiet', 'no progress bar')
     .action(async (dir: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
@@ -20,7 +21,7 @@ export function register(program: Command): void {
         let started = false;
         try {
           return await importBars(dir, store, {
-            db: o.db,
+            db: redactUrl(o.db),
             onProgress: (done, total) => {
               if (!started) progress.start(total, 'import');
               started = true;
@@ -30,7 +31,7 @@ export function register(program: Command): void {
         } finally {
           progress.stop();
         }
-      });
+      }, { applicationName: 'indexwire import' });
       if (o.json) return printJson(report);
       printTable(
         ['file', 'symbol', 'status', 'written', 'skipped', 'rejected', 'repaired'],
@@ -46,7 +47,7 @@ export function register(program: Command): void {
       }
       const t = report.totals;
       process.stdout.write(
-        `\n${t.files} files into ${o.db}: ${t.written} bars written, ${t.skipped} unchanged, ${t.rejected} rejected` +
+        `\n${t.files} files into ${redactUrl(o.db)}: ${t.written} bars written, ${t.skipped} unchanged, ${t.rejected} rejected` +
           `${t.rejectedFiles > 0 ? `; ${t.rejectedFiles} file(s) not stored` : ''}\n`,
       );
     });

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .description('facts that make market news for one series on one session (bull/bear, as much as, highs since, streaks, ...)')
     .argument('[symbol]', 'series, e.g. HSTECH (file DIR/SYMBOL.csv); with --csv, defaults to the file name')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
-    .option('--db <file>', `store to read (default ${DEFAULT_DB_PATH} when neither --data nor --csv is given)`)
+    .option('--db <file|url>', `store to read, a DuckDB file or a postgresql:// URL (default ${DEFAULT_DB_PATH} when neither --data nor --csv is given)`)
     .option('--data <dir>', 'folder of bar CSV files')
     .option('--csv <file>', 'a single series file (bar CSV or vega-datasets price file)')
     .option('--period <period...>', 'also measure the close against the high and low of these periods: 2024, 2024-10, FROM..TO')

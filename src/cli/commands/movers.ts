@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .description("an index's top gainers and losers (close and intraday), points contributed, volume and breadth on one session")
     .argument('<symbol>', 'index, e.g. HSTECH')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD (membership as of this date)')
-    .option('--db <file>', `store to read (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--db <file|url>', `store to read, a DuckDB file or a postgresql:// URL (default ${DEFAULT_DB_PATH} when --data is not given)`)
     .option('--data <dir>', 'folder of bar CSV files (instead of --db)')
     .option('--members <file>', 'membership file symbol,name,from,to (required with --data; default with --db: the stored members of SYMBOL)')
     .option('--top <n>', 'how many in each list', '5')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../../app/defaults.js';
+import { redactUrl } from '../../core/dbUrl.js';
 import { printJson, printTable } from '../output.js';
 
 /**
@@ -19,7 +20,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('read news (Markdown+front matter, RSS/Atom, HTML pages, plain text; folders recursively; URLs) into the store')
     .argument('<inputs...>', 'files, folders or http(s) URLs of feeds or article pages')
-    .option('--db <file>', 'DuckDB file (one process at a time; ":memory:" for a dry run)', DEFAULT_DB_PATH)
+    .option('--db <file|url>', 'DuckDB file (one process at a time; ":memory:" for a dry run) or postgresql:// URL (shared by many processes)', DEFAULT_DB_PATH)
     .option('--zone <iana>', 'time zone for dates written without an offset', 'Asia/Hong_Kong')
     .option('--json', 'machine-readable summary')
     .option('--quiet', 'no progress bar')
@@ -49,7 +50,7 @@ export function register(program: Command): void {
       if (o.json) return printJson(summary);
       const near = summary.duplicates.filter((d) => d.reason === 'near-duplicate').length;
       process.stdout.write(
-        `${summary.sources} source(s), ${summary.parsed} article(s) parsed into ${o.db}: ${summary.ingested} ingested, ` +
+        `${summary.sources} source(s), ${summary.parsed} article(s) parsed into ${redactUrl(o.db)}: ${summary.ingested} ingested, ` +
           `${summary.unchanged} unchanged, ${summary.duplicates.length} duplicate(s) (${summary.duplicates.length - near} same URL, ` +
           `${near} near-duplicate), ${summary.relinked} relinked, ${summary.rejected.length} rejected\n`,
       );
@@ -75,7 +76,7 @@ export function register(program: Command): void {
     .option('--to <date>', 'last day YYYY-MM-DD, inclusive, or ISO time')
     .option('--limit <n>', 'most results', (v) => Number.parseInt(v, 10), 20)
     .option('--all', 'include articles that duplicate an earlier one')
-    .option('--db <file>', 'DuckDB file', DEFAULT_DB_PATH)
+    .option('--db <file|url>', 'DuckDB file or postgresql:// URL', DEFAULT_DB_PATH)
     .option('--json', 'machine-readable results')
     .action(async (query: string[], o: { from?: string; to?: string; limit: number; all?: boolean; db: string; json?: boolean }) => {
       const [{ withNewsStore }, { searchNews }] = await Promise.all([import('../../app/news/openNewsStore.js'), import('../../app/news/search.js')]);

@@ -8,7 +8,7 @@ export function register(program: Command): void {
   newsGroup(program)
     .command('list')
     .description('the stored articles in publication order (duplicates of an earlier one left out unless --all)')
-    .option('--db <file>', 'DuckDB file', DEFAULT_DB_PATH)
+    .option('--db <file|url>', 'DuckDB file or postgresql:// URL', DEFAULT_DB_PATH)
     .option('--from <date>', 'first day YYYY-MM-DD (Hong Kong time) or ISO time')
     .option('--to <date>', 'last day YYYY-MM-DD, inclusive, or ISO time')
     .option('--source <name>', 'only this source (e.g. RTHK; any letter case)')

@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .description('write a fact-checked market story (English and Traditional Chinese) with its fact ledger and charts')
     .argument('<symbol>', 'index or stock, e.g. HSTECH or 0992.HK')
     .requiredOption('--on <date>', 'session date YYYY-MM-DD')
-    .option('--db <file>', `store to read (bars, members, reference data, news), filled by import and news ingest (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--db <file|url>', `store to read, a DuckDB file or a postgresql:// URL (bars, members, reference data, news), filled by import and news ingest (default ${DEFAULT_DB_PATH} when --data is not given)`)
     .option('--data <dir>', 'folder of bar CSVs, imported into an in-memory store instead of --db')
     .option('--members <file>', 'membership file symbol,name,from,to (movers and breadth; without it the symbol alone)')
     .option('--methodology <file>', 'methodology YAML: member point contributions from the engine')

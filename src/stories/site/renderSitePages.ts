@@ -1,5 +1,6 @@
 import { escapeHtml as h, slugify } from './escapeHtml.js';
 import { renderStoryBody } from './renderStoryBody.js';
+import { isoDateTime, LANGUAGE_NAMES, siteLocale, type SiteLocale } from './siteLocale.js';
 import { storyPath, type SiteConfig, type SiteStory } from './siteStory.js';
 
 /** Shared per-build data for the sidebar widgets (computed once, not per page). */
@@ -9,51 +10,63 @@ export interface SiteWidgets {
   readonly tags: readonly { readonly tag: string; readonly slug: string; readonly count: number }[];
 }
 
-const LANG_LABEL: Record<string, string> = { en: 'English', 'zh-Hant': '繁體中文' };
+const LANG_LABEL = LANGUAGE_NAMES;
+
+/** `<time>` of a front-matter date in the page's language (English pages print it as written). */
+function timeTag(L: SiteLocale, date: string): string {
+  return L.lang === 'en' ? `<time>${h(date)}</time>` : `<time datetime="${h(isoDateTime(date))}">${h(L.date(date))}</time>`;
+}
 
 /**
- * The page frame: header, main, sidebar with the seed's widgets (search, recent, taglist).
+ * The page frame: header, main, sidebar with the seed's widgets (search, recent, taglist), in the page's
+ * language (siteLocale: chrome, `lang`, links into that language's section, its stylesheet).
  * Everything readable without JavaScript except search (a `<noscript>` says so).
  * @param root relative path from the page to the site root (`` or `../`).
  */
 export function pageShell(cfg: SiteConfig, w: SiteWidgets, root: string, title: string, main: string, lang = 'en'): string {
+  const L = siteLocale(lang);
+  const sec = root + L.section;
   const recent = w.recent.map((s) => `<li><a href="${h(root + storyPath(s))}">${h(s.title)}</a></li>`).join('');
-  const tags = w.tags.map((t) => `<li><a href="${h(`${root}tags/${t.slug}.html`)}">${h(t.tag)}</a> <span class="count">${t.count}</span></li>`).join('');
+  const tags = w.tags.map((t) => `<li><a href="${h(`${sec}tags/${t.slug}.html`)}">${h(L.term(t.tag))}</a> <span class="count">${t.count}</span></li>`).join('');
+  const t = L.text;
+  const other = L.lang === 'en' ? '' : ` <a href="${h(root)}index.html" hreflang="en" lang="en">${h(t.otherLanguage)}</a>`;
+  const searchLang = L.lang === 'en' ? '' : ` data-lang="${h(L.lang)}" data-empty="${h(t.noResults)}"`;
   return `<!doctype html>
-<html lang="${h(lang)}">
+<html lang="${h(L.htmlLang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'">
 <title>${h(title)} · ${h(cfg.title)}</title>
-<link rel="stylesheet" href="${h(root)}style.css">
-<link rel="alternate" type="application/rss+xml" title="${h(cfg.title)}" href="${h(root)}rss.xml">
+<link rel="stylesheet" href="${h(root)}style.css">${L.stylesheet ? `\n<link rel="stylesheet" href="${h(root + L.stylesheet)}">` : ''}
+<link rel="alternate" type="application/rss+xml" title="${h(cfg.title)}" href="${h(sec)}rss.xml">
 </head>
 <body>
-<header><a class="brand" href="${h(root)}index.html">${h(cfg.title)}</a> <nav><a href="${h(root)}tags/index.html">Tags</a> <a href="${h(root)}rss.xml">RSS</a></nav></header>
+<header><a class="brand" href="${h(sec)}index.html">${h(cfg.title)}</a> <nav><a href="${h(sec)}tags/index.html">${h(t.tags)}</a> <a href="${h(sec)}rss.xml">${h(t.rss)}</a>${other}</nav></header>
 <div class="layout">
 <main>
 ${main}
 </main>
 <aside class="sidebar">
-<section class="widget search"><h2>Search</h2>
-<form id="search" action="${h(root)}index.html" role="search"><input id="search-q" type="search" name="q" placeholder="Search stories" aria-label="Search stories"></form>
-<noscript><p>Search needs JavaScript; every story is listed on the front page and the tag pages.</p></noscript>
+<section class="widget search"><h2>${h(t.search)}</h2>
+<form id="search" action="${h(sec)}index.html" role="search"><input id="search-q" type="search" name="q" placeholder="${h(t.searchPlaceholder)}" aria-label="${h(t.searchPlaceholder)}"></form>
+<noscript><p>${h(t.searchNeedsJs)}</p></noscript>
 <ol id="search-results"></ol></section>
-<section class="widget recent"><h2>Recent</h2><ul>${recent}</ul></section>
-<section class="widget taglist"><h2>Tags</h2><ul>${tags}</ul><p><a href="${h(root)}tags/index.html">All tags</a></p></section>
+<section class="widget recent"><h2>${h(t.recent)}</h2><ul>${recent}</ul></section>
+<section class="widget taglist"><h2>${h(t.tags)}</h2><ul>${tags}</ul><p><a href="${h(sec)}tags/index.html">${h(t.allTags)}</a></p></section>
 </aside>
 </div>
-<script src="${h(root)}search.js" data-root="${h(root)}" defer></script>
+<script src="${h(root)}search.js" data-root="${h(root)}"${searchLang} defer></script>
 </body>
 </html>
 `;
 }
 
-/** A story list (front page, tag and category pages): title, date, language, summary. */
-export function storyList(stories: readonly SiteStory[], root: string): string {
+/** A story list (front page, tag and category pages): title, date, language, summary; dates in the list's language. */
+export function storyList(stories: readonly SiteStory[], root: string, lang = 'en'): string {
+  const L = siteLocale(lang);
   const items = stories.map(
-    (s) => `<li><article><h3><a href="${h(root + storyPath(s))}">${h(s.title)}</a></h3><p class="meta"><time>${h(s.date)}</time> · ${h(LANG_LABEL[s.lang] ?? s.lang)}</p><p>${h(s.summary)}</p></article></li>`,
+    (s) => `<li><article${s.lang === L.lang || L.lang === 'en' ? '' : ` lang="${h(siteLocale(s.lang).htmlLang)}"`}><h3><a href="${h(root + storyPath(s))}">${h(s.title)}</a></h3><p class="meta">${timeTag(L, s.date)} · ${h(LANG_LABEL[s.lang] ?? s.lang)}</p><p>${h(s.summary)}</p></article></li>`,
   );
   return `<ul class="stories">${items.join('\n')}</ul>`;
 }
@@ -61,29 +74,32 @@ export function storyList(stories: readonly SiteStory[], root: string): string {
 /** One story page with its translations, taxonomy links and pager (previous and next in the same language). */
 export function storyPage(cfg: SiteConfig, w: SiteWidgets, s: SiteStory, prev: SiteStory | null, next: SiteStory | null, hasTranslation: (lang: string) => boolean): string {
   const root = '../';
+  const L = siteLocale(s.lang);
+  const sec = root + L.section;
   const langs = s.translations
     .filter((l) => l !== s.lang && hasTranslation(l))
-    .map((l) => `<a href="${h(`${s.slug}.${l}.html`)}" hreflang="${h(l)}">${h(LANG_LABEL[l] ?? l)}</a>`);
-  const tags = s.tags.map((t) => `<a href="${h(`${root}tags/${slugify(t)}.html`)}">${h(t)}</a>`).join(' ');
-  const cats = s.categories.map((c) => `<a href="${h(`${root}categories/${slugify(c)}.html`)}">${h(c)}</a>`).join(' ');
+    .map((l) => `<a href="${h(`${s.slug}.${l}.html`)}" hreflang="${h(l)}"${L.lang === 'en' ? '' : ` lang="${h(siteLocale(l).htmlLang)}"`}>${h(LANG_LABEL[l] ?? l)}</a>`);
+  const tags = s.tags.map((t) => `<a href="${h(`${sec}tags/${slugify(t)}.html`)}">${h(L.term(t))}</a>`).join(' ');
+  const cats = s.categories.map((c) => `<a href="${h(`${sec}categories/${slugify(c)}.html`)}">${h(L.term(c))}</a>`).join(' ');
   const pager = [
     prev ? `<a rel="prev" href="${h(`${prev.slug}.${prev.lang}.html`)}">← ${h(prev.title)}</a>` : '',
     next ? `<a rel="next" href="${h(`${next.slug}.${next.lang}.html`)}">${h(next.title)} →</a>` : '',
   ].join(' ');
   const main = `<article class="story">
 <h1>${h(s.title)}</h1>
-<p class="meta"><time>${h(s.date)}</time>${langs.length > 0 ? ` · ${langs.join(' · ')}` : ''}</p>
+<p class="meta">${timeTag(L, s.date)}${langs.length > 0 ? ` · ${langs.join(' · ')}` : ''}</p>
 ${renderStoryBody(s.body, '')}
-<p class="taxonomy">${cats ? `Categories: ${cats}` : ''} ${tags ? `Tags: ${tags}` : ''}</p>
+<p class="taxonomy">${cats ? `${h(L.text.categoriesLabel)}${cats}` : ''} ${tags ? `${h(L.text.tagsLabel)}${tags}` : ''}</p>
 <nav class="pager">${pager}</nav>
 </article>`;
   return pageShell(cfg, w, root, s.title, main, s.lang);
 }
 
-/** The tag list page (taxonomy). */
-export function tagIndexPage(cfg: SiteConfig, w: SiteWidgets): string {
-  const items = w.tags.map((t) => `<li><a href="${h(`${t.slug}.html`)}">${h(t.tag)}</a> (${t.count})</li>`).join('\n');
-  return pageShell(cfg, w, '../', 'Tags', `<h1>Tags</h1><ul class="terms">${items}</ul>`);
+/** The tag list page (taxonomy) of a language section (`root` from the page to the site root). */
+export function tagIndexPage(cfg: SiteConfig, w: SiteWidgets, lang = 'en', root = '../'): string {
+  const L = siteLocale(lang);
+  const items = w.tags.map((t) => `<li><a href="${h(`${t.slug}.html`)}">${h(L.term(t.tag))}</a> (${t.count})</li>`).join('\n');
+  return pageShell(cfg, w, root, L.text.tags, `<h1>${h(L.text.tags)}</h1><ul class="terms">${items}</ul>`, lang);
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Client-side search over the front matter (search.json): filters as you type and renders results with
- * DOM text nodes only (never innerHTML), so no story text can become markup.
+ * DOM text nodes only (never innerHTML), so no story text can become markup. A page of a language section
+ * (`data-lang`) searches that language's stories and says "no results" in its words (`data-empty`).
  */
 export const SEARCH_JS = `(function () {
   var s = document.currentScript; var root = (s && s.getAttribute('data-root')) || '';
+  var lang = (s && s.getAttribute('data-lang')) || ''; var empty = (s && s.getAttribute('data-empty')) || 'No stories found';
   var q = document.getElementById('search-q'); var out = document.getElementById('search-results');
   if (!q || !out) return;
   var data = null;
@@ -15,12 +17,12 @@ export const SEARCH_JS = `(function () {
     load(function () {
       var n = 0;
       for (var i = 0; i < data.length && n < 20; i++) {
-        var d = data[i]; var hay = (d.t + ' ' + d.s + ' ' + d.g.join(' ') + ' ' + d.c.join(' ') + ' ' + d.d).toLowerCase();
+        var d = data[i]; if (lang && d.l !== lang) continue; var hay = (d.t + ' ' + d.s + ' ' + d.g.join(' ') + ' ' + d.c.join(' ') + ' ' + d.d).toLowerCase();
         if (!words.every(function (w) { return hay.indexOf(w) >= 0; })) continue;
         var li = document.createElement('li'); var a = document.createElement('a');
         a.setAttribute('href', root + d.u); a.textContent = d.t; li.appendChild(a); out.appendChild(li); n++;
       }
-      if (n === 0) { var li = document.createElement('li'); li.textContent = 'No stories found'; out.appendChild(li); }
+      if (n === 0) { var li = document.createElement('li'); li.textContent = empty; out.appendChild(li); }
     });
   }
   q.addEventListener('input', run);
