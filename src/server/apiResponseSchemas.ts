@@ -105,6 +105,10 @@ export const storyListSchema = z.strictObject({ stories: z.array(storySummarySch
 export const storyPageSchema = storySummarySchema.extend({ body: z.string(), tags: z.array(z.string()), categories: z.array(z.string()) });
 export const reloadReportSchema = z.strictObject({ series: z.number(), news: z.number(), stories: z.number(), issues: z.number() });
 
+export const securityNamesSchema = z.strictObject({
+  names: z.record(z.string(), z.strictObject({ en: z.string(), zhHant: z.string().nullable() })).meta({ description: 'security id -> English and Traditional Chinese names' }),
+});
+
 /** Component name -> schema, for the OpenAPI document. */
 export const RESPONSE_SCHEMAS = {
   IndexList: indexListSchema,
@@ -117,5 +121,6 @@ export const RESPONSE_SCHEMAS = {
   StoryList: storyListSchema,
   StoryPage: storyPageSchema,
   ReloadReport: reloadReportSchema,
+  SecurityNames: securityNamesSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;

@@ -74,6 +74,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiRoutesOptions): P
       ...(q.to !== undefined ? { to: q.to } : {}),
     });
   });
+  app.get('/api/names', async () => desk.names());
   app.get('/api/stories', async () => ({ stories: await desk.stories() }));
   app.get('/api/stories/:slug/:lang', async (req) => {
     const { slug, lang } = parseRequest(storyParams, req.params, 'params');

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../core/clock.js';
+import { dashboardWebFont } from '../app/desk/dashboardWebFont.js';
 import type { DeskService } from '../app/desk/deskService.js';
 import { apiRoutes } from './apiRoutes.js';
 import { buildDashboardBundle, DASHBOARD_DIR } from './dashboardBundle.js';
@@ -72,6 +73,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   if (opts.dashboard !== false) {
     const bundle = await buildDashboardBundle();
+    // The self-hosted Noto Sans HK subset for readers without a CJK font: the characters of the dashboard's
+    // Chinese words, the Chinese security names and the Chinese stories (rebuilt when those change).
+    app.get('/fonts/indexwire-noto-sans-hk.woff', async (_req, reply) => {
+      const woff = await dashboardWebFont(opts.desk);
+      return reply.type('font/woff').header('cache-control', 'no-cache').send(Buffer.from(woff));
+    });
     app.get('/assets/dashboard.js', async (_req, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(bundle.js),
     );

@@ -116,6 +116,7 @@ export function buildOpenApiDocument(): Json {
         'MoversReport',
       ),
       '/api/news': get('News, newest first, with text search', params(newsQuery, 'query'), 'NewsPage', [400, 429, 501]),
+      '/api/names': get('Names of the securities and indexes in English and Traditional Chinese', [], 'SecurityNames'),
       '/api/stories': get('Stories, one entry per language', [], 'StoryList', [429, 501]),
       '/api/stories/{slug}/{lang}': get('One story in one language', params(storyParams, 'path'), 'StoryPage'),
       '/api/story-assets/{name}': {

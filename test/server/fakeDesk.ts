@@ -48,6 +48,8 @@ export interface FakeDeskOptions {
   readonly factTypes?: readonly string[];
   /** Chart files by name. */
   readonly assets?: Readonly<Record<string, StoryAsset>>;
+  /** Chinese names by id (default: the three members and the index have one). */
+  readonly zhNames?: Readonly<Record<string, string | null>>;
 }
 
 /** A DeskService over fixed in-memory data for server and browser tests; counts calls. */
@@ -162,6 +164,13 @@ export function createFakeDesk(opts: FakeDeskOptions = {}): DeskService & { call
       const a = opts.assets?.[name];
       if (!a) throw new NotFoundError('story asset', name);
       return a;
+    },
+    async names() {
+      count('names');
+      const zh = opts.zhNames ?? { DEMO: '示範科技指數', 'AAA.HK': '阿爾法控股', 'BBB.HK': '貝塔集團', 'CCC.HK': '伽瑪科技' };
+      const out: Record<string, { en: string; zhHant: string | null }> = { DEMO: { en: 'Demo Tech Index', zhHant: zh['DEMO'] ?? null } };
+      FAKE_MEMBERS.forEach((m, k) => (out[m.symbol] = { en: opts.memberNames?.[k] ?? m.name, zhHant: zh[m.symbol] ?? null }));
+      return { names: out };
     },
     async reload() {
       count('reload');

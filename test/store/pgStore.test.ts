@@ -68,7 +68,7 @@ describeWithSharedData('PostgreSQL store: the seed story, concurrent imports (HK
       expect(out).toContain('en: Hang Seng Tech Index enters technical bull market');
     }
     const names = readdirSync(join(root, 'pg')).sort();
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(9); // en + zh-Hant, ledger, charts in each language
     for (const other of ['duckdb', 'files']) {
       expect(readdirSync(join(root, other)).sort()).toEqual(names);
       for (const n of names) expect(readFileSync(join(root, 'pg', n)).equals(readFileSync(join(root, other, n))), `${other}/${n}`).toBe(true);

@@ -5,6 +5,7 @@ import type {
   LevelSeries,
   MoversReport,
   NewsPage,
+  SecurityNameTable,
   StoryPage,
   StorySummary,
 } from '../../src/app/desk/deskService.js';
@@ -48,4 +49,5 @@ export const api = {
   news: (params: { q?: string; from?: string; to?: string; limit?: number }) => get<NewsPage>(`/api/news${q(params)}`),
   stories: () => get<{ stories: StorySummary[] }>('/api/stories'),
   story: (slug: string, lang: string) => get<StoryPage>(`/api/stories/${seg(slug)}/${seg(lang)}`),
+  names: () => get<SecurityNameTable>('/api/names'),
 };

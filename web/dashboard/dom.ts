@@ -4,7 +4,7 @@
  */
 export type Child = Node | string | number | null | undefined | false;
 
-const SAFE_ATTRS = new Set(['class', 'title', 'lang', 'datetime', 'value', 'type', 'colspan', 'data-symbol', 'data-slug', 'data-lang']);
+const SAFE_ATTRS = new Set(['class', 'title', 'lang', 'datetime', 'value', 'type', 'colspan', 'data-symbol', 'data-slug', 'data-lang', 'data-key']);
 
 /** Creates an element; string children become text nodes. @throws Error on an attribute outside the safe list. */
 export function h<K extends keyof HTMLElementTagNameMap>(

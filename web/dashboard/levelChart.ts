@@ -10,6 +10,10 @@ import {
 } from 'lightweight-charts';
 import type { LevelPoint } from '../../src/app/desk/deskService.js';
 import type { MilestoneReport } from '../../src/domain/fact.js';
+import { factWords } from './i18n.js';
+
+/** The chart's text font: the page's stack, with the self-hosted Noto Sans HK for Chinese markers. */
+const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "PingFang HK", "PingFang TC", "Microsoft JhengHei", "Noto Sans HK", "Noto Sans TC", "Indexwire Noto Sans HK", sans-serif';
 
 /** The index chart: a line of closing levels (lightweight-charts v5) with milestone markers. */
 export class LevelChart {
@@ -23,7 +27,7 @@ export class LevelChart {
   constructor(container: HTMLElement, onPick: (date: string) => void) {
     this.chart = createChart(container, {
       autoSize: true,
-      layout: { background: { color: '#ffffff' }, textColor: '#1d2330', attributionLogo: false },
+      layout: { background: { color: '#ffffff' }, textColor: '#1d2330', attributionLogo: false, fontFamily: CHART_FONT },
       grid: { vertLines: { color: '#f0f2f5' }, horzLines: { color: '#f0f2f5' } },
       rightPriceScale: { borderVisible: false },
       timeScale: { borderVisible: false },
@@ -55,10 +59,21 @@ export class LevelChart {
         position: down ? 'belowBar' : 'aboveBar',
         shape: down ? 'arrowUp' : 'arrowDown',
         color: down ? '#c0262d' : '#0a7f3f',
-        text: [...new Set(s.facts.map((f) => f.type.replace(/_/g, ' ')))].slice(0, 2).join(', '),
+        text: [...new Set(s.facts.map((f) => factWords(f.type)))].slice(0, 2).join(', '),
       };
     });
     this.drawMarkers();
+  }
+
+  /** Dates and numbers on the axes in the reader's locale (`en`, `zh-Hant-HK`). */
+  setLanguage(locale: string): void {
+    this.chart.applyOptions({ localization: { locale } });
+    if (locale === 'en') return;
+    // The canvas does not make the browser fetch a web font: load the Chinese face, then draw again with it.
+    document.fonts.load('12px "Indexwire Noto Sans HK"', '年月日牛熊市').then(
+      () => this.chart.applyOptions({ layout: { fontFamily: CHART_FONT } }),
+      () => undefined,
+    );
   }
 
   /** Marks the session shown in the panels (a dot on the line). */

@@ -8,6 +8,16 @@ export interface LiveLevel {
   readonly time: string | null;
 }
 
+/** A live milestone pushed with a publication (realtime LiveFact): the index move or a member's. */
+export interface LiveFactMessage {
+  readonly key: string;
+  readonly index: string;
+  /** The member the fact is about; null for the index itself. */
+  readonly symbol: string | null;
+  readonly timeMs: number;
+  readonly fact: { readonly type: string; readonly event?: string; readonly changePct?: number; readonly basis?: string; readonly reference?: { readonly date: string; readonly value: number } };
+}
+
 export interface LiveConnection {
   /** Follows `code` only (unsubscribes the previous one). */
   follow(code: string): void;
@@ -18,7 +28,7 @@ export interface LiveConnection {
  * sends `{"op":"subscribe","indexes":[code]}` and hands every `type: "level"` publication to `onLevel`.
  * Other and malformed messages are ignored. Without a live plugin it reports "live: off".
  */
-export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: string) => void): LiveConnection {
+export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: 'connected' | 'closed' | 'off') => void, onFacts: (f: readonly LiveFactMessage[]) => void = () => {}): LiveConnection {
   let current: string | null = null;
   let open = false;
   let ws: WebSocket | null = null;
@@ -27,16 +37,18 @@ export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: strin
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`);
     ws.addEventListener('open', () => {
       open = true;
-      onStatus('live: connected');
+      onStatus('connected');
       if (current !== null) send('subscribe', current);
     });
-    ws.addEventListener('close', () => onStatus(open ? 'live: closed' : 'live: off'));
+    ws.addEventListener('close', () => onStatus(open ? 'closed' : 'off'));
     ws.addEventListener('message', (ev) => {
       const l = parseLive(ev.data);
       if (l) onLevel(l);
+      const f = parseLiveFacts(ev.data);
+      if (f.length > 0) onFacts(f);
     });
   } catch {
-    onStatus('live: off');
+    onStatus('off');
   }
   return {
     follow(code) {
@@ -68,4 +80,23 @@ export function parseLive(data: unknown): LiveLevel | null {
     changePct: typeof r.changePct === 'number' && Number.isFinite(r.changePct) ? r.changePct : null,
     time: typeof r.time === 'string' ? r.time : null,
   };
+}
+
+/** The live facts of a `level` publication or of a `facts` message (coalesced publications); [] otherwise. */
+export function parseLiveFacts(data: unknown): LiveFactMessage[] {
+  if (typeof data !== 'string') return [];
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return [];
+  }
+  if (m === null || typeof m !== 'object') return [];
+  const r = m as Record<string, unknown>;
+  if ((r.type !== 'level' && r.type !== 'facts') || !Array.isArray(r.facts)) return [];
+  return r.facts.filter((f): f is LiveFactMessage => {
+    if (f === null || typeof f !== 'object') return false;
+    const x = f as Record<string, unknown>;
+    return typeof x.key === 'string' && typeof x.index === 'string' && typeof x.timeMs === 'number' && x.fact !== null && typeof x.fact === 'object' && typeof (x.fact as Record<string, unknown>).type === 'string';
+  });
 }

@@ -5,6 +5,7 @@ import { moversFromFiles } from '../movers.js';
 import { constituentsFromMembers } from './constituentsFromMembers.js';
 import { NotFoundError, UnavailableError } from './deskErrors.js';
 import type { DeskService, MoversReport } from './deskService.js';
+import { loadSecurityMaster } from '../securityMaster.js';
 import { engineConstituents } from './engineEntry.js';
 import { loadDeskState, type DeskConfig, type DeskState, type LevelEntry } from './loadDeskState.js';
 
@@ -126,6 +127,25 @@ export function createDesk(config: DeskConfig): DeskService {
         throw new NotFoundError('story asset', name); // removed since the folder was read
       }
       return { contentType: name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : 'image/png', body };
+    },
+    async names() {
+      const st = await state;
+      const out: Record<string, { en: string; zhHant: string | null }> = {};
+      for (const [code, l] of st.levels) out[code] = { en: l.info.name, zhHant: null };
+      for (const m of st.members ?? []) out[m.symbol] ??= { en: m.name, zhHant: null };
+      let master: ReturnType<typeof loadSecurityMaster> | null = null;
+      try {
+        master = loadSecurityMaster(config.securityMasterPath);
+      } catch {
+        master = null; // no master: English names only
+      }
+      for (const s of master?.securities ?? []) out[s.id] = { en: out[s.id]?.en ?? s.name, zhHant: s.zhHant ?? null };
+      // An engine replica (HSTECH-R) reads as the index it tracks in Chinese.
+      for (const [code, l] of st.levels) {
+        const tracked = l.info.tracks !== undefined ? out[l.info.tracks]?.zhHant : undefined;
+        if (out[code]?.zhHant === null && tracked) out[code] = { en: l.info.name, zhHant: `${tracked}（複製指數）` };
+      }
+      return { names: out };
     },
     async reload() {
       const next = await loadDeskState(config); // throws before replacing: the previous state stays

@@ -31,6 +31,8 @@ export interface DeskService {
   story(slug: string, lang: string): Promise<StoryPage>;
   /** A chart file written beside the stories (`hstech-2025-02-07.index.svg`, `.png`). */
   storyAsset(name: string): Promise<StoryAsset>;
+  /** Names of the securities and indexes the desk knows, in English and Traditional Chinese (dashboard language switch). */
+  names(): Promise<SecurityNameTable>;
   /** Re-reads the data folders (admin). Returns what was loaded. */
   reload(): Promise<ReloadReport>;
 }
@@ -154,6 +156,11 @@ export interface StoryPage extends StorySummary {
 export interface StoryAsset {
   readonly contentType: 'image/svg+xml' | 'image/png';
   readonly body: Uint8Array;
+}
+
+/** Security id -> its names; `zhHant` null when the security master has no Chinese name. */
+export interface SecurityNameTable {
+  readonly names: Readonly<Record<string, { readonly en: string; readonly zhHant: string | null }>>;
 }
 
 export interface ReloadReport {
