@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'news', load: () => import('./commands/news.js') },
   { name: 'news', load: () => import('./commands/newsEntities.js') },
   { name: 'news', load: () => import('./commands/newsList.js') },
+  { name: 'news', load: () => import('./commands/newsPublish.js') },
   { name: 'news', load: () => import('./commands/newsRepair.js') },
   { name: 'news', load: () => import('./commands/newsWhy.js') },
   { name: 'replay', load: () => import('./commands/replay.js') },

@@ -3,6 +3,7 @@ import type { Article, ThemeHit } from './article.js';
 import type { Bar } from './bar.js';
 import type { CorporateAction } from './corporateAction.js';
 import type { MilestoneReport } from './fact.js';
+import type { SeedFrontMatter } from './seedLayout.js';
 
 /** The languages a story is written in. */
 export type StoryLang = 'en' | 'zh-Hant';
@@ -102,26 +103,8 @@ export interface FactLedger {
   readonly entries: readonly LedgerEntry[];
 }
 
-/** The front matter of a story, in the seed's field order. */
-export interface StoryFrontMatter {
-  readonly title: string;
-  readonly date: string;
-  readonly summary: string;
-  readonly categories: readonly string[];
-  readonly lang: readonly string[];
-  readonly translations: readonly string[];
-  readonly tags: readonly string[];
-  readonly menu: string;
-  readonly thumbnail: string;
-  readonly lead: string;
-  readonly comments: boolean;
-  readonly authorbox: boolean;
-  readonly pager: boolean;
-  readonly toc: boolean;
-  readonly mathjax: boolean;
-  readonly sidebar: string;
-  readonly widgets: readonly string[];
-}
+/** The front matter of a story: the seed's layout (domain/seedLayout.ts), shared with republished news posts. */
+export type StoryFrontMatter = SeedFrontMatter;
 
 /** One rendered language of a story. */
 export interface StoryDocument {

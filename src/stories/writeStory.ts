@@ -1,4 +1,5 @@
 import { STORY_LANGS, type Story, type StoryDocument, type StoryInput, type StoryLang } from '../domain/story.js';
+import { SEED_PAGE_SETTINGS } from '../domain/seedLayout.js';
 import { checkGates, type GateOptions } from './gates/checkGates.js';
 import { checkStoryText } from './ledger/checkStoryText.js';
 import { renderEn } from './render/renderEn.js';
@@ -61,16 +62,8 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       lang: [lang],
       translations: [...langs],
       tags: [...plan.tags],
-      menu: '',
+      ...SEED_PAGE_SETTINGS,
       thumbnail: perLang(opts.thumbnail ?? '', lang),
-      lead: '',
-      comments: false,
-      authorbox: false,
-      pager: true,
-      toc: false,
-      mathjax: false,
-      sidebar: 'right',
-      widgets: ['search', 'recent', 'taglist'],
     };
     const figures = (opts.figures ?? []).map((f) => `![${f.alt[lang]}](${perLang(f.src, lang)})`);
     const body = [byline[lang], ...text.paragraphs, ...figures].join('\n\n');

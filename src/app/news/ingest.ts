@@ -1,12 +1,11 @@
 import type { Article } from '../../domain/article.js';
-import { formatInputIssue } from '../../core/errors.js';
-import { ArticleFieldError, buildArticleReport, type RawArticle } from '../../news/parse/buildArticle.js';
 import { findDuplicates } from '../../news/dedupe/findDuplicates.js';
-import { fetchNewsUrl } from '../../sources/feeds/fetchNewsUrl.js';
-import { listNewsFilesReport } from '../../sources/newsFiles/listNewsFiles.js';
-import { readNewsFile, type RejectedItem } from '../../sources/newsFiles/readNewsFile.js';
+import type { RejectedItem } from '../../sources/newsFiles/readNewsFile.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import { DEFAULT_NEWS_ZONE } from './loadArticles.js';
+import { readNewsInputs, type FileReport } from './readNewsInputs.js';
+
+export type { FileReport } from './readNewsInputs.js';
 
 export interface IngestOptions {
   readonly store: NewsStore;
@@ -25,24 +24,6 @@ export interface DuplicateReport {
   readonly duplicateOf: string;
   /** `same-url`: same canonical URL (one row, origin recorded); `near-duplicate`: shingle Jaccard >= 0.8 (MinHash). */
   readonly reason: 'same-url' | 'near-duplicate';
-}
-
-/** What happened to one input file (or URL), in input order: `news ingest --json` `files`. */
-export interface FileReport {
-  readonly path: string;
-  /** `markdown`, `text`, `html`, `rss 2.0`, `rss 1.0`, `rss`, `atom 1.0`, `atom 0.3`; null when not read. */
-  readonly format: string | null;
-  /** Charset and why, e.g. `utf-8 (valid UTF-8)`, `big5-hkscs (XML declaration)`; null when not decoded. */
-  readonly encoding: string | null;
-  /** Items read from the file before dedupe (a Markdown file: 1). */
-  items: number;
-  /** Of them, new or changed rows written. */
-  ingested: number;
-  /** Of them, same-URL or near-duplicates of another article. */
-  duplicates: number;
-  readonly rejected: RejectedItem[];
-  /** What was recovered or repaired, one line each (forgiving XML read, invalid UTF-8, a wrong weekday kept). */
-  readonly warnings: string[];
 }
 
 export interface IngestSummary {
@@ -67,7 +48,6 @@ export interface IngestSummary {
   readonly files: readonly FileReport[];
 }
 
-const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
 /**
  * Ingests files, folders (recursive) and URLs into the news store: parse, repair, dedupe against the batch
@@ -78,66 +58,15 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
  * @throws never for bad input (every problem is in `rejected`); SourceError only if the store cannot be read.
  */
 export async function ingestNews(inputs: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
-  const zone = opts.assumeZone ?? DEFAULT_NEWS_ZONE;
-  const rejected: RejectedItem[] = [];
-  const files: FileReport[] = [];
-  const newReport = (path: string, format: string | null = null, encoding: string | null = null): FileReport =>
-    ({ path, format, encoding, items: 0, ingested: 0, duplicates: 0, rejected: [], warnings: [] });
-  const listed: { path: string; refused?: string }[] = [];
-  for (const input of inputs) {
-    if (isUrl(input)) listed.push({ path: input });
-    else {
-      try {
-        const l = await listNewsFilesReport(input);
-        listed.push(...[...l.files.map((path) => ({ path })), ...l.skipped.map((x) => ({ path: x.path, refused: `${x.path}: ${x.reason}` }))]
-          .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
-      } catch (e) {
-        listed.push({ path: input, refused: (e as Error).message });
-      }
-    }
-  }
-  const sources = listed.filter((l) => l.refused === undefined).map((l) => l.path);
-  const parsed: Article[] = [];
-  const reportOf = new Map<string, FileReport>();
-  let done = 0;
-  for (const { path: src, refused } of listed) {
-    if (refused !== undefined) {
-      const r = { origin: src, reason: refused };
-      rejected.push(r);
-      files.push({ ...newReport(src), rejected: [r] });
-      continue;
-    }
-    let r: Awaited<ReturnType<typeof readNewsFile>> = { raws: [], rejected: [] };
-    if (isUrl(src)) {
-      try {
-        r = await fetchNewsUrl(src, opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {});
-      } catch (e) {
-        r = { raws: [], rejected: [{ origin: src, reason: (e as Error).message }] };
-      }
-    } else {
-      r = await readNewsFile(src);
-    }
-    const report = newReport(src, r.format ?? null, r.encoding ?? null);
-    files.push(report);
-    report.items = r.raws.length;
-    report.rejected.push(...r.rejected);
-    report.warnings.push(...(r.warnings ?? []));
-    for (const raw of r.raws) {
-      try {
-        const built = buildArticleReport(raw, { assumeZone: zone });
-        parsed.push(built.article);
-        reportOf.set(built.article.origin, report);
-        report.warnings.push(...built.warnings);
-      } catch (e) {
-        report.rejected.push({ origin: raw.origin, reason: e instanceof ArticleFieldError
-          ? formatInputIssue({ source: raw.origin, field: e.field, ...(e.value !== undefined ? { value: e.value } : {}), reason: e.reason })
-          : formatInputIssue({ source: raw.origin, reason: 'could not be read (unexpected structure), skipped' }) });
-      }
-    }
-    rejected.push(...report.rejected);
-    opts.onProgress?.(++done, sources.length, 'read');
-  }
-  const summary = await storeArticles(parsed, sources.length, rejected, opts);
+  const read = await readNewsInputs(inputs, {
+    assumeZone: opts.assumeZone ?? DEFAULT_NEWS_ZONE,
+    ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+    onRead: (done, total) => opts.onProgress?.(done, total, 'read'),
+  });
+  const { files, rejected } = read;
+  const parsed = read.items.map((i) => i.article);
+  const reportOf = new Map(read.items.map((i) => [i.article.origin, i.report]));
+  const summary = await storeArticles(parsed, read.sources, rejected, opts);
   for (const d of summary.duplicates) {
     const rep = reportOf.get(d.origin);
     if (rep) rep.duplicates++;

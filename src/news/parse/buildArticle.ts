@@ -22,6 +22,17 @@ export interface RawArticle {
   readonly format: string;
   /** File path or URL; item position for feeds (`feed.xml#item3`). */
   readonly origin: string;
+  /** Markdown inputs only: what republishing needs of the file as written (news publish). */
+  readonly markdown?: MarkdownSource;
+}
+
+/** A Markdown article as written: body, front matter, and the closing source link (`[morningstar](https://...)`). */
+export interface MarkdownSource {
+  /** The body after the front matter, unchanged except that the closing link (when there is one) is cut off. */
+  readonly body: string;
+  readonly frontMatter: Readonly<Record<string, unknown>>;
+  /** The lone link the body ends with: its text, URL, and the Markdown exactly as written; null when none. */
+  readonly closingLink: { readonly text: string; readonly url: string; readonly markdown: string } | null;
 }
 
 /** Longest title kept, in characters after repair: a headline is under 200; more is a body or junk in the title field. */

@@ -3,7 +3,6 @@ import { decodeEntities } from '../repair/decodeEntities.js';
 import { htmlToText } from '../sanitize/htmlToText.js';
 import type { RawArticle } from './buildArticle.js';
 import { FormatError } from './formatError.js';
-import { parseSimpleYaml } from './parseSimpleYaml.js';
 
 const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -11,11 +10,12 @@ const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
  * Parses a Markdown article with YAML front matter (Hugo/Jekyll layout) into a RawArticle.
  * Fields read (first present wins): title; date | publishDate | published | pubDate; url | link | canonical;
  * source | publisher | author; language | lang (a list takes its first item); categories | category; tags;
- * summary | description. The YAML is read with the core schema, so dates stay the exact text written
- * (parseSimpleYaml for the usual flat layout, else the `yaml` library).
+ * summary | description. The YAML is read by the `yaml` library with the core schema, so dates stay the exact
+ * text written.
  * When there is no url and the body ends with a lone Markdown link (`[morningstar](https://...)`, the Hugo
  * "source link" layout of the seed), that link is the URL and its text the source. Without any source the
- * first category, then the URL host, is used.
+ * first category, then the URL host, is used. `markdown` keeps the body as written (without that closing link),
+ * the front matter and the link, for republishing (news publish).
  * The body becomes plain text: links keep their text, images and heading/emphasis markers go, raw HTML is
  * stripped with its scripts (htmlToText).
  * @throws FormatError (with a 1-based line) for missing or broken front matter or a non-text field.
@@ -24,7 +24,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   const m = FRONT_MATTER.exec(text);
   if (!m) throw new FormatError('front matter', 1, 'no YAML front matter (file must start with a "---" line)');
   const yamlText = m[1] ?? '';
-  const fm: unknown = parseSimpleYaml(yamlText) ?? parseFullYaml(yamlText);
+  const fm: unknown = parseFullYaml(yamlText);
   if (fm === null || typeof fm !== 'object' || Array.isArray(fm)) {
     throw new FormatError('front matter', 2, 'front matter is not a mapping of fields');
   }
@@ -58,6 +58,11 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
   let url = str('url', 'link', 'canonical', 'canonicalURL');
   let source = str('source', 'publisher', 'author');
   const tail = /\n[ \t]*\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)[ \t]*\s*$/.exec(`\n${body}`);
+  const markdown = {
+    body: tail ? `\n${body}`.slice(0, tail.index).replace(/^\n/, '') : body,
+    frontMatter: rec,
+    closingLink: tail ? { text: tail[1] as string, url: tail[2] as string, markdown: (tail[0] as string).trim() } : null,
+  };
   if (tail && url === null) {
     url = tail[2] ?? null;
     source ??= tail[1] ?? null;
@@ -81,6 +86,7 @@ export function parseMarkdownArticle(text: string, origin: string): RawArticle {
     summary: summary === null ? null : decodeEntities(summary),
     format: 'markdown',
     origin,
+    markdown,
   };
 }
 

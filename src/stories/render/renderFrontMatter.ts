@@ -1,33 +1,21 @@
-import type { StoryFrontMatter } from '../../domain/story.js';
+import { SEED_FIELDS, type SeedFrontMatter } from '../../domain/seedLayout.js';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 const list = (xs: readonly string[]) => (xs.length === 0 ? ' []' : `\n${xs.map((x) => `  - ${q(x)}`).join('\n')}`);
 
 /**
- * Writes front matter in exactly the seed's layout and field order (../shared/seed): quoted strings,
- * two-space `- ` lists, bare booleans, `---` fences.
+ * Writes front matter in exactly the seed's layout and field order (domain/seedLayout.ts, one definition for
+ * stories and republished news posts): quoted strings, two-space `- ` lists, bare booleans, `---` fences.
  * @example renderFrontMatter(fm).split('\n')[1] // 'title: "Hang Seng Tech Index enters technical bull market"'
  */
-export function renderFrontMatter(fm: StoryFrontMatter): string {
-  return [
-    '---',
-    `title: ${q(fm.title)}`,
-    `date: ${q(fm.date)}`,
-    `summary: ${q(fm.summary)}`,
-    `categories:${list(fm.categories)}`,
-    `lang:${list(fm.lang)}`,
-    `translations:${list(fm.translations)}`,
-    `tags:${list(fm.tags)}`,
-    `menu: ${q(fm.menu)}`,
-    `thumbnail: ${q(fm.thumbnail)}`,
-    `lead: ${q(fm.lead)}`,
-    `comments: ${fm.comments}`,
-    `authorbox: ${fm.authorbox}`,
-    `pager: ${fm.pager}`,
-    `toc: ${fm.toc}`,
-    `mathjax: ${fm.mathjax}`,
-    `sidebar: ${q(fm.sidebar)}`,
-    `widgets:${list(fm.widgets)}`,
-    '---',
-  ].join('\n');
+export function renderFrontMatter(fm: SeedFrontMatter): string {
+  const lines = ['---'];
+  for (const [key, kind] of SEED_FIELDS) {
+    const v = fm[key];
+    if (kind === 'list') lines.push(`${key}:${list(v as readonly string[])}`);
+    else if (kind === 'flag') lines.push(`${key}: ${v as boolean}`);
+    else lines.push(`${key}: ${q(v as string)}`);
+  }
+  lines.push('---');
+  return lines.join('\n');
 }

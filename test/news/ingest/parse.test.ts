@@ -112,6 +112,15 @@ describe('parseMarkdownArticle + buildArticle', () => {
     expect(() => parseMarkdownArticle('---\ndate: 2025-01-01\n---\nbody', 'd.md')).toThrow(/field "title": missing/);
     expect(() => parseMarkdownArticle('---\ntitle: {a: 1}\ndate: 2025-01-01\n---\n', 'e.md')).toThrow(/line 2: field "title": expected text/);
   });
+  it('reads front matter with the yaml library: prototype names are text, numbers and booleans typed, duplicates keep the last', () => {
+    // the hand-written fast path it replaced once read "constructor" as Object itself (a title that was a function)
+    const raw = parseMarkdownArticle('---\ntitle: constructor\nsource: toString\n__proto__: x\ntags: [a, 12]\ndate: 2025-01-01T00:00:00Z\ndate: 2025-01-02T00:00:00Z\n---\nb', 'p.md');
+    expect(raw.title).toBe('constructor');
+    expect(raw.source).toBe('toString');
+    expect(raw.tags).toEqual(['a', '12']);
+    expect(raw.dateText).toBe('2025-01-02T00:00:00Z');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype); // `__proto__: x` set a key, not the prototype
+  });
   it('refuses an article without a usable date, naming the field', () => {
     const raw = parseMarkdownArticle('---\ntitle: A\ndate: someday\n---\nbody', 'f.md');
     expect(() => buildArticle(raw, { assumeZone: 'UTC' })).toThrow(/field "date": value "someday"/);
