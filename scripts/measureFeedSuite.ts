@@ -6,7 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildArticle } from '../src/news/parse/buildArticle.js';
+import { ArticleFieldError, buildArticle } from '../src/news/parse/buildArticle.js';
+import { normalizeLine } from '../src/news/repair/normalizeText.js';
+import { htmlToText } from '../src/news/sanitize/htmlToText.js';
 import { readNewsFile } from '../src/sources/newsFiles/readNewsFile.js';
 
 const root = process.argv[2];
@@ -30,7 +32,17 @@ const bucket = (reason: string): string => reason
   .replace(/"[^"]{20,}"/g, '"…"')
   .slice(0, 90);
 
-let read = 0, itemsRead = 0, articles = 0, lostFiles = 0, withWarnings = 0;
+let read = 0, itemsRead = 0, articles = 0, lostFiles = 0, withWarnings = 0, recovered = 0, itemsRecovered = 0;
+let titleChecks = 0, titleAgree = 0;
+const disagree: string[] = [];
+/** feedparser's `Expect: ... entries[0]['title'] == u'...'`, with Python escapes decoded. */
+const expectedTitle = (bytes: Buffer): string | null => {
+  const m = /entries\[0\]\['title'\] == u?(['"])((?:\\.|(?!\1).)*)\1/.exec(bytes.toString('latin1'));
+  if (!m) return null;
+  const raw = Buffer.from(m[2]!, 'latin1').toString('utf8');
+  return raw.replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(['"\\])|\\n/g, (_, u, x, q) =>
+    u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : q ?? '\n');
+};
 const refusedFiles = new Map<string, number>();
 const refusedItems = new Map<string, number>();
 const lost: string[] = [];
@@ -40,14 +52,26 @@ for (const f of files) {
   const fileRejects = r.rejected.filter((x) => x.origin === f);
   if (fileRejects.length === 0) read++;
   for (const x of fileRejects) refusedFiles.set(bucket(x.reason), (refusedFiles.get(bucket(x.reason)) ?? 0) + 1);
-  if (((r as { warnings?: string[] }).warnings ?? []).length > 0) withWarnings++;
+  if ((r.warnings ?? []).length > 0) withWarnings++;
+  if ((r.warnings ?? []).some((w) => /not well-formed/.test(w))) {
+    recovered++;
+    itemsRecovered += r.raws.length;
+  }
   itemsRead += r.raws.length;
+  const want = expectedTitle(readFileSync(f));
+  if (want !== null && r.raws[0]) {
+    titleChecks++;
+    // feedparser keeps a title's HTML (sanitised); Indexwire stores its text: compare texts
+    const wantText = normalizeLine(/<[a-z!/]/i.test(want) ? htmlToText(want) : want);
+    if (normalizeLine(r.raws[0].title) === wantText) titleAgree++;
+    else disagree.push(`${f.slice(root.length + 1)}: ${JSON.stringify(normalizeLine(r.raws[0].title))} vs ${JSON.stringify(wantText)}`);
+  }
   for (const raw of r.raws) {
     try {
       buildArticle(raw, { assumeZone: 'UTC' });
       articles++;
     } catch (e) {
-      const k = bucket((e as Error).message);
+      const k = e instanceof ArticleFieldError ? `field "${e.field}": ${e.reason}` : bucket((e as Error).message);
       refusedItems.set(k, (refusedItems.get(k) ?? 0) + 1);
     }
   }
@@ -58,7 +82,9 @@ for (const f of files) {
 }
 const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
 const out = {
-  files: files.length, filesRead: read, filesWithWarnings: withWarnings, itemsRead, articlesBuilt: articles,
+  files: files.length, filesRead: read, filesWithWarnings: withWarnings, filesRecoveredFromMalformedXml: recovered,
+  itemsFromRecoveredFiles: itemsRecovered, itemsRead, articlesBuilt: articles,
+  entryTitlesCheckedAgainstFeedparserExpectations: titleChecks, agree: titleAgree,
   filesWithEntriesButNoneRead: lostFiles, refusedFiles: sorted(refusedFiles), refusedItems: sorted(refusedItems),
   ms: Math.round(performance.now() - t0),
 };
@@ -66,4 +92,5 @@ if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ..
 else {
   process.stdout.write(`${JSON.stringify({ ...out, refusedFiles: out.refusedFiles.slice(0, 25), refusedItems: out.refusedItems.slice(0, 15) }, null, 1)}\n`);
   process.stdout.write(`lost (first 40): ${lost.slice(0, 40).join(' ')}\n`);
+  if (process.argv.includes('--titles')) process.stdout.write(`titles that differ:\n${disagree.join('\n')}\n`);
 }

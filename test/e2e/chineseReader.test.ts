@@ -36,8 +36,12 @@ describeWithSharedData('a Hong Kong reader in Chromium without CJK fonts: the Ch
     rmSync(root, { recursive: true, force: true });
   });
 
+  const failed: string[] = [];
   const open = async (path: string): Promise<Page> => {
     const page = await (chromium as { browser: Browser }).browser.newPage({ viewport: { width: 1100, height: 820 } });
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto(`${(site as { url: string }).url}${path}`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return page;
@@ -92,7 +96,8 @@ describeWithSharedData('a Hong Kong reader in Chromium without CJK fonts: the Ch
     const imgs = await page.$$eval('article.story figure img', (is) => is.map((i) => [i.getAttribute('src'), (i as HTMLImageElement).naturalWidth]));
     expect(imgs).toEqual([['hstech-2025-02-07.index.zh-Hant.svg', 800], ['hstech-2025-02-07.contrib.zh-Hant.svg', 800]]);
     await page.screenshot({ path: screenshotPath('zh-story-page.png') });
-    expect(problems).toEqual([]);
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+    expect(failed).toEqual([]); // every stylesheet, font, script and chart of the page loads
     await page.close();
   });
 

@@ -12,6 +12,10 @@ const TYPES: Record<string, string> = {
 export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end(); // the browser asks on its own; the site declares no icon
+      return;
+    }
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();

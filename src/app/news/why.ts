@@ -50,7 +50,8 @@ export interface WhyEventStudy {
   readonly beta: number;
   /** Abnormal return on the day (fraction) and its t-statistic. */
   readonly abnormalReturn: number;
-  readonly tStat: number;
+  /** Null when the market model fits perfectly (t undefined). */
+  readonly tStat: number | null;
   /** CARs by window `[from,to]` (fractions; null when the data ends first). */
   readonly windows: readonly { from: number; to: number; car: number | null; tStat: number | null; pValue: number | null; rankZ: number | null }[];
 }

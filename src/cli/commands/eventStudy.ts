@@ -43,6 +43,7 @@ export function register(program: Command): void {
       printTable(['window', 'CAR %', 't', 'p', 'rank Z'], r.windows.map((w) => [
         `[${w.from},${w.to > 0 ? '+' : ''}${w.to}]`, pct(w.car), num(w.tStat), num(w.pValue, 4), num(w.rankZ),
       ]));
+      if (r.notes.length > 0) process.stdout.write(`\n${r.notes.map((n) => `note: ${n}`).join('\n')}\n`);
     });
 }
 

@@ -16,6 +16,11 @@ export interface AlignedReturns {
   /** Benchmark returns as fractions. */
   readonly market: readonly number[];
   /**
+   * Benchmark sessions each return spans: 1 normally; k + 1 when the security did not trade for k benchmark sessions
+   * (a suspension), so its return covers them all.
+   */
+  readonly spans: readonly number[];
+  /**
    * Sessions between the first and last common date present in only one series, and therefore dropped
    * (history before one series starts or after it ends is not counted).
    */
@@ -40,17 +45,23 @@ export function alignReturns(stock: readonly PricePoint[], market: readonly Pric
     const mp = m.get(p.date);
     if (mp !== undefined) common.push({ date: p.date, s: p.price, m: mp });
   }
-  const dates: SessionDate[] = [], rs: number[] = [], rm: number[] = [];
+  const dates: SessionDate[] = [], rs: number[] = [], rm: number[] = [], spans: number[] = [];
+  const marketDates = market.map((p) => p.date);
+  let k = 0; // index into marketDates of the first date after the previous common date
   for (let i = 1; i < common.length; i++) {
     const a = common[i - 1]!, b = common[i]!;
     dates.push(b.date);
     rs.push(b.s / a.s - 1);
     rm.push(b.m / a.m - 1);
+    while (k < marketDates.length && marketDates[k]! <= a.date) k++;
+    let n = 0;
+    while (k < marketDates.length && marketDates[k]! <= b.date) { n++; k++; }
+    spans.push(n);
   }
   const first = common[0]?.date, last = common[common.length - 1]?.date;
   const inRange = (xs: readonly PricePoint[]) => (first === undefined || last === undefined ? 0 : xs.filter((p) => p.date >= first && p.date <= last).length);
   return {
-    dates, stock: rs, market: rm,
+    dates, stock: rs, market: rm, spans,
     droppedStockOnly: inRange(stock) - common.length,
     droppedMarketOnly: inRange(market) - common.length,
   };

@@ -1,4 +1,4 @@
-import { NotEnoughDataError } from '../../core/errors.js';
+import { InputError, NotEnoughDataError } from '../../core/errors.js';
 
 /** Market model R_i = alpha + beta R_m + e fitted by OLS (MacKinlay 1997, eq. 7-10). */
 export interface MarketModelFit {
@@ -16,10 +16,17 @@ export interface MarketModelFit {
   readonly rSquared: number;
 }
 
+/** Sxx below this fraction of the benchmark's mean square is rounding noise: the benchmark is constant. */
+export const NEARLY_CONSTANT = 1e-12;
+/** Residuals below this fraction of the stock's variation are rounding noise: a perfect fit, residual variance 0. */
+export const PERFECT_FIT = 1e-24;
+
 /**
- * Fits the market model by ordinary least squares.
+ * Fits the market model by ordinary least squares. A residual sum of squares below PERFECT_FIT of the stock's
+ * variation is a perfect fit (residual variance exactly 0).
  * @example fitMarketModel([0.02, 0.00, 0.04], [0.01, 0.00, 0.02]) // alpha 0, beta 2, residualVariance 0
- * @throws NotEnoughDataError with fewer than 3 returns; RangeError when lengths differ or the benchmark is constant.
+ * @throws NotEnoughDataError with fewer than 3 returns; RangeError when lengths differ; InputError when the benchmark's
+ *   returns are constant, exactly or within NEARLY_CONSTANT (relative).
  */
 export function fitMarketModel(stock: readonly number[], market: readonly number[]): MarketModelFit {
   if (stock.length !== market.length) throw new RangeError(`lengths differ: ${stock.length} vs ${market.length}`);
@@ -33,7 +40,15 @@ export function fitMarketModel(stock: readonly number[], market: readonly number
     const dx = market[i]! - mx, dy = stock[i]! - my;
     sxx += dx * dx; sxy += dx * dy; syy += dy * dy;
   }
-  if (sxx === 0) throw new RangeError('benchmark returns are constant over the estimation window');
+  // relative, not exact: returns of 0.1% every day leave a rounding-level Sxx (1e-33) and a beta of 4.8e12
+  let sxx0 = 0;
+  for (let i = 0; i < n; i++) sxx0 += market[i]! * market[i]!;
+  if (!(sxx > NEARLY_CONSTANT * sxx0) || sxx === 0) {
+    throw new InputError({
+      source: 'event study', field: 'benchmark',
+      reason: `returns are constant over the estimation window (variance ${(sxx / n).toExponential(2)} against a mean square of ${(sxx0 / n).toExponential(2)}): no beta can be estimated; choose another benchmark or window`,
+    });
+  }
   const beta = sxy / sxx;
   const alpha = my - beta * mx;
   let ssr = 0;
@@ -41,8 +56,9 @@ export function fitMarketModel(stock: readonly number[], market: readonly number
     const e = stock[i]! - alpha - beta * market[i]!;
     ssr += e * e;
   }
+  const perfect = ssr <= PERFECT_FIT * syy;
   return {
-    alpha, beta, residualVariance: ssr / (n - 2), sessions: n, marketMean: mx, marketSxx: sxx,
+    alpha, beta, residualVariance: perfect ? 0 : ssr / (n - 2), sessions: n, marketMean: mx, marketSxx: sxx,
     rSquared: syy === 0 ? 1 : 1 - ssr / syy,
   };
 }

@@ -24,6 +24,16 @@ const BYTE_OF = new Map<number, number>();
 for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(b, b);
 CP1252_HIGH.forEach((cp, i) => BYTE_OF.set(cp, 0x80 + i));
 
+/** Windows-1251 (Cyrillic): code point -> byte, for UTF-8 read as Windows-1251 ("вЂ™" for ’, "РџСЂ" for Пр). */
+const BYTE_OF_1251 = new Map<number, number>();
+{
+  const d = new TextDecoder('windows-1251');
+  for (let b = 0x80; b <= 0xff; b++) {
+    const cp = d.decode(Uint8Array.of(b)).charCodeAt(0);
+    if (cp !== 0xfffd) BYTE_OF_1251.set(cp, b);
+  }
+}
+
 const contByte = (cp: number | undefined): number | null => {
   if (cp === undefined) return null;
   const b = BYTE_OF.get(cp);
@@ -56,7 +66,7 @@ interface Candidate {
  * @throws never.
  */
 export function repairEncoding(text: string): RepairResult {
-  if (!SUSPECT.test(text)) return { text, steps: [] };
+  if (!SUSPECT.test(text) && !CP1251_SUSPECT.test(text)) return { text, steps: [] };
   const steps: RepairStep[] = [];
   let out = text;
   for (let pass = 0; pass < 6; pass++) {
@@ -103,30 +113,47 @@ function wholeText(s: string, steps: RepairStep[]): string {
 
 function repairPass(s: string, steps: RepairStep[]): string {
   const cands: Candidate[] = [];
+  const cyrillic = CP1251_SUSPECT.test(s);
   for (let i = 0; i < s.length; i++) {
-    const lead = s.charCodeAt(i);
-    if (lead < 0xc2 || lead > 0xf4) continue;
-    const c = candidateAt(s, i, lead);
+    const ch = s.charCodeAt(i);
+    const c = ch >= 0xc2 && ch <= 0xf4 ? candidateAt(s, i, ch) : cyrillic ? candidate1251(s, i) : null;
     if (c) {
       cands.push(c);
       i = c.end - 1;
     }
   }
   if (cands.length === 0) return s;
+  // adjacent candidates are judged together first ("ç§‘é˜¿" is 科阿 only if both change: each alone would leave
+  // a CJK character touching mojibake), then one by one
+  const accepted: Candidate[] = [];
+  for (let g = 0; g < cands.length;) {
+    let h = g + 1;
+    while (h < cands.length && cands[h]!.start === cands[h - 1]!.end) h++;
+    const group = cands.slice(g, h);
+    if (group.length > 1 && judge(s, group, steps)) accepted.push(...group);
+    else for (const c of group) if (judge(s, [c], steps)) accepted.push(c);
+    g = h;
+  }
   let out = '';
   let at = 0;
-  for (const c of cands) {
-    const before = s.slice(Math.max(0, c.start - CONTEXT), Math.min(s.length, c.end + CONTEXT));
-    const after = s.slice(Math.max(0, c.start - CONTEXT), c.start) + c.to + s.slice(c.end, Math.min(s.length, c.end + CONTEXT));
-    const b0 = textBadness(before);
-    if (b0 === 0) continue;
-    const b1 = textBadness(after);
-    if (b1 >= b0) continue;
-    steps.push({ what: c.what, from: s.slice(c.start, c.end), to: c.to, badnessBefore: b0, badnessAfter: b1 });
+  for (const c of accepted) {
     out += s.slice(at, c.start) + c.to;
     at = c.end;
   }
   return at === 0 ? s : out + s.slice(at);
+}
+
+/** Whether replacing `group` (adjacent candidates) lowers the badness of its text and CONTEXT characters each side; records the step. */
+function judge(s: string, group: readonly Candidate[], steps: RepairStep[]): boolean {
+  const start = group[0]!.start, end = group[group.length - 1]!.end;
+  const lo = Math.max(0, start - CONTEXT), hi = Math.min(s.length, end + CONTEXT);
+  const to = group.map((c) => c.to).join('');
+  const b0 = textBadness(s.slice(lo, hi));
+  if (b0 === 0) return false;
+  const b1 = textBadness(s.slice(lo, start) + to + s.slice(end, hi));
+  if (b1 >= b0) return false;
+  steps.push({ what: group[0]!.what, from: s.slice(start, end), to, badnessBefore: b0, badnessAfter: b1 });
+  return true;
 }
 
 /**
@@ -141,6 +168,27 @@ function lostNoBreakSpace(s: string, i: number): Candidate {
   // before a word it stands for the A0 and a space that were collapsed ("voilÃ le", "Ã perturber")
   const consumed = /[A-Z]/.test(s[i - 1] ?? '') || !/[a-z\u00e0-\u00ff]/.test(s[i + 2] ?? '');
   return { start: i, end: i + 2, to: consumed ? 'à' : 'à ', what };
+}
+
+/** Text that may hold UTF-8 read as Windows-1251: a Cyrillic Р/С or в before a 1251 symbol look-alike. */
+const CP1251_SUSPECT = /[\u0420\u0421\u0432][\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0409\u2039\u040a\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u0459\u203a\u045a\u045c\u045b\u045f\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ad\u00ae\u0407\u00b0\u00b1\u0406\u0456\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]/;
+
+/** The UTF-8 sequence spelled by Windows-1251 characters at `i` (a Cyrillic letter as the lead byte), or null. */
+function candidate1251(s: string, i: number): Candidate | null {
+  const lead = BYTE_OF_1251.get(s.charCodeAt(i));
+  if (lead === undefined || lead < 0xc2 || lead > 0xf4) return null;
+  const n = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+  const bytes = [lead];
+  for (let k = 1; k <= n; k++) {
+    const b = BYTE_OF_1251.get(s.charCodeAt(i + k));
+    if (b === undefined || b < 0x80 || b > 0xbf) return null;
+    bytes.push(b);
+  }
+  try {
+    return { start: i, end: i + n + 1, to: utf8.decode(Uint8Array.from(bytes)), what: 'utf-8 read as windows-1251' };
+  } catch {
+    return null;
+  }
 }
 
 /** The UTF-8 sequence whose lead byte look-alike is at `i`, decoded, or null. */

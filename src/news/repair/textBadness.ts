@@ -40,6 +40,11 @@ export const BADNESS_RULES: readonly Rule[] = [
   { name: 'â€ before U+FFFD', re: /\u00e2\u20ac\ufffd/g, weight: 2 },
   // à (C3 A0) whose A0 became a plain space: "voilÃ ", "Ã  la"
   { name: 'Ã with a lost no-break space', re: /[a-z\u00e0-\u00ff]\u00c3 |[A-Z]\u00c3 (?=[a-z])|\u00c3 {2}|(?:^|[\s'’(])\u00c3 (?=[a-z])/g, weight: 2 },
+  // UTF-8 read as Windows-1251: Р/С (the D0/D1 lead bytes) before a symbol or letter that no Russian, Ukrainian or
+  // Serbian word puts there ("Рџ" for П, "СЂ" for р; not dashes, quotes, №, °, ©, і, ї, ј: "Р—а", "С°", "Сіль"),
+  // and "вЂ" (E2 80: ’ “ ” – —)
+  { name: 'Р/С before a Windows-1251 symbol', re: /[\u0420\u0421][\u0402\u0403\u0453\u0409\u040a\u040c\u040b\u040f\u0452\u0459\u045a\u045c\u045b\u045f\u040e\u045e\u0405\u0455\u20ac\u2030\u2020\u2021\u2122\u00a4\u00a6\u00a7\u00ac\u00ad\u00b1\u00b5\u00b6]/g, weight: 2 },
+  { name: 'вЂ (Windows-1251 punctuation mojibake)', re: /\u0432\u0402/g, weight: 2 },
   { name: 'replacement character', re: /\ufffd/g, weight: 1 },
   { name: 'lower-case accented letter between capitals', re: /\p{Lu}(?![a-z])(?=\p{Script=Latin})\p{Ll}\p{Lu}|\p{Lu}{2}(?![a-z])(?=\p{Script=Latin})\p{Ll}(?!\p{L})/gu, weight: 1 },
   { name: 'phonetic extension letter', re: /[\u1d00-\u1dbf]/g, weight: 1 },

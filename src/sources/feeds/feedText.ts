@@ -29,7 +29,12 @@ export function feedText(node: XmlNode, sniffEntities = true): FeedText {
     return { kind: 'html', value: serializeChildren(inner) };
   }
   let raw = textContent(node);
-  if (mode === 'base64') raw = decodeBase64(raw);
+  // Atom 0.3 mode="base64"; Atom 1.0: a MIME type that is neither text/* nor XML means base64 (RFC 4287 4.1.3.3)
+  const binaryType = /^[a-z]+\/[a-z0-9.+-]+$/.test(type) && !type.startsWith('text/') && !/[+/]xml$/.test(type);
+  if (mode === 'base64' || (binaryType && mode === '')) {
+    raw = decodeBase64(raw);
+    if (binaryType) return /<[a-z!/]/i.test(raw) ? { kind: 'html', value: raw } : { kind: 'text', value: raw };
+  }
   if (type === 'html' || type === 'text/html' || mode === 'escaped') return { kind: 'html', value: raw };
   if (type === 'text' || type === 'text/plain') return { kind: 'text', value: raw };
   if (HTML_TAG.test(raw) || (sniffEntities && ENTITY_REF.test(raw))) return { kind: 'html', value: raw };

@@ -10,6 +10,7 @@ const DC = CONVENTIONAL_NS.dc!;
 const DCTERMS = CONVENTIONAL_NS.dcterms!;
 const CONTENT = CONVENTIONAL_NS.content!;
 const RDF = CONVENTIONAL_NS.rdf!;
+const MEDIA = 'http://search.yahoo.com/mrss/';
 /** Namespaces of RSS's own elements: none, RSS 1.0, RSS 0.9, and the old Userland RSS 2.0 namespace. */
 const isRssCore = (ns: string): boolean =>
   ns === '' || ns === CONVENTIONAL_NS.rss || ns === 'http://my.netscape.com/rdf/simple/0.9/' || ns.startsWith('http://backend.userland.com/rss');
@@ -105,7 +106,7 @@ function readRss(root: XmlNode, origin: string, docBase: string | null): FeedRea
 }
 
 function rssItem(node: XmlNode, origin: string, base: string | null, feedTitle: string | null, feedLink: string | null, lang: string | null): RawArticle {
-  const titleNode = first(node, rss('title'), inNs('title', DC), atom('title'));
+  const titleNode = first(node, rss('title'), inNs('title', DC), atom('title'), inNs('title', MEDIA));
   const linkNode = first(node, rss('link'));
   const guid = first(node, rss('guid'));
   const atomLink = alternateLink(node);

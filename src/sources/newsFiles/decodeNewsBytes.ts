@@ -50,7 +50,9 @@ export function decodeNewsBytes(bytes: Uint8Array, declaredCharset?: string): De
   const chosen = chooseCharset(bytes, declaredCharset);
   const warnings: string[] = [...chosen.warnings];
   let text: string;
-  if (chosen.encoding === 'utf-8') {
+  if (chosen.text !== undefined) {
+    text = chosen.text;
+  } else if (chosen.encoding === 'utf-8') {
     const r = decodeUtf8Repairing(bytes.subarray(chosen.bomLength));
     text = r.text;
     if (r.invalid > 0) {
@@ -64,7 +66,7 @@ export function decodeNewsBytes(bytes: Uint8Array, declaredCharset?: string): De
   }
   if (chosen.encoding === 'utf-8' && bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (NUL byte), not text' };
   let controls = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = CONTROL.test(text) ? 0 : text.length; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) controls++;
   }
@@ -75,6 +77,8 @@ export function decodeNewsBytes(bytes: Uint8Array, declaredCharset?: string): De
 }
 
 interface Choice {
+  /** The text when choosing already decoded it (valid UTF-8, by the platform's decoder). */
+  readonly text?: string;
   readonly encoding: string;
   readonly reason: string;
   readonly bomLength: number;
@@ -84,6 +88,8 @@ interface Choice {
 function chooseCharset(bytes: Uint8Array, declaredCharset: string | undefined): Choice {
   const b = (i: number): number => bytes[i] ?? -1;
   if (b(0) === 0xef && b(1) === 0xbb && b(2) === 0xbf) return { encoding: 'utf-8', reason: 'byte-order mark', bomLength: 3, warnings: [] };
+  let strict: string | null | undefined; // the bytes as strict UTF-8, decoded once (natively) when first asked
+  const asUtf8 = (): string | null => (strict === undefined ? (strict = strictUtf8(bytes)) : strict);
   if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return { encoding: 'utf-32le', reason: 'byte-order mark', bomLength: 4, warnings: [] };
   if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return { encoding: 'utf-32be', reason: 'byte-order mark', bomLength: 4, warnings: [] };
   if (b(0) === 0xff && b(1) === 0xfe) return { encoding: 'utf-16le', reason: 'byte-order mark', bomLength: 2, warnings: [] };
@@ -100,8 +106,9 @@ function chooseCharset(bytes: Uint8Array, declaredCharset: string | undefined): 
   if (b(0) === 0x3c && b(1) === 0 && b(2) === 0x3f && b(3) === 0) return { encoding: 'utf-16le', reason: 'XML declaration', bomLength: 0, warnings };
   if (b(0) === 0 && b(1) === 0x3c && b(2) === 0 && b(3) === 0x3f) return { encoding: 'utf-16be', reason: 'XML declaration', bomLength: 0, warnings };
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
-  const xmlDecl = /^\s*(?:[^<]{0,512})?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
-  const meta = xmlDecl === undefined
+  const xmlAt = head.indexOf('<?xml');
+  const xmlDecl = xmlAt >= 0 && xmlAt <= 512 ? /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.slice(xmlAt))?.[1] : undefined;
+  const meta = xmlDecl === undefined && /<meta/i.test(head)
     ? (/<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head)?.[1])
     : undefined;
   const label = xmlDecl ?? meta;
@@ -109,12 +116,16 @@ function chooseCharset(bytes: Uint8Array, declaredCharset: string | undefined): 
     const c = charsetFor(label);
     // a UTF-16 label on bytes we are reading as ASCII-compatible is a mislabel: the declaration itself was 8-bit
     if (c && !/^utf-(16|32)/.test(c)) {
-      if (c !== 'utf-8' || isValidUtf8(bytes)) return { encoding: c, reason: xmlDecl !== undefined ? 'XML declaration' : 'HTML meta', bomLength: 0, warnings };
+      const valid = c === 'utf-8' ? asUtf8() : null;
+      if (c !== 'utf-8' || valid !== null) {
+        return { ...(valid !== null ? { text: valid } : {}), encoding: c, reason: xmlDecl !== undefined ? 'XML declaration' : 'HTML meta', bomLength: 0, warnings };
+      }
       warnings.push(`declared ${label} but the bytes are not valid UTF-8`);
     } else if (!c) warnings.push(`unknown charset "${label}" declared, ignored`);
   }
+  const valid = asUtf8();
+  if (valid !== null) return { text: valid, encoding: 'utf-8', reason: /[^\u0000-\u007f]/.test(valid) ? 'valid UTF-8' : 'ASCII', bomLength: 0, warnings };
   const stats = utf8Stats(bytes);
-  if (stats.invalid === 0) return { encoding: 'utf-8', reason: stats.multibyte > 0 ? 'valid UTF-8' : 'ASCII', bomLength: 0, warnings };
   if (stats.multibyte < 4 * stats.invalid) {
     const best = chardet.analyse(bytes)[0];
     const name = best ? charsetFor(best.name) : null;
@@ -163,8 +174,19 @@ function utf8Stats(bytes: Uint8Array): { multibyte: number; invalid: number } {
   return { multibyte, invalid };
 }
 
-const isValidUtf8 = (bytes: Uint8Array): boolean => utf8Stats(bytes).invalid === 0;
 const utf8 = new TextDecoder('utf-8');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8Fatal.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Control characters that do not occur in text (tab, LF, FF and CR excepted). */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** UTF-8 where each run of invalid bytes is read as Windows-1252; counts the runs and the line of the first. */
 export function decodeUtf8Repairing(bytes: Uint8Array): { text: string; invalid: number; firstLine: number } {

@@ -3,10 +3,13 @@ import { escapeMarkdown } from '../render/escapeMarkdown.js';
 import type { LedgerBuilder } from '../ledger/LedgerBuilder.js';
 import type { CatalystLine } from './planTypes.js';
 
-/** `RTHK (Radio Television Hong Kong), English finance news` -> `RTHK`. */
+/**
+ * `RTHK (Radio Television Hong Kong), English finance news` -> `RTHK`, escaped for the story's Markdown (a feed's
+ * title is untrusted text: `<img onerror=...>` or `[x](javascript:...)` must stay inert, issue 15).
+ */
 export function shortSourceName(source: string): string {
   const s = source.split(/\s*[(,]/)[0]?.trim() ?? '';
-  return s === '' ? source.trim() : s;
+  return escapeMarkdown(s === '' ? source.trim() : s);
 }
 
 /**

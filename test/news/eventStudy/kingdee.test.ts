@@ -31,7 +31,10 @@ describeWithSharedData('event study on real data: Kingdee (0268.HK) on 2025-02-0
     expect(w11!.tStat).toBeCloseTo(1.2107, 3);
     expect(w05!.car).toBeCloseTo(0.182805, 5);
     expect(w05!.tStat).toBeCloseTo(2.3851, 3);
-    // the rank test agrees in sign; on one day the best possible rank Z is bounded near sqrt(3) for N = 126
-    expect(w00!.rankZ).toBeCloseTo(1.7185, 3);
+    // the rank test agrees in sign; on one day the best possible rank Z is bounded near sqrt(3) for N = 121
+    // (120 estimation returns + the window's one day: the other windows' days are not ranked with it)
+    expect(w00!.rankZ).toBeCloseTo(1.7178, 4);
+    const alone = runEventStudy(HK_DATA, '0268.HK', 'HSI', asSessionDate('2025-02-07'), { windows: [[0, 0]] });
+    expect(alone.windows[0]!.rankZ).toBe(w00!.rankZ);
   });
 });

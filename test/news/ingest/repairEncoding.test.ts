@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repairEncoding } from '../../../src/news/repair/repairEncoding.js';
 import { repairText } from '../../../src/news/repair/repairText.js';
@@ -37,6 +38,25 @@ describe('repairEncoding: a run is replaced only when the badness score drops (i
     expect(repairEncoding('DeepSeek Breakthrough Fuels Rally in Chinese Tech Stocks â€” Update').text)
       .toBe('DeepSeek Breakthrough Fuels Rally in Chinese Tech Stocks — Update');
     expect(repairEncoding('恒生 ä¸­æ–‡').text).toBe('恒生 中文');
+  });
+});
+
+describe('UTF-8 read as Windows-1251 (Cyrillic mojibake)', () => {
+  const cp1251 = new TextDecoder('windows-1251');
+  const moj1251 = (t: string) => cp1251.decode(new TextEncoder().encode(t));
+  it('repairs Russian and punctuation read as Windows-1251, leaves real Russian alone', () => {
+    // П = D0 9F -> "Рџ", р = D1 80 -> "СЂ"; ’ = E2 80 99 -> "вЂ™"
+    expect(repairEncoding('РџСЂРёРІРµС‚').text).toBe('Привет');
+    expect(repairEncoding("La région se trouve à lвЂ™ouest").text).toBe('La région se trouve à l’ouest');
+    for (const t of ['Привет, мир! Всё «хорошо» — РЖД, СССР, №5', 'Сбербанк России', 'ПАО «Газпром» сообщило', 'оператор «МТС» и «ЦЕНТР»']) expect(repairEncoding(t).text).toBe(t);
+  });
+  it('property: random Russian text, guillemets included, is never changed', () => {
+    // the repair of Windows-1251 mojibake is partial (a lone capital read as "РЁ" (Ш) may stay), its safety is not
+    const alphabet = fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ .,—«»№'.split(''));
+    fc.assert(fc.property(fc.array(alphabet, { minLength: 1, maxLength: 30 }).map((a) => a.join('')), (t) => {
+      expect(repairEncoding(t).text).toBe(t);
+    }), { numRuns: 3000, seed: 1251 });
+    expect(repairEncoding(moj1251('Привет, мир — спасибо')).text).toBe('Привет, мир — спасибо');
   });
 });
 
