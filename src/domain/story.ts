@@ -1,6 +1,7 @@
 import type { SessionDate } from '../core/units.js';
 import type { Article, ThemeHit } from './article.js';
 import type { Bar } from './bar.js';
+import type { CatalystClaim } from './catalyst.js';
 import type { CorporateAction } from './corporateAction.js';
 import type { MilestoneReport } from './fact.js';
 import type { SeedFrontMatter } from './seedLayout.js';
@@ -54,6 +55,11 @@ export interface StoryInput {
   /** Members on the session; null when no membership is known (story covers the symbol alone). */
   readonly members: readonly MemberSession[] | null;
   readonly articles: readonly LinkedArticle[];
+  /**
+   * What the news of the story's window said about its top theme (news/why/chooseCatalyst.ts), from one of
+   * `articles`; null or absent: the story says nothing about causes.
+   */
+  readonly catalyst?: CatalystClaim | null;
   readonly corporateActions: readonly CorporateAction[];
   /**
    * True when `bars` start at the series' inception (an index from its base date), so "record" is meant
@@ -64,6 +70,19 @@ export interface StoryInput {
   readonly weekComplete?: boolean;
   /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
   readonly contributionSource?: { readonly code: string; readonly replica: boolean };
+  /**
+   * A version written during trading (the live story desk): the exchange-local time the figures reflect and
+   * whether trading goes on (`open`) or paused for lunch (`lunch`). The session's bar is then provisional (close =
+   * the level at that time) and the text says "was up ... at 10:02 a.m." instead of "closed up". Absent: after the close.
+   */
+  readonly asOf?: StoryAsOf;
+}
+
+/** The time a story written during trading reflects, exchange local. */
+export interface StoryAsOf {
+  readonly hour: number;
+  readonly minute: number;
+  readonly phase: 'open' | 'lunch';
 }
 
 /** Where a number in a story came from. */

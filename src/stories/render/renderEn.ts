@@ -1,9 +1,11 @@
+import { catalystEn } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
 import { headlineEn, ledeEn, ordinalEn } from './ledeEn.js';
+import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
 const F = formattersFor('en');
 
@@ -28,14 +30,17 @@ export function renderEn(p: StoryPlan): RenderedText {
   const refDay = (e: LedgerEntry) => (e.dateParts?.[0] === year ? F.dayMonth(e) : `${F.dayMonth(e)}, ${e.dateParts?.[0]}`);
   const up = p.changePct ? p.changePct.value >= 0 : true;
 
-  const title = headlineEn(p, name);
+  // During trading (the live desk's versions) the headline, lede and day sentence say "was up", not "closed".
+  const on = `on ${F.weekday(p.session)}`;
+  const title = p.asOf ? intradayHeadlineEn(p, name) : headlineEn(p, name);
   const hf = p.historyFrom ? F.month(p.historyFrom) : null;
   const lede = ledeEn(p, subject, refDay);
-  const paragraphs: string[] = [lede.text];
+  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, subject, on, refDay) : lede.text];
 
   let day: string;
   const pts = p.changePoints && p.kind === 'index' ? p.changePoints : null;
-  if (!p.changePct) day = lede.said.change ? '' : `${it} closed at ${F.num(p.close)}.`;
+  if (p.asOf) day = intradayDayEn(p, it);
+  else if (!p.changePct) day = lede.said.change ? '' : `${it} closed at ${F.num(p.close)}.`;
   else if (p.changePct.value === 0) day = `${it} closed unchanged at ${F.num(p.close)}.`;
   else if (lede.said.change) {
     // the change is said: the level, the points and the session's extreme
@@ -86,8 +91,8 @@ export function renderEn(p: StoryPlan): RenderedText {
   if (leader) {
     movers.push(
       up
-        ? `${leader.names.en} led the gainers, closing up ${F.pct(leader.changePct)} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
-        : `${leader.names.en} led the decliners, closing down ${F.pct(leader.changePct)} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
+        ? `${leader.names.en} led the gainers, ${p.asOf ? leaderMoveEn(true, F.pct(leader.changePct)) : `closing up ${F.pct(leader.changePct)}`} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
+        : `${leader.names.en} led the decliners, ${p.asOf ? leaderMoveEn(false, F.pct(leader.changePct)) : `closing down ${F.pct(leader.changePct)}`} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
     );
   }
   if (rest.length > 0) {
@@ -125,9 +130,7 @@ export function renderEn(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(' '));
-  if (p.catalyst) {
-    paragraphs.push(`Among the day's news, according to ${p.catalyst.source}: "${p.catalyst.quote.text ?? ''}".`);
-  }
+  if (p.catalyst) paragraphs.push(catalystEn(p.catalyst, F, p.session));
   return { title, paragraphs };
 }
 

@@ -1,9 +1,11 @@
+import { catalystZhHant } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
 import { countZh, headlineZhHant, ledeZhHant } from './ledeZhHant.js';
+import { intradayDayZh, intradayHeadlineZh, intradayLedeZh, leaderMoveZh } from './intradayWords.js';
 
 const F = formattersFor('zh-Hant');
 
@@ -30,10 +32,12 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const pts = (e: LedgerEntry) => `${F.num(e)}點`;
   const level = (e: LedgerEntry) => (p.kind === 'index' ? pts(e) : F.num(e));
 
+  // During trading (the live desk's versions): 盤中, 截至上午10時02分 / 半日, never 收市.
   const lede = ledeZhHant(p, name, when, refDay);
-  const paragraphs: string[] = [lede.text];
+  const paragraphs: string[] = [p.asOf ? intradayLedeZh(p, name, when, refDay, recordWord(p)) : lede.text];
   let day: string;
-  if (!p.changePct) day = lede.said.change ? '' : `${it}收市報${level(p.close)}。`;
+  if (p.asOf) day = intradayDayZh(p, it, level);
+  else if (!p.changePct) day = lede.said.change ? '' : `${it}收市報${level(p.close)}。`;
   else if (p.changePct.value === 0) day = `${it}收市持平，報${level(p.close)}。`;
   else {
     const amm = p.asMuchAs && !lede.said.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
@@ -63,7 +67,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
   if (leader) {
-    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，收市${rise(up)}${F.pct(leader.changePct)}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
+    const move = p.asOf ? leaderMoveZh(p.asOf, up, F.pct(leader.changePct)) : `收市${rise(up)}${F.pct(leader.changePct)}`;
+    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，${move}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
   }
   if (rest.length > 0) {
     const each = rest.length > 1 ? '分別' : '';
@@ -94,8 +99,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(''));
-  if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
-  return { title: headlineZhHant(p, name), paragraphs };
+  if (p.catalyst) paragraphs.push(catalystZhHant(p.catalyst, F, name));
+  return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headlineZhHant(p, name), paragraphs };
 }
 
 function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {

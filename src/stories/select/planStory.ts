@@ -100,10 +100,11 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     }
   }
   const leadEntry = lines[0] ?? { kind: 'move' as const, line: null, score: 1 };
-  const also = pickAlso(leadEntry, lines.slice(1));
+  const also = input.asOf ? null : pickAlso(leadEntry, lines.slice(1));
   const said = new Set([lineKey(leadEntry.line), ...(also ? [lineKey(also.line)] : [])]);
+  // During trading, a close-basis fact ("its highest close since") is not yet true: only the lead is said.
   const more = lines
-    .slice(1)
+    .slice(input.asOf ? lines.length : 1)
     .flatMap((l) => (l.line && !said.has(lineKey(l.line)) && said.add(lineKey(l.line)) ? [l.line] : []))
     .slice(0, opts.maxMoreFacts ?? (leadEntry.score >= SESSIONS_PER_YEAR || leadEntry.kind === 'regime' ? 3 : 2));
 
@@ -126,7 +127,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364).filter((c) => !(c.t === 'below_high' && regimeRefs.has(c.date.value)));
   const members = input.members ? planMembers(input.members, up, date, ledger, input.contributionSource?.code ?? 'engine') : null;
   const moverSymbols = members ? [...members.withMove, ...members.against].map((m) => m.symbol) : [];
-  const catalyst = planCatalyst(input.articles, symbol, moverSymbols, ledger);
+  const catalyst = planCatalyst(input.catalyst, date, input.members, ledger);
 
   const tags = [symbol.toLowerCase(), ...(leadEntry.line?.t === 'regime' ? [leadEntry.line.type.replace('_', '-')] : []), ...(catalyst?.themes ?? []).map((t) => t.toLowerCase())];
   const plan: StoryPlan = {
@@ -154,6 +155,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     breadth: members?.breadth ?? null,
     catalyst,
     tags: [...new Set(tags)],
+    asOf: input.asOf ? { time: addLocalTime(ledger, input.asOf.hour, input.asOf.minute, date, symbol), phase: input.asOf.phase } : null,
   };
   return { plan, ledger };
 }
@@ -188,6 +190,12 @@ function planContext(bars: readonly Bar[], i: number, symbol: string, ledger: Le
     });
   }
   return out;
+}
+
+/** The local time of a version written during trading: 10:02 prints 10 and 02; 14:05 prints 2 (p.m.) and 05. */
+function addLocalTime(ledger: LedgerBuilder, hour: number, minute: number, date: string, symbol: string) {
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return ledger.add({ id: 'as_of.time', kind: 'date', value: hour * 100 + minute, dp: 0, dateParts: [hour, h12, minute], source: { series: symbol, session: date, field: 'publication time', computation: 'exchange local time the figures reflect (hour, 12-hour clock hour, minute)' } });
 }
 
 /** Lines that would say the same thing twice share a key (e.g. a record from two detectors). */
