@@ -35,7 +35,7 @@ export async function printJsonStream(head: Record<string, unknown>, key: string
   const flush = async (): Promise<void> => {
     const chunk = buf;
     buf = '';
-    if (!process.stdout.write(chunk)) await new Promise<void>((ok) => process.stdout.once('drain', () => ok()));
+    if (process.stdout.write(chunk) === false) await new Promise<void>((ok) => process.stdout.once('drain', () => ok()));
   };
   const field = (k: string, v: unknown): string => `  ${JSON.stringify(k)}: ${JSON.stringify(v, jsonReplacer, 2).replace(/\n/g, '\n  ')}`;
   const fields: string[] = [];
