@@ -33,6 +33,27 @@ describe('sanity gates', () => {
     expect(checkGates({ ...input, corporateActions: [{ kind: 'split', symbol: 'AAA' as never, exDate: d, ratio: 2 }] })).toEqual([]);
   });
 
+  it('believe a member\'s big move on a market-wide day: the members\' median moved the same way by a quarter of it (HSTECH 2022-03-16)', () => {
+    // every member +15% (10 -> 11.5 style), one +45%: median +15% >= 45% / 4 = 11.25%: not a data error
+    const members = FIXTURE_MEMBERS.map((m, k) => {
+      const p = m.previousBar!.close;
+      const c = p * (k === 0 ? 1.45 : 1.15);
+      return { ...m, bar: { ...m.bar!, high: c, low: p, close: c } };
+    });
+    expect(checkGates(fixtureInput({ members }))).toEqual([]);
+    // the same +45% when the others rose 10%: median 10% (four members: 10, 10, 10, 45 -> (10 + 10) / 2) < 11.25%:
+    // refused, naming the peers' median and how to confirm
+    const alone = FIXTURE_MEMBERS.map((m, k) => {
+      const p = m.previousBar!.close;
+      const c = p * (k === 0 ? 1.45 : 1.1);
+      return { ...m, bar: { ...m.bar!, high: c, low: p, close: c } };
+    });
+    const g = checkGates(fixtureInput({ members: alone }));
+    expect(g.map((x) => [x.gate, x.symbol])).toEqual([['implausible_move', 'AAA']]);
+    expect(g[0]!.message).toContain("members' median move 10.0%");
+    expect(g[0]!.message).toContain('confirm it: --confirm-move AAA');
+  });
+
   it('flag a move beyond the plausible bound without a corporate action', () => {
     // 10 -> 16: +60% > 40% bound, not near a split ratio (1.6)
     const g = checkGates(withMember(0, { bar: { ...FIXTURE_MEMBERS[0]!.bar!, high: 16, close: 16 } }));

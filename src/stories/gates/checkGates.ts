@@ -23,7 +23,9 @@ const SPLIT_RATIOS = [2, 3, 4, 5, 10, 20, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 10, 1 
  * - `unadjusted_split`: close / previous close is within 3% of a split ratio (2, 3, 1/2, ...) and no split
  *   is recorded for that day;
  * - `implausible_move`: a move beyond the bound without any corporate action on that day, unless an editor
- *   confirmed it (`confirmedMoves`) or, for an index, its members' median move corroborates it.
+ *   confirmed it (`confirmedMoves`) or the market corroborates it: for an index, its members' median move has the
+ *   same sign and half its size; for a member, the members' median has the same sign and a quarter of its size
+ *   (a market-wide day is not a data error). The message names the peers' median and how to confirm.
  * @example checkGates(input).map((g) => g.gate) // ['stale_member'] when a member did not trade
  */
 export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailure[] {
@@ -39,13 +41,19 @@ export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailu
     const movePct = (close / prev - 1) * 100;
     out.push(...gates.filter((g) => !(g.gate === 'implausible_move' && corroborated(input, movePct))));
   }
+  const peerMedian = memberMedianPct(input);
+  const peerNote = peerMedian === null ? '' : `; members' median move ${peerMedian.toFixed(1)}%`;
   for (const m of input.members ?? []) {
     if (!m.inData) {
       out.push({ gate: 'missing_member', symbol: m.symbol, message: `member ${m.symbol} (${m.names.en}) has no price series in the data` });
     } else if (!m.bar) {
       out.push({ gate: 'stale_member', symbol: m.symbol, message: `member ${m.symbol} (${m.names.en}) has no bar on ${date} (stale)` });
     } else if (m.previousBar) {
-      out.push(...moveGates(m.symbol, date, m.previousBar.close, m.bar.close, opts.maxStockMovePct ?? 40, input.corporateActions));
+      const pct = (m.bar.close / m.previousBar.close - 1) * 100;
+      // A market-wide day is not a data error: a member's big move is believable when its peers moved the same
+      // way by at least a quarter of it (HSTECH 2022-03-16: Bilibili +40.8%, median member about +20%).
+      const gates = moveGates(m.symbol, date, m.previousBar.close, m.bar.close, opts.maxStockMovePct ?? 40, input.corporateActions, peerNote);
+      out.push(...gates.filter((g) => !(g.gate === 'implausible_move' && peersAgree(peerMedian, pct))));
     }
   }
   const confirmed = new Set(opts.confirmedMoves ?? []);
@@ -57,17 +65,27 @@ export function checkGates(input: StoryInput, opts: GateOptions = {}): GateFailu
  * change has the same sign and at least half the index's size (e.g. HSTECH -17.2% on 2025-04-07, median member -18%).
  */
 function corroborated(input: StoryInput, movePct: number): boolean {
+  const median = memberMedianPct(input);
+  return median !== null && Math.sign(median) === Math.sign(movePct) && Math.abs(median) >= Math.abs(movePct) / 2;
+}
+
+/** A member's move beyond the bound is believable when the members' median moved the same way by a quarter of it. */
+function peersAgree(median: number | null, movePct: number): boolean {
+  return median !== null && Math.sign(median) === Math.sign(movePct) && Math.abs(median) >= Math.abs(movePct) / 4;
+}
+
+/** The median close-to-close move of the members that traded, in percent; null with fewer than 3. */
+function memberMedianPct(input: StoryInput): number | null {
   const changes = (input.members ?? [])
     .filter((m) => m.bar && m.previousBar)
     .map((m) => ((m.bar as { close: number }).close / (m.previousBar as { close: number }).close - 1) * 100)
     .sort((a, b) => a - b);
-  if (changes.length < 3) return false;
+  if (changes.length < 3) return null;
   const mid = changes.length >> 1;
-  const median = changes.length % 2 ? (changes[mid] as number) : ((changes[mid - 1] as number) + (changes[mid] as number)) / 2;
-  return Math.sign(median) === Math.sign(movePct) && Math.abs(median) >= Math.abs(movePct) / 2;
+  return changes.length % 2 ? (changes[mid] as number) : ((changes[mid - 1] as number) + (changes[mid] as number)) / 2;
 }
 
-function moveGates(symbol: string, date: string, prev: number, close: number, boundPct: number, actions: readonly CorporateAction[]): GateFailure[] {
+function moveGates(symbol: string, date: string, prev: number, close: number, boundPct: number, actions: readonly CorporateAction[], note = ''): GateFailure[] {
   const mine = actions.filter((a) => a.symbol === symbol && a.exDate === date);
   const ratio = close / prev;
   const pct = (ratio - 1) * 100;
@@ -77,7 +95,7 @@ function moveGates(symbol: string, date: string, prev: number, close: number, bo
     return [{ gate: 'unadjusted_split', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, close/previous close ${ratio.toFixed(4)} looks like an unadjusted ${label} and no split is recorded` }];
   }
   if (Math.abs(pct) > boundPct && mine.length === 0) {
-    return [{ gate: 'implausible_move', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, beyond the ${boundPct}% bound, with no corporate action recorded (if it is real, confirm it: --confirm-move ${symbol})` }];
+    return [{ gate: 'implausible_move', symbol, message: `${symbol} moved ${pct.toFixed(1)}% on ${date}, beyond the ${boundPct}% bound, with no corporate action recorded${note} (if it is real, check the exchange's record of the session and confirm it: --confirm-move ${symbol})` }];
   }
   return [];
 }
