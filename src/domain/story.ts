@@ -14,6 +14,21 @@ export const STORY_LANGS: readonly StoryLang[] = ['en', 'zh-Hant'];
 export interface StoryNames {
   readonly en: string;
   readonly 'zh-Hant': string;
+  /**
+   * What the company does, for its first mention in a story ("PC maker Lenovo", 電腦生產商聯想集團): the descriptor
+   * in each language and the short English name said with it and after it. Absent: the name alone.
+   */
+  readonly descriptor?: { readonly en: string; readonly 'zh-Hant': string; readonly shortEn: string };
+}
+
+/** An index's own descriptor from its methodology ("which tracks the {count} largest technology companies ..."). */
+export interface IndexDescriptor {
+  /** An English appositive; `{count}` stands for `count`. */
+  readonly en: string;
+  /** A Chinese phrase written before the name, ending in 的; `{count}` as in English. */
+  readonly 'zh-Hant': string;
+  /** The member count the text says (a ledger figure); null when the descriptor has none. */
+  readonly count: number | null;
 }
 
 /** One index member on the story's session, as the writer sees it. */
@@ -68,6 +83,8 @@ export interface StoryInput {
   readonly historyComplete?: boolean;
   /** True when the session is the last of its week (weekly facts are said only then); default: it is a Friday. */
   readonly weekComplete?: boolean;
+  /** The index's descriptor for the lede (data/descriptors.yaml); absent: the name alone. */
+  readonly indexDescriptor?: IndexDescriptor;
   /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
   readonly contributionSource?: { readonly code: string; readonly replica: boolean };
   /**

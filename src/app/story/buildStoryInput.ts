@@ -16,6 +16,7 @@ import { rankMovers } from '../../news/why/rankMovers.js';
 import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import type { BarStore } from '../../store/ports.js';
+import { loadDescriptors } from '../descriptors.js';
 import { loadMembers } from '../marketData.js';
 import { withData } from '../openData.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
@@ -83,10 +84,13 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
   const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(onDate ? bars : all, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
   const master = loadSecurityMaster(o.securityMasterPath);
   const byId = new Map(master.securities.map((s) => [s.id as string, s]));
+  const descriptors = loadDescriptors();
+  const indexDescriptor = descriptors.indexes.get(o.symbol);
   const names = (id: string, en?: string): StoryNames => {
     const s = byId.get(id);
     const english = en ?? s?.name ?? id;
-    return { en: english, 'zh-Hant': s?.zhHant ?? english };
+    const descriptor = descriptors.companies.get(id);
+    return { en: english, 'zh-Hant': s?.zhHant ?? english, ...(descriptor ? { descriptor } : {}) };
   };
   const sec = byId.get(o.symbol);
   const kind = sec?.kind === 'stock' ? 'stock' : sec?.kind === 'index' ? 'index' : /\.[A-Z]{1,3}$/.test(o.symbol) ? 'stock' : 'index';
@@ -118,6 +122,7 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
     // `firstSession`: HSTECH.csv starts at its base date; HSI.csv in 2015, the index in 1969; most stock files in
     // 2018, after their listing): only then is a record "on record"; else "since at least January 2015".
     historyComplete: coversHistory(bars, sec?.firstSession),
+    ...(indexDescriptor && kind === 'index' ? { indexDescriptor } : {}),
     // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
     weekComplete: await closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),

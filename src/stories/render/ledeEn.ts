@@ -75,6 +75,12 @@ function streakClause(p: StoryPlan, l: Extract<FactLine, { t: 'streak' }>): stri
   return `its ${ordinalEn(l.count)} straight ${what}${longest}`;
 }
 
+/** "and its highest close since August 30, 2023" / "closing at a record high". */
+function levelAlso(p: StoryPlan, l: FactLine): string {
+  const c = levelClause(p, l);
+  return c.startsWith('its ') ? `and ${c}` : `closing at ${c}`;
+}
+
 function alsoClause(p: StoryPlan, l: FactLine, refDay: (e: LedgerEntry) => string, afterMove: boolean): string {
   switch (l.t) {
     case 'regime':
@@ -84,10 +90,10 @@ function alsoClause(p: StoryPlan, l: FactLine, refDay: (e: LedgerEntry) => strin
     case 'record_move':
     case 'since':
       if (l.t === 'record_move' || (l.what !== 'highest' && l.what !== 'lowest')) return moveClause(p, l);
-      return `closing at ${levelClause(p, l)}`;
+      return levelAlso(p, l);
     case 'record':
     case 'period':
-      return `closing at ${levelClause(p, l)}`;
+      return levelAlso(p, l);
   }
 }
 

@@ -1,5 +1,5 @@
 import { catalystEn } from './catalystText.js';
-import type { LedgerEntry } from '../../domain/story.js';
+import type { LedgerEntry, StoryNames } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
@@ -8,6 +8,11 @@ import { headlineEn, ledeEn, ordinalEn } from './ledeEn.js';
 import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
 const F = formattersFor('en');
+
+/** Capitalises the first letter of a sentence that starts with a descriptor ("enterprise software maker Kingdee"). */
+const cap = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
+/** "chipmaker" -> "chipmakers", "online travel agency" -> "online travel agencies". */
+const plural = (x: string): string => (/[^aeiou]y$/.test(x) ? `${x.slice(0, -1)}ies` : `${x}s`);
 
 const SINCE_EN: Record<Exclude<SinceWhat, 'highest' | 'lowest'>, string> = {
   biggest_gain: 'biggest one-day gain',
@@ -23,7 +28,30 @@ const SINCE_EN: Record<Exclude<SinceWhat, 'highest' | 'lowest'>, string> = {
  */
 export function renderEn(p: StoryPlan): RenderedText {
   const name = p.names.en;
-  const subject = p.kind === 'index' ? `The ${name}` : name;
+  // A stock is named by what it does on first mention: "Enterprise software maker Kingdee".
+  const sd = p.kind === 'stock' ? p.names.descriptor : undefined;
+  const plain = p.kind === 'index' ? `The ${name}` : sd ? cap(`${sd.en} ${sd.shortEn}`) : name;
+  // The index's own descriptor on first mention: "The Hang Seng Tech Index, which tracks the 30 largest ...,"
+  const subject = p.descriptor ? `${plain}, ${p.descriptor.en.replace('{count}', p.descriptor.count ? F.num(p.descriptor.count) : '')},` : plain;
+  // A company's descriptor on its first mention only: "PC maker Lenovo", then "Lenovo".
+  const described = new Set<string>();
+  const nm = (m: { readonly symbol: string; readonly names: StoryNames }, start = false): string => {
+    const d = m.names.descriptor;
+    if (!d) return m.names.en;
+    if (described.has(m.symbol)) return d.shortEn;
+    described.add(m.symbol);
+    return start ? cap(`${d.en} ${d.shortEn}`) : `${d.en} ${d.shortEn}`;
+  };
+  // Companies that share a descriptor, both unnamed so far, are described together: "chipmakers Hua Hong
+  // Semiconductor and SMIC".
+  const listNames = (ms: readonly { readonly symbol: string; readonly names: StoryNames }[]): string => {
+    const d = ms[0]?.names.descriptor;
+    if (ms.length > 1 && d && ms.every((m) => m.names.descriptor?.en === d.en && !described.has(m.symbol))) {
+      for (const m of ms) described.add(m.symbol);
+      return `${plural(d.en)} ${F.list(ms.map((m) => m.names.descriptor?.shortEn ?? m.names.en))}`;
+    }
+    return F.list(ms.map((m) => nm(m)));
+  };
   const it = p.kind === 'index' ? 'The index' : 'The stock';
   const its = p.kind === 'index' ? "the index's" : "the stock's";
   const year = p.session.dateParts?.[0];
@@ -32,10 +60,10 @@ export function renderEn(p: StoryPlan): RenderedText {
 
   // During trading (the live desk's versions) the headline, lede and day sentence say "was up", not "closed".
   const on = `on ${F.weekday(p.session)}`;
-  const title = p.asOf ? intradayHeadlineEn(p, name) : headlineEn(p, name);
+  const title = p.asOf ? intradayHeadlineEn(p, name) : headlineEn(p, sd ? sd.shortEn : name);
   const hf = p.historyFrom ? F.month(p.historyFrom) : null;
   const lede = ledeEn(p, subject, refDay);
-  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, subject, on, refDay) : lede.text];
+  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, plain, on, refDay) : lede.text];
 
   let day: string;
   const pts = p.changePoints && p.kind === 'index' ? p.changePoints : null;
@@ -78,6 +106,24 @@ export function renderEn(p: StoryPlan): RenderedText {
     }
   }
   flush();
+  // Consecutive "It was the index's ..." sentences make one: "It was the stock's best week since ..., its fourth
+  // straight gain and its fourth straight weekly gain."
+  {
+    const head = `It was ${its} `;
+    const merged: string[] = [];
+    let run: string[] = [];
+    const close = () => {
+      if (run.length === 1) merged.push(`${head}${run[0]}.`);
+      else if (run.length > 1) merged.push(`${head}${run.slice(0, -1).join(', its ')} and its ${run[run.length - 1]}.`);
+      run = [];
+    };
+    for (const t of moreText) {
+      if (t.startsWith(head) && !t.includes(' and its ')) run.push(t.slice(head.length, -1));
+      else (close(), merged.push(t));
+    }
+    close();
+    moreText.splice(0, moreText.length, ...merged);
+  }
   // Figures, then context, each its own paragraph on a day that is news; one paragraph on a quiet day.
   if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].filter((x) => x !== '').join(' '));
   else {
@@ -85,37 +131,38 @@ export function renderEn(p: StoryPlan): RenderedText {
     if (context.length + moreText.length > 0) paragraphs.push([...moreText, ...context].join(' '));
   }
 
+  const heavy: string[] = [];
+  if (p.contributors.length > 0) {
+    const resp = p.contributors.length > 1 ? ', respectively' : '';
+    const what = up ? 'added the most points to the index' : 'took the most points off the index';
+    const names = listNames(p.contributors);
+    heavy.push(p.contributionsFromReplica ? `In Indexwire's replica of the index, ${names} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.` : `${cap(names)} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
+  }
+  const breadth: string[] = [];
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
   const side = up ? 'gainers' : 'decliners';
   if (leader) {
     movers.push(
       up
-        ? `${leader.names.en} led the gainers, ${p.asOf ? leaderMoveEn(true, F.pct(leader.changePct)) : `closing up ${F.pct(leader.changePct)}`} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
-        : `${leader.names.en} led the decliners, ${p.asOf ? leaderMoveEn(false, F.pct(leader.changePct)) : `closing down ${F.pct(leader.changePct)}`} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
+        ? `${nm(leader, true)} led the gainers, ${p.asOf ? leaderMoveEn(true, F.pct(leader.changePct)) : `closing up ${F.pct(leader.changePct)}`} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
+        : `${nm(leader, true)} led the decliners, ${p.asOf ? leaderMoveEn(false, F.pct(leader.changePct)) : `closing down ${F.pct(leader.changePct)}`} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
     );
   }
   if (rest.length > 0) {
     const verb = up ? 'rising' : 'falling';
     const resp = rest.length > 1 ? ', respectively' : '';
     movers.push(
-      `${F.list(rest.map((m) => m.names.en))} ${rest.length > 1 ? 'were' : 'was'} also among the top ${side}, ${verb} as much as ${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}${resp}.`,
+      `${cap(listNames(rest))} ${rest.length > 1 ? 'were' : 'was'} also among the top ${side}, ${verb} as much as ${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}${resp}.`,
     );
   }
   if (p.against.length > 0) {
     const resp = p.against.length > 1 ? ', respectively' : '';
     movers.push(
       up
-        ? `${F.list(p.against.map((m) => m.names.en))} fell the most, losing ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`
-        : `${F.list(p.against.map((m) => m.names.en))} rose the most, gaining ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`,
+        ? `${cap(listNames(p.against))} fell the most, losing ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`
+        : `${cap(listNames(p.against))} rose the most, gaining ${F.list(p.against.map((m) => F.pct(m.changePct)))}${resp}.`,
     );
-  }
-  if (p.contributors.length > 0) {
-    const resp = p.contributors.length > 1 ? ', respectively' : '';
-    const what = up ? 'added the most points to the index' : 'took the most points off the index';
-    const where = p.contributionsFromReplica ? "In Indexwire's replica of the index, " : '';
-    const names = F.list(p.contributors.map((c) => c.names.en));
-    movers.push(`${where}${names} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
   }
   if (p.breadth) {
     const b = p.breadth;
@@ -126,10 +173,21 @@ export function renderEn(p: StoryPlan): RenderedText {
     ].filter((s) => s !== '');
     // When every member moved the same way: "All 30 members fell." (not "Of the 30 members, 30 fell.")
     const all = ([[b.up, 'rose'], [b.down, 'fell'], [b.flat, 'were unchanged']] as const).find(([e]) => b.total.value > 1 && e.value === b.total.value);
-    if (all) movers.push(b.total.value === 2 ? `Both members ${all[1]}.` : `All ${F.num(b.total)} members ${all[1]}.`);
-    else if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
+    if (all) breadth.push(b.total.value === 2 ? `Both members ${all[1]}.` : `All ${F.num(b.total)} members ${all[1]}.`);
+    else if (parts.length > 0) breadth.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
   }
-  if (movers.length > 0) paragraphs.push(movers.join(' '));
+  // The heavyweights that moved the index come before the biggest percentage movers; breadth is its own paragraph
+  // on a major day.
+  if (p.weight === 'quiet') {
+    // a quiet day: one paragraph for the members
+    if (heavy.length + movers.length + breadth.length > 0) paragraphs.push([...heavy, ...movers, ...breadth].join(' '));
+  } else if (heavy.length > 0) paragraphs.push(heavy.join(' '));
+  if (p.weight === 'quiet') {
+    // said above
+  } else if (p.weight === 'major') {
+    if (movers.length > 0) paragraphs.push(movers.join(' '));
+    if (breadth.length > 0) paragraphs.push(breadth.join(' '));
+  } else if (movers.length + breadth.length > 0) paragraphs.push([...movers, ...breadth].join(' '));
   if (p.catalyst) paragraphs.push(catalystEn(p.catalyst, F, p.session));
   return { title, paragraphs };
 }

@@ -1,5 +1,5 @@
 import { catalystZhHant } from './catalystText.js';
-import type { LedgerEntry } from '../../domain/story.js';
+import type { LedgerEntry, StoryNames } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
@@ -32,8 +32,28 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const pts = (e: LedgerEntry) => `${F.num(e)}點`;
   const level = (e: LedgerEntry) => (p.kind === 'index' ? pts(e) : F.num(e));
 
+  // A company's descriptor on its first mention only (電腦生產商聯想集團, then 聯想集團); companies that share one
+  // are named together (晶片製造商華虹半導體及中芯國際).
+  const described = new Set<string>();
+  const nm = (m: { readonly symbol: string; readonly names: StoryNames }): string => {
+    const d = m.names.descriptor;
+    if (!d || described.has(m.symbol)) return m.names['zh-Hant'];
+    described.add(m.symbol);
+    return `${d['zh-Hant']}${m.names['zh-Hant']}`;
+  };
+  const listNames = (ms: readonly { readonly symbol: string; readonly names: StoryNames }[]): string => {
+    const d = ms[0]?.names.descriptor;
+    if (ms.length > 1 && d && ms.every((m) => m.names.descriptor?.['zh-Hant'] === d['zh-Hant'] && !described.has(m.symbol))) {
+      for (const m of ms) described.add(m.symbol);
+      return `${d['zh-Hant']}${F.list(ms.map((m) => m.names['zh-Hant']))}`;
+    }
+    return F.list(ms.map(nm));
+  };
+  // The index's own descriptor before its name: 追蹤30家在港上市最大型科技企業的恒生科技指數.
+  const sd = p.kind === 'stock' ? p.names.descriptor : undefined;
+  const subject = sd ? `${sd['zh-Hant']}${name}` : p.descriptor ? `${p.descriptor['zh-Hant'].replace('{count}', p.descriptor.count ? F.num(p.descriptor.count) : '')}${name}` : name;
   // During trading (the live desk's versions): 盤中, 截至上午10時02分 / 半日, never 收市.
-  const lede = ledeZhHant(p, name, when, refDay);
+  const lede = ledeZhHant(p, subject, when, refDay);
   const paragraphs: string[] = [p.asOf ? intradayLedeZh(p, name, when, refDay, recordWord(p)) : lede.text];
   let day: string;
   if (p.asOf) day = intradayDayZh(p, it, level);
@@ -64,27 +84,29 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     if (context.length + moreText.length > 0) paragraphs.push([...moreText, ...context].join(''));
   }
 
-  const movers: string[] = [];
-  const [leader, ...rest] = p.withMove;
-  if (leader) {
-    const move = p.asOf ? leaderMoveZh(p.asOf, up, F.pct(leader.changePct)) : `收市${rise(up)}${F.pct(leader.changePct)}`;
-    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，${move}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
-  }
-  if (rest.length > 0) {
-    const each = rest.length > 1 ? '分別' : '';
-    movers.push(
-      `${F.list(rest.map((m) => m.names['zh-Hant']))}亦是${up ? '升' : '跌'}幅最大的成分股之一，盤中${each}最多${rise(up)}${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}。`,
-    );
-  }
-  if (p.against.length > 0) {
-    const each = p.against.length > 1 ? '分別' : '';
-    movers.push(`${F.list(p.against.map((m) => m.names['zh-Hant']))}${up ? '跌' : '升'}幅最大，${each}${rise(!up)}${F.list(p.against.map((m) => F.pct(m.changePct)))}。`);
-  }
+  const heavy: string[] = [];
   if (p.contributors.length > 0) {
     const each = p.contributors.length > 1 ? '分別' : '';
     const verb = up ? '貢獻' : '拖累';
     const where = p.contributionsFromReplica ? '按Indexwire的指數複製版本計算，' : '';
-    movers.push(`${where}${F.list(p.contributors.map((c) => c.names['zh-Hant']))}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
+    heavy.push(`${where}${listNames(p.contributors)}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
+  }
+  const breadth: string[] = [];
+  const movers: string[] = [];
+  const [leader, ...rest] = p.withMove;
+  if (leader) {
+    const move = p.asOf ? leaderMoveZh(p.asOf, up, F.pct(leader.changePct)) : `收市${rise(up)}${F.pct(leader.changePct)}`;
+    movers.push(`${nm(leader)}領${up ? '漲' : '跌'}，${move}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
+  }
+  if (rest.length > 0) {
+    const each = rest.length > 1 ? '分別' : '';
+    movers.push(
+      `${listNames(rest)}亦是${up ? '升' : '跌'}幅最大的成分股之一，盤中${each}最多${rise(up)}${F.list(rest.map((m) => F.pct(m.asMuchAsPct)))}。`,
+    );
+  }
+  if (p.against.length > 0) {
+    const each = p.against.length > 1 ? '分別' : '';
+    movers.push(`${listNames(p.against)}${up ? '跌' : '升'}幅最大，${each}${rise(!up)}${F.list(p.against.map((m) => F.pct(m.changePct)))}。`);
   }
   if (p.breadth) {
     const b = p.breadth;
@@ -95,10 +117,20 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     ].filter((s) => s !== '');
     // 30隻成分股全部下跌 (not 30隻成分股中，30隻下跌), as the English says "All 30 members fell".
     const all = ([[b.up, '上升'], [b.down, '下跌'], [b.flat, '持平']] as const).find(([e]) => b.total.value > 1 && e.value === b.total.value);
-    if (all) movers.push(`${F.num(b.total)}隻成分股全部${all[1]}。`);
-    else if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
+    if (all) breadth.push(`${F.num(b.total)}隻成分股全部${all[1]}。`);
+    else if (parts.length > 0) breadth.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
   }
-  if (movers.length > 0) paragraphs.push(movers.join(''));
+  // 權重股 first, then the biggest percentage movers; breadth is its own paragraph on a major day.
+  if (p.weight === 'quiet') {
+    // a quiet day: one paragraph for the members
+    if (heavy.length + movers.length + breadth.length > 0) paragraphs.push([...heavy, ...movers, ...breadth].join(''));
+  } else if (heavy.length > 0) paragraphs.push(heavy.join(''));
+  if (p.weight === 'quiet') {
+    // said above
+  } else if (p.weight === 'major') {
+    if (movers.length > 0) paragraphs.push(movers.join(''));
+    if (breadth.length > 0) paragraphs.push(breadth.join(''));
+  } else if (movers.length + breadth.length > 0) paragraphs.push([...movers, ...breadth].join(''));
   if (p.catalyst) paragraphs.push(catalystZhHant(p.catalyst, F, name));
   return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headlineZhHant(p, name), paragraphs };
 }

@@ -102,6 +102,10 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const leadEntry = lines[0] ?? { kind: 'move' as const, line: null, score: 1 };
   const also = input.asOf ? null : pickAlso(leadEntry, lines.slice(1));
   const said = new Set([lineKey(leadEntry.line), ...(also ? [lineKey(also.line)] : [])]);
+  // "Its highest close since February 2022" already says "a 52-week high" and "its highest close of 2025": a period
+  // high (low) is implied by any highest (lowest) close since a date or a record of the same direction.
+  const levelDirs = new Set(lines.flatMap((l) => (l.line?.t === 'record' ? [l.line.high] : l.line?.t === 'since' && (l.line.what === 'highest' || l.line.what === 'lowest') ? [l.line.what === 'highest'] : [])));
+  for (const l of lines) if (l.line?.t === 'period' && levelDirs.has(l.line.high) && l !== leadEntry) said.add(lineKey(l.line));
   // During trading, a close-basis fact ("its highest close since") is not yet true: only the lead is said.
   const more = lines
     .slice(input.asOf ? lines.length : 1)
@@ -134,6 +138,13 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     symbol,
     kind: input.kind,
     names: input.names,
+    descriptor: input.indexDescriptor
+      ? {
+          en: input.indexDescriptor.en,
+          'zh-Hant': input.indexDescriptor['zh-Hant'],
+          count: input.indexDescriptor.count === null ? null : ledger.add({ id: 'descriptor.count', kind: 'count', value: input.indexDescriptor.count, dp: 0, source: { series: 'methodology', session: date, field: 'members', computation: "the index's member count in its descriptor (data/descriptors.yaml, from the index methodology)" } }),
+        }
+      : null,
     session,
     historyFrom,
     leadKind: leadEntry.kind,

@@ -91,6 +91,8 @@ export interface StoryPlan {
   readonly symbol: string;
   readonly kind: 'index' | 'stock';
   readonly names: StoryNames;
+  /** The index's own descriptor for the lede, with its member count as a ledger figure; null when none. */
+  readonly descriptor: { readonly en: string; readonly 'zh-Hant': string; readonly count: LedgerEntry | null } | null;
   readonly session: LedgerEntry;
   /** First session of the data when history is not known to be complete: records are "in data since". */
   readonly historyFrom: LedgerEntry | null;

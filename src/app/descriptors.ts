@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ConfigError, SourceError } from '../core/errors.js';
+import type { IndexDescriptor, StoryNames } from '../domain/story.js';
+
+/** The descriptors shipped with Indexwire: `data/descriptors.yaml` at the repository root. */
+export const DEFAULT_DESCRIPTORS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/descriptors.yaml');
+
+const fileSchema = z.strictObject({
+  indexes: z.array(z.strictObject({ id: z.string().min(1), en: z.string().min(1), zhHant: z.string().min(1), count: z.number().int().positive().optional() })).default([]),
+  securities: z.array(z.strictObject({ id: z.string().min(1), en: z.string().min(1), short: z.string().min(1), zhHant: z.string().min(1) })).default([]),
+});
+
+/** Descriptors by security id: companies' (first mention) and indexes' (the lede). */
+export interface Descriptors {
+  readonly companies: ReadonlyMap<string, NonNullable<StoryNames['descriptor']>>;
+  readonly indexes: ReadonlyMap<string, IndexDescriptor>;
+}
+
+const cache = new Map<string, Descriptors>();
+
+/**
+ * Reads the business descriptors file (cached per path for the life of the process).
+ * @throws SourceError when it cannot be read; ConfigError naming the file and field when it is invalid.
+ */
+export function loadDescriptors(path: string = DEFAULT_DESCRIPTORS_PATH): Descriptors {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SourceError(path, `cannot read descriptors: ${(e as Error).message}`, false);
+  }
+  const r = fileSchema.safeParse(parse(text));
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new ConfigError({ source: path, field: i?.path.join('.') ?? '', reason: i?.message ?? 'invalid' });
+  }
+  const d: Descriptors = {
+    companies: new Map(r.data.securities.map((s) => [s.id, { en: s.en, 'zh-Hant': s.zhHant, shortEn: s.short }])),
+    indexes: new Map(r.data.indexes.map((x) => [x.id, { en: x.en, 'zh-Hant': x.zhHant, count: x.count ?? null }])),
+  };
+  cache.set(path, d);
+  return d;
+}
