@@ -64,6 +64,19 @@ export interface StoryInput {
   readonly weekComplete?: boolean;
   /** Where member contributions come from: the engine's index code, and whether it is a replica of `symbol`. */
   readonly contributionSource?: { readonly code: string; readonly replica: boolean };
+  /**
+   * A version written during trading (the live story desk): the exchange-local time the figures reflect and
+   * whether trading goes on (`open`) or paused for lunch (`lunch`). The session's bar is then provisional (close =
+   * the level at that time) and the text says "was up ... at 10:02 a.m." instead of "closed up". Absent: after the close.
+   */
+  readonly asOf?: StoryAsOf;
+}
+
+/** The time a story written during trading reflects, exchange local. */
+export interface StoryAsOf {
+  readonly hour: number;
+  readonly minute: number;
+  readonly phase: 'open' | 'lunch';
 }
 
 /** Where a number in a story came from. */

@@ -21,7 +21,14 @@ export interface WriteStoryOptions extends PlanOptions, GateOptions {
   readonly thumbnail?: string | Readonly<Record<StoryLang, string>>;
   /** Byline paragraph (no numbers). */
   readonly byline?: Readonly<Record<StoryLang, string>>;
+  /** Keep only the first N paragraphs of the text (the live desk's flash: the lede and one context paragraph, 2). */
+  readonly maxParagraphs?: number;
+  /** A later version of a story already filed: the title ends in "— Update" (en) / "（更新）" (zh-Hant), as the wire's. */
+  readonly update?: boolean;
 }
+
+/** The title suffix of a story's later versions, per language. */
+export const UPDATE_SUFFIX: Readonly<Record<StoryLang, string>> = { en: ' — Update', 'zh-Hant': '（更新）' };
 
 const RENDER: Record<StoryLang, (p: StoryPlan) => RenderedText> = { en: renderEn, 'zh-Hant': renderZhHant };
 const DEFAULT_BYLINE: Record<StoryLang, string> = { en: 'By Indexwire (automated, fact-checked)', 'zh-Hant': 'Indexwire 自動撰寫及核實' };
@@ -52,7 +59,11 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
   const documents: StoryDocument[] = [];
   const checkIssues = [];
   for (const lang of langs) {
-    const text = RENDER[lang](plan);
+    const full = RENDER[lang](plan);
+    const text = {
+      title: opts.update ? `${full.title}${UPDATE_SUFFIX[lang]}` : full.title,
+      paragraphs: opts.maxParagraphs !== undefined ? full.paragraphs.slice(0, opts.maxParagraphs) : full.paragraphs,
+    };
     checkIssues.push(...checkStoryText([text.title, ...text.paragraphs].join('\n'), ledger, lang));
     const frontMatter = {
       title: text.title,

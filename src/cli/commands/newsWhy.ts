@@ -38,6 +38,7 @@ export function register(program: Command): void {
         s.eventStudy ? p2(s.eventStudy.abnormalReturn * 100) : null, s.eventStudy ? p2(s.eventStudy.tStat) : null, s.articles.length,
       ]));
       if (r.contributorsNote) process.stdout.write(`\ncontributions: ${r.contributorsNote}\n`);
+      if (r.themes.length > 0) process.stdout.write(`\nthemes: ${r.themes.map((t) => `${t.en} ${roundHalfUp(t.score, 2)} (${t.articles.length})`).join(', ')}\n`);
       const extra = [{ symbol, name: 'the index', articles: r.indexArticles }, { symbol: o.benchmark, name: 'the benchmark', articles: r.benchmarkArticles }];
       for (const s of [...r.securities, ...extra]) {
         if (s.articles.length === 0) continue;

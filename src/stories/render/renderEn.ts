@@ -3,6 +3,7 @@ import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
 const F = formattersFor('en');
 
@@ -28,12 +29,14 @@ export function renderEn(p: StoryPlan): RenderedText {
   const on = `on ${F.weekday(p.session)}`;
   const up = p.changePct ? p.changePct.value >= 0 : true;
 
-  const title = headline(p, name);
+  // During trading (the live desk's versions) the headline, lede and day sentence say "was up", not "closed".
+  const title = p.asOf ? intradayHeadlineEn(p, name) : headline(p, name);
   const hf = p.historyFrom ? F.monthYear(p.historyFrom) : null;
-  const paragraphs: string[] = [lede(p, subject, on, refDay)];
+  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, subject, on, refDay) : lede(p, subject, on, refDay)];
 
   let day: string;
-  if (!p.changePct) day = `${it} closed at ${F.num(p.close)}.`;
+  if (p.asOf) day = intradayDayEn(p, it);
+  else if (!p.changePct) day = `${it} closed at ${F.num(p.close)}.`;
   else if (p.changePct.value === 0) day = `${it} closed unchanged at ${F.num(p.close)}.`;
   else {
     const dir = up ? 'up' : 'down';
@@ -76,8 +79,8 @@ export function renderEn(p: StoryPlan): RenderedText {
   if (leader) {
     movers.push(
       up
-        ? `${leader.names.en} led the gainers, closing up ${F.pct(leader.changePct)} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
-        : `${leader.names.en} led the decliners, closing down ${F.pct(leader.changePct)} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
+        ? `${leader.names.en} led the gainers, ${p.asOf ? leaderMoveEn(true, F.pct(leader.changePct)) : `closing up ${F.pct(leader.changePct)}`} after rising as much as ${F.pct(leader.asMuchAsPct)}.`
+        : `${leader.names.en} led the decliners, ${p.asOf ? leaderMoveEn(false, F.pct(leader.changePct)) : `closing down ${F.pct(leader.changePct)}`} after falling as much as ${F.pct(leader.asMuchAsPct)}.`,
     );
   }
   if (rest.length > 0) {

@@ -3,6 +3,7 @@ import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { intradayDayZh, intradayHeadlineZh, intradayLedeZh, leaderMoveZh } from './intradayWords.js';
 
 const F = formattersFor('zh-Hant');
 
@@ -29,9 +30,11 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const pts = (e: LedgerEntry) => `${F.num(e)}點`;
   const level = (e: LedgerEntry) => (p.kind === 'index' ? pts(e) : F.num(e));
 
-  const paragraphs: string[] = [lede(p, name, when, refDay)];
+  // During trading (the live desk's versions): 盤中, 截至上午10時02分 / 半日, never 收市.
+  const paragraphs: string[] = [p.asOf ? intradayLedeZh(p, name, when, refDay, recordWord(p)) : lede(p, name, when, refDay)];
   let day: string;
-  if (!p.changePct) day = `${it}收市報${level(p.close)}。`;
+  if (p.asOf) day = intradayDayZh(p, it, level);
+  else if (!p.changePct) day = `${it}收市報${level(p.close)}。`;
   else if (p.changePct.value === 0) day = `${it}收市持平，報${level(p.close)}。`;
   else {
     const amm = p.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
@@ -57,7 +60,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
   if (leader) {
-    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，收市${rise(up)}${F.pct(leader.changePct)}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
+    const move = p.asOf ? leaderMoveZh(p.asOf, up, F.pct(leader.changePct)) : `收市${rise(up)}${F.pct(leader.changePct)}`;
+    movers.push(`${leader.names['zh-Hant']}領${up ? '漲' : '跌'}，${move}，盤中最多${rise(up)}${F.pct(leader.asMuchAsPct)}。`);
   }
   if (rest.length > 0) {
     const each = rest.length > 1 ? '分別' : '';
@@ -89,7 +93,7 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   }
   if (movers.length > 0) paragraphs.push(movers.join(''));
   if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
-  return { title: headline(p, name), paragraphs };
+  return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headline(p, name), paragraphs };
 }
 
 function headline(p: StoryPlan, name: string): string {

@@ -62,8 +62,9 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   }
   const leadEntry = lines[0] ?? { kind: 'move' as const, line: null };
   const said = new Set([lineKey(leadEntry.line)]);
+  // During trading, a close-basis fact ("its highest close since") is not yet true: only the lead is said.
   const more = lines
-    .slice(1)
+    .slice(input.asOf ? lines.length : 1)
     .flatMap((l) => (l.line && !said.has(lineKey(l.line)) && said.add(lineKey(l.line)) ? [l.line] : []))
     .slice(0, opts.maxMoreFacts ?? 2);
 
@@ -105,6 +106,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     breadth: members?.breadth ?? null,
     catalyst,
     tags: [...new Set(tags)],
+    asOf: input.asOf ? { time: addLocalTime(ledger, input.asOf.hour, input.asOf.minute, date, symbol), phase: input.asOf.phase } : null,
   };
   return { plan, ledger };
 }
@@ -139,6 +141,12 @@ function planContext(bars: readonly Bar[], i: number, symbol: string, ledger: Le
     });
   }
   return out;
+}
+
+/** The local time of a version written during trading: 10:02 prints 10 and 02; 14:05 prints 2 (p.m.) and 05. */
+function addLocalTime(ledger: LedgerBuilder, hour: number, minute: number, date: string, symbol: string) {
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return ledger.add({ id: 'as_of.time', kind: 'date', value: hour * 100 + minute, dp: 0, dateParts: [hour, h12, minute], source: { series: symbol, session: date, field: 'publication time', computation: 'exchange local time the figures reflect (hour, 12-hour clock hour, minute)' } });
 }
 
 /** Lines that would say the same thing twice share a key (e.g. a record from two detectors). */

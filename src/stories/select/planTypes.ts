@@ -88,4 +88,9 @@ export interface StoryPlan {
   readonly breadth: BreadthLine | null;
   readonly catalyst: CatalystLine | null;
   readonly tags: readonly string[];
+  /**
+   * Written during trading: the local time the figures reflect (a ledger `date` entry whose parts are the hour,
+   * the 12-hour clock's hour and the minute) and the phase; null after the close.
+   */
+  readonly asOf: { readonly time: LedgerEntry; readonly phase: 'open' | 'lunch' } | null;
 }

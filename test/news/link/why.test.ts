@@ -31,6 +31,8 @@ describeWithSharedData('news why on real data: HSTECH on 2025-02-21 (Alibaba res
       expect(a.publishedAt >= '2025-02-20T00:00' && a.publishedAt <= '2025-02-21T23:59:59+08:00').toBe(true);
     }
     expect(r.benchmarkArticles.length).toBeGreaterThan(2);
+    // RTHK 13:28 and 17:59 of 02-21 name Alibaba (a mover: tie 2, session day) with "forecast-topping" and "earnings"
+    expect(r.themes[0]).toMatchObject({ theme: 'earnings', en: 'earnings', zhHant: '企業業績' });
   });
 });
 
