@@ -151,6 +151,8 @@ async function launch(argv, root = ROOT) {
     process.stderr.write(`${err.message}\n`);
     return 1;
   }
+  // parsed configuration (data/securities.yaml, methodologies) kept as JSON for this build: src/app/parseCache.ts
+  globalThis[Symbol.for('indexwire.parseCacheDir')] = path.join(dir, 'cache');
   const loader = new BundleLoader(dir);
   return loader.load('main.cjs').main(argv);
 }
