@@ -47,8 +47,8 @@ export function readStoryFiles(dir: string): ReadStories {
 }
 
 /**
- * The articles a story cites: the ids of its ledger's quotes (`kind: "quote"`, `source.series: "article:<id>"`), in
- * ledger order. A ledger that cannot be read is reported and cites nothing.
+ * The articles a story cites: the ids of the articles its ledger entries come from (`source.series: "article:<id>"`:
+ * the catalyst's quotes and dates), in ledger order. A ledger that cannot be read is reported and cites nothing.
  */
 export function readCitedArticleIds(file: string, issues: string[]): string[] {
   try {
@@ -57,7 +57,7 @@ export function readCitedArticleIds(file: string, issues: string[]): string[] {
     const ids: string[] = [];
     for (const e of ledger.entries as { kind?: unknown; source?: { series?: unknown } }[]) {
       const series = e?.source?.series;
-      if (e?.kind === 'quote' && typeof series === 'string' && series.startsWith('article:')) ids.push(series.slice('article:'.length));
+      if (typeof series === 'string' && series.startsWith('article:')) ids.push(series.slice('article:'.length));
     }
     return [...new Set(ids)];
   } catch (e) {
