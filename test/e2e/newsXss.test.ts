@@ -9,7 +9,8 @@ import { publishNews } from '../../src/app/news/publishNews.js';
 import { buildSite, type BuildSiteResult } from '../../src/app/site/buildSite.js';
 import { articleIdOfUrl } from '../../src/news/parse/buildArticle.js';
 import { writeStory } from '../../src/stories/writeStory.js';
-import { fixtureArticle, fixtureInput } from '../stories/fixtures.js';
+import { fixtureInput } from '../stories/fixtures.js';
+import { citedArticle } from '../site/siteFixture.js';
 import { launchChromium, openTrappedPage } from './browser.js';
 import { XSS_TEXT_PAYLOADS as T, XSS_URL_PAYLOADS as U } from './xssCorpus.js';
 
@@ -66,10 +67,9 @@ beforeAll(async () => {
   // this item is refused as having no title (a refusal named by file, item and field, never a post with markup)
   rejected = published.rejected.map((x) => x.reason.replace(/^.*hostile-/, 'hostile-'));
   expect(rejected.every((x) => /^hostile-feed\.xml#item\d+: field "title": missing or empty$/.test(x)), rejected.join('; ')).toBe(true);
-  // a story quoting article 1's hostile headline, so both citation lists carry it
-  const hostile = `${T.slice(PER, 2 * PER).join(' ')} headline 1`;
-  const a = fixtureArticle(hostile);
-  const s = writeStory({ ...fixtureInput(), symbol: 'TECH0', publishedLocal: '2025-02-07 16:10:00', articles: [{ ...a, article: { ...a.article, id: articleIdOfUrl(urlOf(1)) as string, url: urlOf(1) } }] });
+  // a story citing article 1, so both citation lists carry its hostile headline (the post's title)
+  const s = writeStory({ ...fixtureInput(), symbol: 'TECH0', publishedLocal: '2025-02-07 16:10:00', ...citedArticle('Technology shares rallied in the morning.', 'TECH0', articleIdOfUrl(urlOf(1)) as string, urlOf(1)) });
+  expect(s.publishable).toBe(true);
   for (const d of s.documents) writeFileSync(join(stories, d.fileName), d.markdown);
   writeFileSync(join(stories, `${s.slug}.ledger.json`), JSON.stringify(s.ledger));
   const out = join(root, 'site');

@@ -8,7 +8,8 @@ import { publishNews } from '../../src/app/news/publishNews.js';
 import { buildSite, type BuildSiteResult } from '../../src/app/site/buildSite.js';
 import { articleIdOfUrl } from '../../src/news/parse/buildArticle.js';
 import { writeStory } from '../../src/stories/writeStory.js';
-import { fixtureArticle, fixtureInput } from '../stories/fixtures.js';
+import { fixtureInput } from '../stories/fixtures.js';
+import { citedArticle } from './siteFixture.js';
 
 const CITED_URL = 'https://news.rthk.hk/rthk/en/component/k2/1790001-20250207.htm';
 const OTHER_URL = 'https://news.rthk.hk/rthk/en/component/k2/1790002-20250208.htm';
@@ -24,13 +25,14 @@ async function writeInputs(root: string): Promise<{ stories: string; posts: stri
   const posts = join(root, 'posts');
   mkdirSync(stories, { recursive: true });
   mkdirSync(articles, { recursive: true });
-  const cited = fixtureArticle('Tech shares rally on AI hopes');
   const s = writeStory({
     ...fixtureInput(),
     symbol: 'TECH0',
     publishedLocal: '2025-02-07 16:10:00',
-    articles: [{ ...cited, article: { ...cited.article, id: articleIdOfUrl(CITED_URL) as string, url: CITED_URL } }],
+    // the story reports the article's sentence as its catalyst (news/why chooses it; here given)
+    ...citedArticle('Technology shares rallied in the morning.', 'TECH0', articleIdOfUrl(CITED_URL) as string, CITED_URL),
   });
+  expect(s.publishable).toBe(true);
   for (const d of s.documents) writeFileSync(join(stories, d.fileName), d.markdown);
   writeFileSync(join(stories, `${s.slug}.ledger.json`), JSON.stringify(s.ledger));
   writeFileSync(join(articles, 'a1.md'), rthkArticle('Tech shares rally on AI hopes', '2025-02-07T09:52:00+08:00', CITED_URL, 'Technology shares rallied in the morning.\n\nTraders cited hopes for artificial intelligence.'));

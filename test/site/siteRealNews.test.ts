@@ -9,7 +9,6 @@ import { publishNews, type PublishNewsSummary } from '../../src/app/news/publish
 import { buildSite, type BuildSiteResult } from '../../src/app/site/buildSite.js';
 import { exportHugoContent } from '../../src/app/site/exportHugoContent.js';
 import { writeStoryFiles } from '../../src/app/story/writeStoryFiles.js';
-import { unescapeMarkdown } from '../../src/stories/site/renderStoryBody.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, SEED_DIR } from '../support/sharedData.js';
 import { tempDirs } from '../support/tempDirs.js';
 
@@ -49,26 +48,26 @@ describeWithSharedData('one site of the 711 RTHK posts, the seed and a real stor
     expect(document.querySelectorAll('main .stories li').length).toBe(published.posts.length - 1);
   });
 
-  it('links the story to the post of the article it quotes, and that post back to both languages of the story', () => {
-    const quotes = ledger.entries.filter((e) => e.kind === 'quote');
-    expect(quotes).toHaveLength(1);
-    const quote = quotes[0]!;
+  it('links the story to the posts of the articles its catalyst comes from, and each post back to both languages of the story', () => {
+    const cited = new Set(ledger.entries.filter((e) => e.source.series.startsWith('article:')).map((e) => e.source.series));
+    expect(cited.size).toBeGreaterThan(0); // 2025-02-24 has a catalyst from the RTHK news
     for (const lang of ['en', 'zh-Hant']) {
       const { document } = parseHTML(read(`stories/hstech-2025-02-24.${lang}.html`));
       const links = Array.from(document.querySelectorAll('section.citations a') as ArrayLike<Element>);
-      expect(links, lang).toHaveLength(1);
-      // the post linked is the quoted article: its title is the quote's text (quoted verbatim, Markdown-escaped)
-      expect(links[0]?.textContent).toBe(unescapeMarkdown(quote.text ?? ''));
-      const href = links[0]?.getAttribute('href') ?? '';
-      expect(href).toMatch(/^\.\.\/news\/2025-02-24-.*\.en\.html$/);
-      const post = parseHTML(read(href.slice(3))).document;
-      expect(Array.from(post.querySelectorAll('section.citations a') as ArrayLike<Element>).map((a) => a.getAttribute('href'))).toEqual([
-        '../stories/hstech-2025-02-24.en.html',
-        '../stories/hstech-2025-02-24.zh-Hant.html',
-      ]);
-      // and its closing link goes to the source URL the ledger names
-      const source = post.querySelector('p.source a')?.getAttribute('href') ?? '';
-      expect(quote.source.computation).toBe(`quoted verbatim from ${source}`);
+      expect(links, lang).toHaveLength(cited.size); // every cited article is an RTHK post on the site
+      for (const link of links) {
+        const href = link.getAttribute('href') ?? '';
+        expect(href).toMatch(/^\.\.\/news\/2025-02-\d\d-.*\.en\.html$/);
+        const post = parseHTML(read(href.slice(3))).document;
+        expect(link.textContent).toBe(post.querySelector('h1')?.textContent);
+        expect(Array.from(post.querySelectorAll('section.citations a') as ArrayLike<Element>).map((a) => a.getAttribute('href'))).toEqual([
+          '../stories/hstech-2025-02-24.en.html',
+          '../stories/hstech-2025-02-24.zh-Hant.html',
+        ]);
+        // the post republishes an article the ledger names: its closing link goes to that article's URL
+        const source = post.querySelector('p.source a')?.getAttribute('href') ?? '';
+        expect(ledger.entries.some((e) => e.source.computation.includes(`from ${source} `))).toBe(true);
+      }
     }
   });
 
