@@ -115,7 +115,7 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
-async function closesItsWeek(date: SessionDate): Promise<boolean> {
+export async function closesItsWeek(date: SessionDate): Promise<boolean> {
   const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   if (weekday(date) >= 4) return true; // Friday (or a weekend day): the next session is in a later week, no calendar needed
   const { calendarFor } = await import('../../calendar/calendarFor.js'); // holidays (date-holidays) load only here
@@ -134,7 +134,7 @@ function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null
   return { bar: null, previousBar: at };
 }
 
-async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
+export async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
   const off = o.utcOffset ?? '+08:00';
   // The session's own day, up to publication: the previous evening's wraps are about the previous session.
   const fromMs = Date.parse(`${o.date}T00:00:00${off}`);
