@@ -64,6 +64,15 @@ async function build(root = ROOT) {
       // external dynamic imports become require() calls: the launcher's require loads run bundles
       supported: { 'dynamic-import': false },
       legalComments: 'none',
+      // Smaller, one-byte source: the launcher reads and V8 hashes every byte of a bundle at each start (the code
+      // cache saves the parsing, not the reading), and an ASCII file is read as a one-byte Latin-1 string instead
+      // of being decoded into a two-byte one (story's bundle: 8.8 MB -> 5.8 MB, its load 2.5x less CPU).
+      // Whitespace only, syntax as written. Minifying renames colliding symbols bundle-wide (`class CommanderError`
+      // of a package becomes `var CommanderError2 = class`): keepNames keeps every function's and class's own
+      // `name`, which error messages and `this.constructor.name` show.
+      minifyWhitespace: true,
+      keepNames: true,
+      charset: 'ascii',
       metafile: true,
       logLevel: 'silent',
     };
@@ -90,6 +99,7 @@ async function build(root = ROOT) {
       plugins: [runEntriesPlugin(root, lazy), sourcePlugin(root)],
     });
     checkOutputs([main, run].filter(Boolean));
+    asciiOnly(tmp);
     const bundles = {}; // bundle -> the files it was built from (node_modules files as npm's install stamp)
     const packages = {}; // bundle -> the packages it holds (what loading it costs; test/cli/build.test.ts)
     const files = {};
@@ -199,7 +209,23 @@ function runEntriesPlugin(root, lazy) {
   };
 }
 
-/** Fails on esbuild warnings (an unresolved require, a lost import.meta) and on renamed error classes. */
+/**
+ * esbuild's `charset: 'ascii'` escapes strings, templates and identifiers but leaves characters of regular
+ * expression literals as they are; outside strings and comments (legalComments: 'none') a bundle has no other
+ * place for them, so each is written as the same character escaped (`\uXXXX`, a surrogate pair as two).
+ */
+function asciiOnly(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.cjs')) continue;
+    const file = path.join(e.parentPath ?? e.path, e.name);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    fs.writeFileSync(file, escaped);
+  }
+}
+
+/** Fails on esbuild warnings (an unresolved require, a lost import.meta). */
 function checkOutputs(results) {
   const warnings = results.flatMap((r) => r.warnings)
     // optional peer packages that libraries require inside try/catch (ws: bufferutil, utf-8-validate, ...)
@@ -208,15 +234,7 @@ function checkOutputs(results) {
     const w = warnings[0];
     throw new Error(`build: ${w.location ? `${w.location.file}:${w.location.line}: ` : ''}${w.text}`);
   }
-  for (const r of results) {
-    for (const out of Object.keys(r.metafile.outputs)) {
-      if (!out.endsWith('.cjs')) continue;
-      const text = fs.readFileSync(path.resolve(out), 'utf8');
-      // error classes take their name from the class (core/errors.ts): a bundle-wide rename would show in messages
-      const renamed = /\bclass (\w+Error)\d+ extends\b/.exec(text);
-      if (renamed) throw new Error(`build: ${out}: class ${renamed[1]} was renamed by the bundler (two top-level ${renamed[1]}s): rename one`);
-    }
-  }
+  // error classes take their name from the class (core/errors.ts): keepNames (above) keeps it through renames
 }
 
 function removeOldBuilds(dist, keep) {

@@ -9,6 +9,7 @@ import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import { buildIndex } from '../engine/buildIndex.js';
 import { parseMethodology } from '../engine/methodology/parseMethodology.js';
+import { cachedParse } from './parseCache.js';
 import type { BarStore } from '../store/ports.js';
 import { loadMembers } from './marketData.js';
 import { parseActionsCsv, parseSecuritiesCsv, readText } from './indexReferenceData.js';
@@ -111,7 +112,7 @@ export async function readIndexInputs(market: BarStore, opts: BuildIndexStoreOpt
 /** Methodology, members, security master and corporate actions of an index (everything but bars). */
 export async function readIndexContext(market: BarStore, opts: BuildIndexStoreOptions): Promise<IndexContext> {
   const methodologyText = readMethodologyText(opts.methodologyPath);
-  const methodology = parseMethodology(methodologyText, opts.methodologyPath);
+  const methodology = cachedParse('methodology', methodologyText, () => parseMethodology(methodologyText, opts.methodologyPath));
   const members = await resolveMembers(methodology, market, opts);
   const here = dirname(opts.methodologyPath);
   const securities = methodology.securitiesFile !== undefined ? parseSecuritiesCsv(readText(resolve(here, methodology.securitiesFile), 'security master'), resolve(here, methodology.securitiesFile)) : undefined;
@@ -137,7 +138,8 @@ export async function readIndexContext(market: BarStore, opts: BuildIndexStoreOp
 
 /** Reads and validates a methodology file. @throws SourceError (unreadable), ConfigError (invalid). */
 export function readMethodology(path: string): Methodology {
-  return parseMethodology(readMethodologyText(path), path);
+  const text = readMethodologyText(path);
+  return cachedParse('methodology', text, () => parseMethodology(text, path));
 }
 
 /** The text of a methodology file. @throws SourceError when it cannot be read. */

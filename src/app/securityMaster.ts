@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SourceError } from '../core/errors.js';
 import { EntityLinker } from '../news/link/EntityLinker.js';
 import { parseSecurityMaster } from '../news/link/parseSecurityMaster.js';
+import { cachedParse } from './parseCache.js';
 import type { SecurityMaster } from '../news/link/securityMasterSchema.js';
 
 export type { SecurityMaster, MasterSecurity } from '../news/link/securityMasterSchema.js';
@@ -14,7 +15,8 @@ export const DEFAULT_SECURITY_MASTER_PATH = resolve(dirname(fileURLToPath(import
 const cache = new Map<string, SecurityMaster>();
 
 /**
- * Reads and validates a security master file (cached per path for the life of the process).
+ * Reads and validates a security master file (cached per path for the life of the process, and as parsed JSON by
+ * the compiled CLI: parseCache.ts).
  * @throws SourceError when the file cannot be read; ConfigError (file, line, field) when it is invalid.
  */
 export function loadSecurityMaster(path: string = DEFAULT_SECURITY_MASTER_PATH): SecurityMaster {
@@ -26,7 +28,7 @@ export function loadSecurityMaster(path: string = DEFAULT_SECURITY_MASTER_PATH):
   } catch (e) {
     throw new SourceError(path, `cannot read security master: ${(e as Error).message}`, false);
   }
-  const master = parseSecurityMaster(text, path);
+  const master = cachedParse('security-master', text, () => parseSecurityMaster(text, path));
   cache.set(path, master);
   return master;
 }
