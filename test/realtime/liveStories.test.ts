@@ -53,7 +53,7 @@ describeWithSharedData('live story desk: HSTECH replayed on 2025-02-07 from the 
   it('files the flash before noon saying technical bull territory, updates, and closes at the official 5,150.35', () => {
     const v = a.stories ?? [];
     expect(v.length).toBeGreaterThanOrEqual(2);
-    const first = readStory(readFileSync(join(dirA, (v[0] as { files: string[] }).files.find((f) => f.endsWith('.en.md')) as string), 'utf8'));
+    const first = readStory(readFileSync(join(dirA, (v[0] as { files: readonly string[] }).files.find((f) => f.endsWith('.en.md')) as string), 'utf8'));
     expect(first.date < '2025-02-07 12:00:00').toBe(true);
     expect(`${first.title}\n${first.paragraphs[0]}`).toMatch(/technical bull territory/);
     expect(first.paragraphs).toHaveLength(2); // the flash: lede and one context paragraph
