@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { asIndexCode } from '../core/units.js';
@@ -132,4 +132,39 @@ function memberFileNames(dir: string): string[] {
   return readdirSync(dir)
     .filter((n) => /^[A-Za-z0-9.-]+_members\.csv$/i.test(n))
     .sort();
+}
+
+/**
+ * Why an import stored nothing although it was given input (every bar file rejected or refused, or no bar,
+ * membership or reference file in the folder), or null when something was stored or found unchanged. The CLI
+ * exits 1 with this line, so a script can tell.
+ * @example nothingStoredReason({...report, files: [rejectedFile], memberships: [], reference: []}) // 'nothing stored: ...'
+ */
+export function nothingStoredReason(r: ImportReport): string | null {
+  const kept = r.files.some((f) => f.written + f.skipped > 0) || r.memberships.length > 0 || r.reference.length > 0;
+  if (kept) return null;
+  if (r.files.length === 0) return `${r.dir}: nothing stored: no bar file (*.csv), <code>_members.csv, *securities.json or *actions.json in the folder`;
+  const notStored = r.files.filter((f) => f.status !== 'stored').length;
+  if (notStored === r.files.length) return `${r.dir}: nothing stored: every bar file was rejected (${r.files.length} file${r.files.length === 1 ? '' : 's'}; issues above)`;
+  if (notStored === 0) return `${r.dir}: nothing stored: no good row in ${r.files.length} bar file(s) (issues above)`;
+  return `${r.dir}: nothing stored: ${notStored} of ${r.files.length} bar file(s) rejected, no good row in the others (issues above)`;
+}
+
+/**
+ * `indexwire import DIR --db PATH`: opens the store, imports, closes it. When the store is a new DuckDB file and
+ * the import stored nothing (or failed), the file is removed again: a failed import leaves no empty database.
+ */
+export async function importFolderToDb(dir: string, db: string, opts: ImportOptions & { readonly applicationName?: string } = {}): Promise<ImportReport> {
+  const { withStore, isPostgresUrl } = await import('./openStore.js');
+  const isNewFile = db !== ':memory:' && !isPostgresUrl(db) && !existsSync(db);
+  listBarFiles(dir); // a missing or unreadable folder fails before the store is opened (and created)
+  let report: ImportReport | null = null;
+  try {
+    report = await withStore(db, (store) => importBars(dir, store, opts), opts.applicationName !== undefined ? { applicationName: opts.applicationName } : {});
+    return report;
+  } finally {
+    if (isNewFile && (report === null || nothingStoredReason(report) !== null)) {
+      for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
+    }
+  }
 }

@@ -66,8 +66,15 @@ export const fitSchema = z.strictObject({
   postReviewUntil: date.optional(),
   /** `returns`: NNLS on daily returns; `levels`: NNLS on levels since the review. */
   method: z.enum(['returns', 'levels', 'blend'], { message: 'must be one of returns, levels, blend' }).default('levels'),
-  /** Weight λ of the prior (previous period's weights) against the level rows after the review (>= 0). */
-  priorWeight: z.number({ message: 'must be a number' }).nonnegative({ message: 'must be >= 0' }).default(1),
+  /**
+   * Weight λ of the prior (previous period's weights) against the level rows after the review, in [0, 1e6]: above
+   * that the prior rows swamp the level rows anyway, and near 1e308 their squares overflow the solver.
+   */
+  priorWeight: z
+    .number({ message: 'must be a number' })
+    .min(0, { message: 'must be between 0 and 1000000' })
+    .max(1e6, { message: 'must be between 0 and 1000000' })
+    .default(1),
 });
 
 export const weightingSchema = z

@@ -93,33 +93,58 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect([byId.get('breadth.up'), byId.get('breadth.down'), byId.get('breadth.flat')]).toEqual([m.breadth.advancers, m.breadth.decliners, m.breadth.unchanged]);
   });
 
-  it('says nothing about causes: no RTHK article that day is linked to the index or its members', () => {
-    expect(en).not.toMatch(/according to|because|driven by/);
+  it('says what the news said about DeepSeek, attributed to RTHK with its date, and the Chinese story in Chinese', () => {
+    // RTHK 2025-02-05 10:24 "Mainland, HK shares rise at open" (names the Hang Seng Index): its first sentence
+    // names DeepSeek; the quote is Andrew Sullivan's in RTHK 2025-01-28 21:56, inside quotation marks there.
+    expect(en).toContain('RTHK reported on February 5 that shares in Shanghai rose at the open on Wednesday as mainland investors returned from a week-long break to the start of a fresh China-US trade standoff and news of a new chatbot launched by mainland startup DeepSeek.');
+    expect(en).toContain('Andrew Sullivan, founder of Asian Market Sense, was quoted by RTHK on January 28 as saying: "I think what we have seen from DeepSeek is');
+    expect(zh).toContain('RTHK在2月5日有關大市的報道中，提到DeepSeek的人工智能模型。');
+    const body = (zh.split('\n---\n')[1] ?? '').split('\n').filter((l) => !l.startsWith('!['));
+    // no English sentence: no run of four Latin words (names such as DeepSeek, RTHK stand alone)
+    expect(body.join('\n')).not.toMatch(/[A-Za-z]+(?:[ ,'’-]+[A-Za-z]+){3,}/);
+    const byId = new Map(ledger.entries.map((e) => [e.id, e]));
+    expect(byId.get('catalyst.reported')?.source.series).toMatch(/^article:/);
+    expect(byId.get('catalyst.reported.date')?.dateParts).toEqual([2025, 2, 5]);
+    expect(byId.get('catalyst.quote')?.inputs).toMatchObject({ speaker: 'Andrew Sullivan, founder of Asian Market Sense', localDate: '2025-01-28' });
   });
 });
 
-describeWithSharedData('real data: HSTECH on Monday 2025-02-24 with RTHK news (a quoted catalyst, no weekly facts)', () => {
-  it('quotes the linked Alibaba headline with attribution, tags its theme, and says no weekly fact on a Monday', async () => {
+describeWithSharedData('real data: catalysts on the days the news explains, and silence where it does not', () => {
+  const story = async (symbol: string, date: string, news = true) => {
     const out = mkdtempSync(join(tmpdir(), 'iw-story-'));
     try {
       const r = await writeStoryFiles({
-        symbol: 'HSTECH', date: '2025-02-24' as SessionDate, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'),
-        newsPath: NEWS_DATA, outDir: out, charts: false,
+        symbol, date: date as SessionDate, dataDir: HK_DATA, membersPath: join(HK_DATA, 'hstech_members.csv'),
+        ...(news ? { newsPath: NEWS_DATA } : {}), outDir: out, charts: false,
       });
       expect(r.checkIssues).toEqual([]);
       expect(r.published).toBe(true);
-      const en = readFileSync(join(out, 'hstech-2025-02-24.en.md'), 'utf8');
-      const zh = readFileSync(join(out, 'hstech-2025-02-24.zh-Hant.md'), 'utf8');
-      // RTHK 2025-02-24 13:28 HKT names Alibaba Group (a member); the previous evening's market wrap is not cited
-      expect(en).toContain('Among the day\'s news, according to RTHK: "Alibaba announces investment in AI, cloud computing".');
-      expect(zh).toContain('據RTHK報道：「Alibaba announces investment in AI, cloud computing」');
-      expect(en).toMatch(/tags:\n  - "hstech"\n  - "ai"/);
-      // 5789.52 / 5859.30 - 1 = -1.19% -> "fell 1.2%"; weekly facts wait for the week's last session
-      expect(en).toContain('The Hang Seng Tech Index fell 1.2% on Monday.');
-      expect(en).not.toMatch(/week/);
+      const slug = `${symbol.toLowerCase()}-${date}`;
+      return { en: readFileSync(join(out, `${slug}.en.md`), 'utf8'), zh: readFileSync(join(out, `${slug}.zh-Hant.md`), 'utf8') };
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  };
+
+  it('HSTECH 2025-04-07: the tariffs and the trade war, from RTHK of that Monday', async () => {
+    const { en, zh } = await story('HSTECH', '2025-04-07');
+    // RTHK 10:12 "Hang Seng Index slumps on US tariff sell-off", first sentence (no figure in it)
+    expect(en).toContain('RTHK reported that financial markets in Hong Kong and across the border dived on Monday as markets around the world crumbled in the face of a widening global trade war');
+    expect(en).toMatch(/tags:\n  - "hstech"(?:\n  - "[a-z-]+")*\n  - "tariffs_trade"/);
+    expect(zh).toContain('RTHK當日有關大市的報道中，提到關稅及貿易戰。');
+  });
+
+  it('HSTECH 2025-02-21: the earnings cause of the first sentence, without the article\'s "more than three percent"', async () => {
+    const { en } = await story('HSTECH', '2025-02-21');
+    // RTHK 13:28 "Hong Kong stocks up 3 percent": headline and move figures are never printed; the story's own figures are the data's
+    expect(en).toContain('RTHK reported that Hong Kong stocks soared on Friday afternoon, boosted by a rally in the tech sector as e-commerce titan Alibaba piled on following a forecast-topping earnings report.');
+    expect(en).not.toMatch(/3 percent|three percent|13 percent/);
+  });
+
+  it('says nothing about causes without news', async () => {
+    const { en, zh } = await story('HSTECH', '2025-02-07', false);
+    expect(en).not.toMatch(/reported|according to|because|driven by|quoted/);
+    expect(zh).not.toMatch(/報道|RTHK/);
   });
 });
 

@@ -66,12 +66,9 @@ describe('writeStory: what it may and may not say', () => {
     expect(text).not.toMatch(/according to|because|driven by|amid|on hopes/i);
   });
 
-  it('quotes linked news verbatim with attribution, escaped, its numbers exempt from the checker', () => {
+  it('never prints a linked headline; without a chosen catalyst it says nothing about causes', () => {
     const s = writeStory(fixtureInput({ articles: [fixtureArticle('AI stocks <script>alert(1)</script> jump 12%')] }));
-    const text = en(s).paragraphs.join('\n');
-    expect(text).toContain('Among the day\'s news, according to RTHK: "AI stocks &lt;script&gt;alert(1)&lt;/script&gt; jump 12%".');
-    expect(zh(s).paragraphs.join('')).toContain('據RTHK報道：「AI stocks &lt;script&gt;');
-    expect(en(s).markdown).not.toContain('<script>');
+    expect(en(s).paragraphs.join('\n')).not.toMatch(/AI stocks|according to|reported/);
     expect(s.checkIssues).toEqual([]);
   });
 

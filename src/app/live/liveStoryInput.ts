@@ -2,10 +2,12 @@ import { BarColumns } from '../../analytics/series/BarColumns.js';
 import { buildMilestoneReport } from '../../analytics/milestones.js';
 import type { SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
-import type { LinkedArticle, MemberSession, StoryAsOf, StoryInput, StoryNames } from '../../domain/story.js';
+import type { Article } from '../../domain/article.js';
+import type { MemberSession, StoryAsOf, StoryInput, StoryNames } from '../../domain/story.js';
 import type { IndexLevelSnapshot } from '../../realtime/IndexLevelTracker.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
 import { localTime } from '../../stories/live/versionNames.js';
+import { linkNewsAt } from '../story/buildStoryInput.js';
 
 /** What does not change during a session: the story's subject, its history, the members' names and previous closes. */
 export interface LiveStoryContext {
@@ -22,8 +24,8 @@ export interface LiveStoryContext {
   readonly previousCloses: ReadonlyMap<string, number>;
   /** The live index the members' contributions come from, when it is the engine's (`HSTECH-R`); null: no contributions. */
   readonly contributionCode: string | null;
-  /** Articles linked to the subject or a member on the session's day, any time; a version quotes those published by its time. */
-  readonly articles: readonly LinkedArticle[];
+  /** The articles of the news window up to the session day's end (read once); each version links those published by its time. */
+  readonly news: readonly Article[];
   readonly weekComplete: boolean;
   /** The exchange's UTC offset in minutes (480 for Hong Kong). */
   readonly utcOffsetMin: number;
@@ -59,6 +61,7 @@ export function liveStoryInput(ctx: LiveStoryContext, bar: Bar, pub: LevelPublic
     };
   });
   const publishedLocal = localTime(timeMs, ctx.utcOffsetMin);
+  const linked = ctx.news.length > 0 ? linkNewsAt({ symbol: ctx.symbol, date: ctx.date, utcOffset: offsetText(ctx.utcOffsetMin) }, ctx.news, publishedLocal, members, bars) : { articles: [], catalyst: null };
   const local = new Date(timeMs + ctx.utcOffsetMin * 60_000);
   const asOf: StoryAsOf | undefined = final ? undefined : { hour: local.getUTCHours(), minute: local.getUTCMinutes(), phase: pub.phase === 'lunch' ? 'lunch' : 'open' };
   return {
@@ -70,11 +73,18 @@ export function liveStoryInput(ctx: LiveStoryContext, bar: Bar, pub: LevelPublic
     bars,
     report,
     members: members.length > 0 ? members : null,
-    articles: ctx.articles.filter((a) => a.article.publishedMs <= timeMs),
+    articles: linked.articles,
+    catalyst: linked.catalyst,
     corporateActions: [],
     historyComplete: ctx.kind === 'index',
     weekComplete: ctx.weekComplete,
     ...(ctx.contributionCode !== null ? { contributionSource: { code: ctx.contributionCode, replica: ctx.contributionCode !== ctx.symbol } } : {}),
     ...(asOf ? { asOf } : {}),
   };
+}
+
+/** `+08:00` from 480. */
+function offsetText(min: number): string {
+  const a = Math.abs(min);
+  return `${min < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }

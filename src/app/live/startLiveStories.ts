@@ -1,11 +1,14 @@
 import type { SessionDate } from '../../core/units.js';
-import type { LinkedArticle, MemberSession, StoryNames } from '../../domain/story.js';
+import type { Article } from '../../domain/article.js';
+import type { Bar } from '../../domain/bar.js';
+import type { StoryNames } from '../../domain/story.js';
+import { THEME_SESSIONS_BACK, themeNewsWindow } from '../../news/why/newsWindow.js';
 import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
 import type { HeadlineOptions } from '../../stories/live/headlineFact.js';
 import { HK_UTC_OFFSET_MIN } from '../../stories/live/versionNames.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import { loadSecurityMaster } from '../securityMaster.js';
-import { closesItsWeek, linkedNews } from '../story/buildStoryInput.js';
+import { closesItsWeek } from '../story/buildStoryInput.js';
 import type { LiveHub, StoryMessage } from './LiveHub.js';
 import { LiveStoryDesk } from './LiveStoryDesk.js';
 import type { LiveStoryContext } from './liveStoryInput.js';
@@ -54,18 +57,19 @@ export async function startLiveStories(setup: LiveSetup, o: LiveStoriesOptions):
   const symbol = setup.official?.code ?? setup.state.code;
   const sec = byId.get(symbol);
   const memberNames = new Map<string, StoryNames>(setup.state.members.map((m) => [m.symbol as string, names(m.symbol, setup.memberNames.get(m.symbol))]));
-  const articles = await sessionNews(o, symbol, date, setup.state.members.map((m) => m.symbol as string));
+  const history = setup.official?.history ?? setup.history;
+  const news = await sessionNews(o, history, date);
   const context: LiveStoryContext = {
     symbol,
     kind: sec?.kind ?? 'index',
     names: names(symbol),
     date,
     previousSession: setup.previousSession,
-    history: setup.official?.history ?? setup.history,
+    history,
     memberNames,
     previousCloses: new Map(setup.state.members.map((m) => [m.symbol as string, m.previousClose])),
     contributionCode: setup.stateSource === 'equal-weight' ? null : setup.state.code,
-    articles,
+    news,
     weekComplete: await closesItsWeek(date),
     utcOffsetMin: HK_UTC_OFFSET_MIN,
   };
@@ -97,8 +101,8 @@ export async function startLiveStories(setup: LiveSetup, o: LiveStoriesOptions):
   };
 }
 
-/** The session day's articles linked to the subject or a member (read once; each version quotes those published by its time). */
-async function sessionNews(o: LiveStoriesOptions, symbol: string, date: SessionDate, members: readonly string[]): Promise<LinkedArticle[]> {
+/** The articles of the news window of the session's last possible version (its day's end), read once. */
+async function sessionNews(o: LiveStoriesOptions, history: readonly Bar[], date: SessionDate): Promise<Article[]> {
   let news: NewsStore | null = null;
   if (o.newsPath !== undefined) {
     const { MemoryNewsStore } = await import('../../store/news/MemoryNewsStore.js');
@@ -111,8 +115,8 @@ async function sessionNews(o: LiveStoriesOptions, symbol: string, date: SessionD
   }
   if (!news) return [];
   try {
-    const stubs = members.map((s): MemberSession => ({ symbol: s, names: { en: s, 'zh-Hant': s }, bar: null, previousBar: null, inData: true, contributionPoints: null }));
-    return await linkedNews({ symbol, date }, news, `${date} 23:59:59`, stubs);
+    const w = themeNewsWindow([...history.map((b) => b.date), date], date, `${date} 23:59:59`, THEME_SESSIONS_BACK, '+08:00');
+    return await news.listArticles({ fromMs: w.fromMs, toMs: w.toMs });
   } finally {
     await news.close();
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { Article } from '../../domain/article.js';
@@ -14,6 +14,7 @@ import { DEFAULT_NEWS_ZONE } from './loadArticles.js';
 import { readNewsInputs } from './readNewsInputs.js';
 import { readPublishedPosts } from './readPublishedPosts.js';
 import { boundMs } from './search.js';
+import { ensureOutputDir } from '../ensureOutputDir.js';
 
 export interface PublishNewsOptions {
   readonly outDir: string;
@@ -108,7 +109,7 @@ export async function publishNews(o: PublishNewsOptions): Promise<PublishNewsSum
     chosen.map((c) => ({ id: c.post.articleId, fileName: c.file ?? c.post.fileName })),
     new Map(existing.posts.map((p) => [p.file, p.article.id])),
   );
-  mkdirSync(o.outDir, { recursive: true });
+  ensureOutputDir(o.outDir);
   const posts: PublishedPostReport[] = [];
   let written = 0;
   chosen.forEach((c, i) => {

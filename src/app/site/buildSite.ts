@@ -8,6 +8,7 @@ import { SECTION_LOCALES, zhHantStylesheet } from '../../stories/site/siteLocale
 import type { SiteConfig, SiteStory } from '../../stories/site/siteStory.js';
 import { readStoryFiles } from './readStoryFiles.js';
 import { siteWebFonts } from './siteWebFonts.js';
+import { ensureOutputDir } from '../ensureOutputDir.js';
 
 /** Tags shown in the "tag list" widget (most used first); the tag list page has them all. */
 export const TAGLIST_WIDGET_SIZE = 30;
@@ -66,6 +67,7 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   const widgetsOf = (lang: string) => sections.find((x) => x.L.lang === lang)?.w ?? w;
   const tmp = `${o.outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
+  ensureOutputDir(tmp, '--out', o.outDir);
   for (const d of ['stories', 'tags', 'categories']) mkdirSync(join(tmp, d), { recursive: true });
   for (const x of sections) for (const d of ['tags', 'categories']) mkdirSync(join(tmp, x.L.section, d), { recursive: true });
   let pages = 0;

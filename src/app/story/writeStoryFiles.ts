@@ -1,10 +1,11 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckIssue, GateFailure, StoryLang } from '../../domain/story.js';
 import { storySlug, writeStory } from '../../stories/writeStory.js';
 import { buildStoryInput, type StoryInputOptions } from './buildStoryInput.js';
 import { chartFileNames, storyCharts } from './storyCharts.js';
 import { outlinedSvgToPng } from './svgToPng.js';
+import { ensureOutputDir } from '../ensureOutputDir.js';
 
 /** Thumbnail width in pixels (the index chart as PNG). */
 export const THUMBNAIL_WIDTH_PX = 800;
@@ -64,7 +65,7 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
   });
   const written: string[] = [];
   if (story.publishable) {
-    mkdirSync(o.outDir, { recursive: true });
+    ensureOutputDir(o.outDir);
     const put = (name: string, data: string | Buffer) => {
       const path = join(o.outDir, name);
       writeFileSync(`${path}.tmp`, data);

@@ -13,26 +13,32 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable report')
     .option('--quiet', 'no progress bar')
     .action(async (dir: string, o: { db: string; json?: boolean; quiet?: boolean }) => {
-      const [{ importBars }, { withStore }, { createProgress }] = await Promise.all([
-        import('../../app/importBars.js'), import('../../app/openStore.js'), import('../progress.js'),
+      const [{ importFolderToDb, nothingStoredReason }, { createProgress }] = await Promise.all([
+        import('../../app/importBars.js'), import('../progress.js'),
       ]);
       const progress = createProgress(o.quiet === true || o.json === true);
-      const report = await withStore(o.db, async (store) => {
-        let started = false;
-        try {
-          return await importBars(dir, store, {
-            db: redactUrl(o.db),
-            onProgress: (done, total) => {
-              if (!started) progress.start(total, 'import');
-              started = true;
-              progress.update(done);
-            },
-          });
-        } finally {
-          progress.stop();
-        }
-      }, { applicationName: 'indexwire import' });
-      if (o.json) return printJson(report);
+      let started = false;
+      let report;
+      try {
+        report = await importFolderToDb(dir, o.db, {
+          db: redactUrl(o.db),
+          applicationName: 'indexwire import',
+          onProgress: (done, total) => {
+            if (!started) progress.start(total, 'import');
+            started = true;
+            progress.update(done);
+          },
+        });
+      } finally {
+        progress.stop();
+      }
+      // exit 1 when input was given and nothing was stored (after the report, which names every issue)
+      const nothing = nothingStoredReason(report);
+      if (o.json) {
+        printJson(report);
+        if (nothing !== null) throw new Error(nothing);
+        return;
+      }
       printTable(
         ['file', 'symbol', 'status', 'written', 'skipped', 'rejected', 'repaired'],
         report.files.map((f) => [f.file, f.symbol, f.status, f.written, f.skipped, f.rejected, f.repaired]),
@@ -50,5 +56,6 @@ export function register(program: Command): void {
         `\n${t.files} files into ${redactUrl(o.db)}: ${t.written} bars written, ${t.skipped} unchanged, ${t.rejected} rejected` +
           `${t.rejectedFiles > 0 ? `; ${t.rejectedFiles} file(s) not stored` : ''}\n`,
       );
+      if (nothing !== null) throw new Error(nothing);
     });
 }

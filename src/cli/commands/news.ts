@@ -25,8 +25,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable summary')
     .option('--quiet', 'no progress bar')
     .action(async (inputs: string[], o: { db: string; zone: string; json?: boolean; quiet?: boolean }) => {
-      const [{ ingestNews }, { withNewsStore }, { createProgress }] = await Promise.all([
+      const [{ ingestNews }, { withNewsStore }, { createProgress }, { nothingIngestedReason }] = await Promise.all([
         import('../../app/news/ingest.js'), import('../../app/news/openNewsStore.js'), import('../progress.js'),
+        import('../../app/news/nothingIngested.js'),
       ]);
       const progress = createProgress(o.quiet === true || o.json === true);
       let phase: string | null = null;
@@ -46,8 +47,14 @@ export function register(program: Command): void {
         } finally {
           progress.stop();
         }
-      });
-      if (o.json) return printJson(summary);
+      }, { discardNewFileIf: (s) => nothingIngestedReason(s) !== null });
+      // exit 1 when input was given and nothing was stored (after the report, which names every rejected source)
+      const nothing = nothingIngestedReason(summary);
+      if (o.json) {
+        printJson(summary);
+        if (nothing !== null) throw new Error(nothing);
+        return;
+      }
       const near = summary.duplicates.filter((d) => d.reason === 'near-duplicate').length;
       process.stdout.write(
         `${summary.sources} source(s), ${summary.parsed} article(s) parsed into ${redactUrl(o.db)}: ${summary.ingested} ingested, ` +
@@ -66,6 +73,7 @@ export function register(program: Command): void {
         process.stdout.write(`\nrejected (${summary.rejected.length}):\n${summary.rejected.map((r) => `  ${r.reason}`).join('\n')}\n`);
       }
       for (const f of summary.failedBatches) process.stdout.write(`\nbatch of ${f.articles} not stored: ${f.reason}\n`);
+      if (nothing !== null) throw new Error(nothing);
     });
 
   news

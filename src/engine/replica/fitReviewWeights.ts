@@ -6,7 +6,7 @@ import type { Methodology } from '../../domain/methodology.js';
 import { isReviewSession } from '../review/isReviewSession.js';
 import { ReviewPlanner, type GivenWeights } from '../review/ReviewPlanner.js';
 import { capWeights } from '../weights/capWeights.js';
-import { nnls } from './nnls.js';
+import { nnls, NnlsError } from './nnls.js';
 
 export interface FitResult {
   readonly given: GivenWeights;
@@ -70,7 +70,7 @@ export function fitReviewWeights(m: Methodology, input: IndexInput, sessions: re
     let how: string;
     if (fit.method === 'returns') {
       const rows = returnRows(members, [...before, ...after], A, sessions, closeOf, T);
-      w = solve(rows, members.length, null, 0);
+      w = solve(rows, members.length, null, 0, m.code, R);
       how = `returns on ${rows.y.length} sessions`;
     } else {
       const prevMembers = planner.eligibleOn(A).filter((s) => closeOf(s, A) !== undefined);
@@ -82,7 +82,7 @@ export function fitReviewWeights(m: Methodology, input: IndexInput, sessions: re
       const rows = levelRows(prevMembers, prevPeriod, A, closeOf, T);
       if (fit.method === 'blend') append(rows, returnRows(prevMembers, before, A, sessions, closeOf, T));
       let v: number[];
-      if (rows.y.length > 0) v = solve(rows, prevMembers.length, null, 0);
+      if (rows.y.length > 0) v = solve(rows, prevMembers.length, null, 0, m.code, R);
       else if (last) {
         // No known session in the previous period: drift the previous fit to this anchor.
         const l = last;
@@ -93,7 +93,7 @@ export function fitReviewWeights(m: Methodology, input: IndexInput, sessions: re
       } else throw new ConfigError({ source: m.code, field: 'weighting.fit', reason: `no calibration session before ${cut} for the review of ${R}` });
       const prior = priorFor(members, prevMembers, v, m.weighting.cap);
       const post = levelRows(members, after, A, closeOf, T);
-      w = post.y.length > 0 ? solve(post, members.length, prior, fit.priorWeight) : prior;
+      w = post.y.length > 0 ? solve(post, members.length, prior, fit.priorWeight, m.code, R) : prior;
       how = `levels on ${rows.y.length} sessions before, ${post.y.length} after the review`;
     }
     last = { members, w, anchor: A };
@@ -162,7 +162,7 @@ function levelRows(members: readonly SecurityId[], dates: readonly SessionDate[]
 }
 
 /** NNLS with a heavy sum-to-one row and, when `prior` is given, ridge rows sqrt(λ)(w - prior). */
-function solve(rows: Rows, n: number, prior: readonly number[] | null, lambda: number): number[] {
+function solve(rows: Rows, n: number, prior: readonly number[] | null, lambda: number, source: string, review: SessionDate): number[] {
   const x = [...rows.x];
   const y = [...rows.y];
   const heavy = 10;
@@ -176,7 +176,12 @@ function solve(rows: Rows, n: number, prior: readonly number[] | null, lambda: n
     }
   }
   if (y.length < 2) throw new ConfigError({ source: 'fit', reason: 'no calibration session' });
-  return nnls(x, y, y.length, n);
+  try {
+    return nnls(x, y, y.length, n);
+  } catch (e) {
+    if (!(e instanceof NnlsError)) throw e;
+    throw new ConfigError({ source, field: 'weighting.fit', reason: `the fit for the review of ${review} failed: ${e.message}` });
+  }
 }
 
 /** Previous weights mapped to today's members: leavers' weight shared by entrants, then capped. */

@@ -2,10 +2,15 @@
  * Non-negative least squares (Lawson & Hanson 1974): minimises ||A x - b||² subject to x >= 0.
  * `A` is row-major with `m` rows and `n` columns. Unitless; returns x (length n).
  * @example nnls([1, 0, 0, 1], [1, -1], 2, 2) // [1, 0]
- * @throws RangeError when the sizes do not match.
+ * Bounded: at most `maxIter` outer iterations, and each inner loop at most n + 1 steps (every step frees at least
+ * one variable); a non-finite input, a non-finite intermediate least-squares solution or a loop that does not
+ * finish stops it with an {@link NnlsError} instead of looping on NaN.
+ * @throws RangeError when the sizes do not match; NnlsError on non-finite values or no convergence.
  */
 export function nnls(A: ArrayLike<number>, b: ArrayLike<number>, m: number, n: number, maxIter = 30 * n): number[] {
   if (A.length !== m * n || b.length !== m) throw new RangeError(`nnls: A is ${A.length}, expected ${m}x${n}; b is ${b.length}`);
+  for (let i = 0; i < A.length; i++) if (!Number.isFinite(A[i] as number)) throw new NnlsError(`non-finite matrix entry ${A[i]} at row ${Math.floor(i / n) + 1}`);
+  for (let i = 0; i < m; i++) if (!Number.isFinite(b[i] as number)) throw new NnlsError(`non-finite target ${b[i]} at row ${i + 1}`);
   const x = new Array<number>(n).fill(0);
   const passive = new Array<boolean>(n).fill(false);
   const w = new Array<number>(n).fill(0);
@@ -26,14 +31,17 @@ export function nnls(A: ArrayLike<number>, b: ArrayLike<number>, m: number, n: n
   const tol = 1e-12;
   let iter = 0;
   gradient();
+  if (!w.every(Number.isFinite)) throw new NnlsError('gradient is not finite (values too large or too small for double precision)');
   for (;;) {
     let jMax = -1, wMax = tol;
     for (let j = 0; j < n; j++) if (!passive[j] && (w[j] as number) > wMax) (wMax = w[j] as number), (jMax = j);
     if (jMax < 0 || iter++ > maxIter) break;
     passive[jMax] = true;
-    for (;;) {
+    for (let inner = 0; ; inner++) {
+      if (inner > n + 1) throw new NnlsError(`inner loop did not finish in ${n + 1} steps`);
       const P = passive.flatMap((p, j) => (p ? [j] : []));
       const z = lstsq(A, b, m, n, P);
+      if (!z.every(Number.isFinite)) throw new NnlsError('least-squares step is not finite (values too large or too small for double precision)');
       if (P.every((j, k) => (z[k] as number) > 0)) {
         P.forEach((j, k) => (x[j] = z[k] as number));
         break;
@@ -52,8 +60,17 @@ export function nnls(A: ArrayLike<number>, b: ArrayLike<number>, m: number, n: n
       });
     }
     gradient();
+    if (!w.every(Number.isFinite)) throw new NnlsError('gradient is not finite (values too large or too small for double precision)');
   }
   return x;
+}
+
+/** NNLS stopped on non-finite numbers or without converging (the caller names the input behind it). */
+export class NnlsError extends RangeError {
+  constructor(reason: string) {
+    super(`nnls: ${reason}`);
+    this.name = 'NnlsError';
+  }
 }
 
 /** Least squares on the columns `cols` of A (normal equations with Cholesky; tiny ridge for stability). */

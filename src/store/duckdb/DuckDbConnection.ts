@@ -1,6 +1,42 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBConnection as RawConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SourceError } from '../../core/errors.js';
+
+/** Bytes 8..11 of every DuckDB database file (its main header's magic). */
+const DUCKDB_MAGIC = 'DUCK';
+
+/**
+ * Refuses a `--db` path that exists and is not a DuckDB database (a CSV, a JSON, a folder...): DuckDB would open a
+ * CSV or Parquet file as a read-only in-memory view, take every write, and store nothing. A missing path (a new
+ * store), an empty file and `:memory:` are allowed. Never prints the file's content.
+ * @throws SourceError naming the path.
+ */
+export function refuseNonDuckDbFile(path: string): void {
+  if (path === ':memory:' || path === '') return;
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new SourceError(path, 'is a folder, not a DuckDB database file (give a new path or an existing .duckdb file)', false);
+    if (!st.isFile()) throw new SourceError(path, 'is not a regular file, not a DuckDB database (give a new path or an existing .duckdb file)', false);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new SourceError(path, `cannot open database: ${(e as Error).message}`, false);
+  }
+  if (size === 0) return;
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 12 || head.subarray(8, 12).toString('latin1') !== DUCKDB_MAGIC) {
+    throw new SourceError(path, 'not a DuckDB database (no DuckDB header): refusing to open it as the store; give a new path or an existing .duckdb file', false);
+  }
+}
 
 /** A row as a plain object: BIGINT/HUGEINT become numbers, DATE/TIMESTAMP become strings, NULL is null. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -38,6 +74,7 @@ export class DuckDbConnection {
    * @throws SourceError (not retryable) when the file is locked by another process or cannot be opened.
    */
   static async open(path: string): Promise<DuckDbConnection> {
+    refuseNonDuckDbFile(path);
     try {
       const instance = await DuckDBInstance.create(path);
       const raw = await instance.connect();

@@ -1,3 +1,4 @@
+import { catalystEn } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
@@ -118,9 +119,7 @@ export function renderEn(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(' '));
-  if (p.catalyst) {
-    paragraphs.push(`Among the day's news, according to ${p.catalyst.source}: "${p.catalyst.quote.text ?? ''}".`);
-  }
+  if (p.catalyst) paragraphs.push(catalystEn(p.catalyst, F, p.session));
   return { title, paragraphs };
 }
 

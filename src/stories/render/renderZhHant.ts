@@ -1,3 +1,4 @@
+import { catalystZhHant } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
@@ -92,7 +93,7 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(''));
-  if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
+  if (p.catalyst) paragraphs.push(catalystZhHant(p.catalyst, F, name));
   return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headline(p, name), paragraphs };
 }
 

@@ -82,7 +82,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364);
   const members = input.members ? planMembers(input.members, up, date, ledger, input.contributionSource?.code ?? 'engine') : null;
   const moverSymbols = members ? [...members.withMove, ...members.against].map((m) => m.symbol) : [];
-  const catalyst = planCatalyst(input.articles, symbol, moverSymbols, ledger);
+  const catalyst = planCatalyst(input.catalyst, date, input.members, ledger);
 
   const tags = [symbol.toLowerCase(), ...(leadEntry.line?.t === 'regime' ? [leadEntry.line.type.replace('_', '-')] : []), ...(catalyst?.themes ?? []).map((t) => t.toLowerCase())];
   const plan: StoryPlan = {

@@ -49,13 +49,29 @@ export interface BreadthLine {
   readonly flat: LedgerEntry;
 }
 
+/** One claim of the catalyst paragraph, from one article: its text is a ledger `quote` entry, its date a `date` entry. */
+export interface CatalystClaimLine {
+  readonly text: LedgerEntry;
+  readonly date: LedgerEntry;
+  /** True when the article is of the story's own session date ("on Friday" rather than "on February 5"). */
+  readonly sameDay: boolean;
+}
+
+/** What the news said about the session's top theme (news/why/chooseCatalyst.ts), attributed. */
 export interface CatalystLine {
-  /** Short publisher name, e.g. `RTHK`. */
+  /** Short publisher name, e.g. `RTHK` (escaped). */
   readonly source: string;
-  readonly articleId: string;
-  readonly url: string | null;
-  /** The quoted headline (a ledger quote entry). */
-  readonly quote: LedgerEntry;
+  readonly theme: { readonly id: string; readonly en: string; readonly zhHant: string };
+  /** A sentence of the article, reported (not quoted), figures taken out. */
+  readonly reported: CatalystClaimLine & {
+    /** False when the sentence opens with an ordinary word that English lowercases after "reported that". */
+    readonly opensWithName: boolean;
+    /** What the article is about, for the Chinese sentence: the story's symbol, a mover (names), or the market. */
+    readonly subject: { readonly tie: 'symbol' | 'mover' | 'market'; readonly names: StoryNames | null };
+  };
+  /** Words the article prints in quotation marks, with the speaker it names; null when none fits. */
+  readonly quote: (CatalystClaimLine & { readonly speaker: string; readonly sameArticle: boolean }) | null;
+  /** Tags: the theme and its detector theme. */
   readonly themes: readonly string[];
 }
 
