@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
 import type { ReplaySummary } from '../../app/live/runReplay.js';
@@ -105,8 +107,6 @@ function storiesInput(o: Record<string, string | number | boolean | undefined>) 
 
 /** `replay --serve PORT --stories DIR`: the dashboard and API over --data and the stories folder, with /live fed by the replay. */
 async function startStoryServer(o: Record<string, string | number | boolean | undefined>, hub: import('../../app/live/LiveHub.js').LiveHub) {
-  const { mkdirSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
   const [{ createDesk }, { liveRoutesPlugin }, { startServer }] = await Promise.all([
     import('../../app/desk/createDesk.js'), import('../../server/live/liveRoutes.js'), import('../../server/startServer.js'),
   ]);
