@@ -62,7 +62,7 @@ describe('site build', () => {
       }
     }
     expect(read('rss.xml')).not.toMatch(/<script|<img/);
-    expect(read('stories/tech0-2025-02-07.en.html')).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(read('stories/tech0-2025-02-07.en.html')).toContain('&lt;script&gt;window.__pwned=true&lt;/script&gt;');
     expect(read('stories/tech0-2025-02-07.en.html')).toContain('alt="chart &lt;b&gt;"');
     // the search index is JSON data rendered by search.js with textContent only
     expect(JSON.parse(read('search.json'))).toHaveLength(6);

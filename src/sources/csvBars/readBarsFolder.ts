@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../../core/errors.js';
+import { parseBarsColumns, type ParsedBarColumns } from './parseBarsColumns.js';
 import { parseBarsCsv, symbolFromFileName, type ParsedBars } from './parseBarsCsv.js';
 
 /**
@@ -41,4 +42,18 @@ export function readBarsFile(path: string, symbol?: string): ParsedBars {
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
   return parseBarsCsv(text, path, symbol);
+}
+
+/**
+ * Reads one bar CSV file as columns ({@link parseBarsColumns}: byte-level for a plain file, the careful parser
+ * otherwise; same rows and messages as {@link readBarsFile}). @throws SourceError when the file cannot be read.
+ */
+export function readBarColumnsFile(path: string, symbol?: string): ParsedBarColumns {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
+  }
+  return parseBarsColumns(bytes, path, symbol);
 }
