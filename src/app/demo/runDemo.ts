@@ -82,7 +82,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const articles = demoNews(indexName, session, securities);
   for (const a of articles) writeFileSync(join(newsDir, a.fileName), a.text);
   const securityMasterPath = join(out, 'securities.yaml');
-  writeFileSync(securityMasterPath, demoSecurityMasterYaml(indexCode, indexName, DEMO_INDEX_NAME_ZH_HANT, data.market.securities));
+  writeFileSync(securityMasterPath, demoSecurityMasterYaml(indexCode, indexName, DEMO_INDEX_NAME_ZH_HANT, data.market.securities, parsed.bars[0]?.date));
   step(`demo news: ${articles.length} simulated articles -> ${newsDir}`);
 
   const storiesDir = join(out, 'stories');

@@ -115,13 +115,20 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
   const linked = ports.news && onDate ? await linkedNews(o, ports.news, publishedLocal, members, bars) : { articles: [], catalyst: null };
   return {
     symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles: linked.articles, catalyst: linked.catalyst, corporateActions: await market.getActions(),
-    // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
-    // start in 2018, after many listings: their "records" are said as "in data since".
-    historyComplete: kind === 'index',
+    // The data cover the whole history when they start on or before the series' first session (security master
+    // `firstSession`: HSTECH.csv starts at its base date; HSI.csv in 2015, the index in 1969; most stock files in
+    // 2018, after their listing): only then is a record "on record"; else "since at least January 2015".
+    historyComplete: coversHistory(bars, sec?.firstSession),
     // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
     weekComplete: await closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),
   };
+}
+
+/** True when the bars start on or before the series' first session (unknown first session: false). */
+export function coversHistory(bars: readonly Bar[], firstSession: string | undefined): boolean {
+  const first = bars[0];
+  return firstSession !== undefined && first !== undefined && first.date <= firstSession;
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
