@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
 import type { ReplaySummary } from '../../app/live/runReplay.js';
+import type { DataPorts } from '../../app/openData.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
 
@@ -40,7 +41,7 @@ export function register(program: Command): void {
       return x;
     }, 2)
     .option('--prefix <name>', 'with --nats: stream name prefix (default: a new one per run)')
-    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level); with --stories: the store\'s news for the catalyst')
+    .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data (and, with --stories, its news for the catalyst); with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--stories <dir>', 'live story desk: write a flash when a headline fact appears during trading, then updates (lunch, a further headline, the close), each version in English and Traditional Chinese with its ledger')
     .option('--news <path>', 'with --stories: news files or folder for the catalyst')
     .option('--site <dir>', 'with --stories: rebuild this static site after each version')
@@ -61,14 +62,18 @@ export function register(program: Command): void {
       const server = o.serve === undefined ? null : o.stories !== undefined ? await startStoryServer(o, hub) : await startLiveServer({ hub, port: o.serve as number });
       if (server) process.stderr.write(`live: serving ${server.url} (WebSocket /live: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
       try {
-        const s = await runReplay({
+        const replay = (market?: { store: DataPorts['market']; origin: string }) => runReplay({
           ...replayInput(o),
+          ...(market ? { market } : {}),
           ...(o.speed !== undefined ? { speed: o.speed as number } : {}),
           ...(o.out ? { outPath: String(o.out) } : {}),
           ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
           ...(o.stories !== undefined ? { stories: storiesInput(o) } : {}),
           hub,
         });
+        // --db without --nats: the session's data from the store (bars, members, the engine), not the folder
+        const { withData } = await import('../../app/openData.js');
+        const s = o.db !== undefined ? await withData({ db: String(o.db) }, (d) => replay({ store: d.market, origin: d.origin }), { news: false }) : await replay();
         await alerts?.settle();
         if (o.json) printJson(s);
         else printSummary(s);
