@@ -42,3 +42,18 @@ export function writeFixtureStories(dir: string, n: number): void {
   }
   void ('2025-02-07' as SessionDate);
 }
+
+/**
+ * A linked article whose headline and body are `text`, and the catalyst the news layer would choose from it
+ * (news/why/chooseCatalyst.ts): its body reported, tied to the story's symbol, under the AI theme. For tests that
+ * join a story to the post of the article it cites (by `id`, the article id of `url`).
+ */
+export function citedArticle(text: string, symbol: string, id?: string, url?: string): { articles: LinkedArticle[]; catalyst: CatalystClaim } {
+  const f = fixtureArticle(text);
+  const a = { ...f.article, body: text, ...(id !== undefined ? { id } : {}), ...(url !== undefined ? { url } : {}) };
+  const source = { articleId: a.id, url: a.url, source: a.source, publishedAt: a.publishedAt, localDate: a.publishedAt.slice(0, 10), tie: 'symbol' as const, tiedTo: symbol };
+  return {
+    articles: [{ ...f, symbols: [symbol], article: a }],
+    catalyst: { theme: { id: 'ai', en: 'artificial intelligence', zhHant: '人工智能' }, reported: { ...source, text, opensWithName: true }, quote: null },
+  };
+}
