@@ -7,6 +7,7 @@ import { IndexCalculator } from './IndexCalculator.js';
 import { ReviewPlanner } from './review/ReviewPlanner.js';
 import { fitReviewWeights } from './replica/fitReviewWeights.js';
 import { dayKeys, unionSessions } from './calc/unionSessions.js';
+import { checkBaseDate } from './methodology/checkBaseDate.js';
 
 export interface BuildOptions {
   /** Per-constituent detail in every session (default true); false gives levels only, faster. */
@@ -29,6 +30,7 @@ export function buildIndex(methodology: Methodology, input: IndexInput, opts: Bu
   for (let j = 0; j < symbols.length; j++) if ((seriesOf[j] as readonly Bar[]).length === 0) issues.push(`${symbols[j]}: no bars`);
   const keysOf = seriesOf.map(dayKeys);
   const sessions = input.sessions ? [...input.sessions] : unionSessions(seriesOf, keysOf);
+  checkBaseDate(methodology, sessions);
   let givenWeights;
   if (methodology.weighting.scheme === 'fit') {
     const fit = fitReviewWeights(methodology, input, sessions);
