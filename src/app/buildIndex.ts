@@ -1,14 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dayKey } from '../core/dayKey.js';
 import { ConfigError, SourceError } from '../core/errors.js';
 import { asIndexCode, type SecurityId, type SessionDate } from '../core/units.js';
 import type { CorporateAction } from '../domain/corporateAction.js';
 import type { IndexInput, IndexRun, ShareChange } from '../domain/indexRun.js';
+import type { CloseSeries } from '../domain/barColumns.js';
+import type { IndexSession } from '../domain/indexLevel.js';
 import type { Security } from '../domain/security.js';
 import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import { buildIndex } from '../engine/buildIndex.js';
+import { streamIndex, type IndexStream } from '../engine/streamIndex.js';
 import { parseMethodology } from '../engine/methodology/parseMethodology.js';
+import { symbolFromFileName } from '../sources/csvBars/parseBarsCsv.js';
+import { listBarFiles, readBarColumnsFile } from '../sources/csvBars/readBarsFolder.js';
+import { MemoryBarStore } from '../store/memory/MemoryBarStore.js';
 import { cachedParse } from './parseCache.js';
 import type { BarStore } from '../store/ports.js';
 import { loadMembers } from './marketData.js';
@@ -16,6 +23,7 @@ import { parseActionsCsv, parseSecuritiesCsv, readText } from './indexReferenceD
 import { withData } from './openData.js';
 
 export type { IndexRun } from '../domain/indexRun.js';
+export type { IndexStream } from '../engine/streamIndex.js';
 
 export interface BuildIndexFilesOptions {
   /** Path of the methodology YAML. */
@@ -52,13 +60,71 @@ export interface IndexInputs {
 }
 
 /**
- * `--data DIR`: imports the folder into an in-memory store and builds the index through the port
- * ({@link buildIndexFromStore}). Engine issues come first in `issues`, then the bar problems of the files used,
- * then `X: no bar file X.csv in DIR` for a needed symbol without a file.
+ * `--data DIR`: builds the index of a methodology from a folder ({@link streamIndexFromFiles}, collected). Engine
+ * issues come first in `issues`, then the bar problems of the files used, then `X: no bar file X.csv in DIR` for a
+ * needed symbol without a file.
  * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
  */
 export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise<IndexRun> {
+  const s = await streamIndexFromFiles(opts);
+  const sessions = [...s.sessions];
+  return { methodology: s.methodology, sessions, issues: s.issues };
+}
+
+/**
+ * `--data DIR` one session at a time (what `index build --json` writes as it goes): the folder's memberships and
+ * reference files (`*securities.json`, `*actions.json`) go through the in-memory store as `indexwire import` would
+ * store them, and only the bar files the index needs are read, as close columns (byte-level parser, the careful one
+ * for any irregular file: same rows and messages). The same sessions and issues as importing the whole folder
+ * into the in-memory store and building from it ({@link buildIndexFromFilesThroughStore}, which the `fit` scheme
+ * still uses: its calibration reads bars). `issues` is complete once `sessions` has been iterated.
+ * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
+ */
+export async function streamIndexFromFiles(opts: BuildIndexFilesOptions): Promise<IndexStream> {
   const m = readMethodology(opts.methodologyPath); // a bad methodology fails before the folder is read
+  if (m.weighting.scheme === 'fit') {
+    const run = await buildIndexFromFilesThroughStore(opts);
+    return { methodology: run.methodology, sessions: run.sessions, issues: run.issues };
+  }
+  const membersPath = opts.membersPath ?? membersFileOf(m, opts.methodologyPath, opts.dataDir);
+  const reference = new MemoryBarStore();
+  const { importBars } = await import('./importBars.js');
+  await importBars(opts.dataDir, reference, { only: new Set() }); // memberships and reference files, no bars
+  const ctx = await readIndexContext(reference, { ...opts, ...(membersPath !== undefined ? { membersPath } : {}) });
+  const needed = ctx.needed ?? new Set<string>();
+  const everyFile = needed.size === 0; // as the store route: every file's problems are reported
+  const toKey = opts.to === undefined ? Infinity : dayKey(opts.to);
+  const closes = new Map<SecurityId, CloseSeries>();
+  const fileIssues: string[] = [];
+  const withFile = new Set<string>();
+  for (const path of listBarFiles(opts.dataDir)) {
+    if (!everyFile && !needed.has(symbolFromFileName(path))) continue;
+    const f = readBarColumnsFile(path, undefined, { closesOnly: true });
+    withFile.add(f.symbol);
+    for (const x of f.issues) fileIssues.push(x.message);
+    if (ctx.needed !== null && !needed.has(f.symbol)) continue;
+    const { keys, close } = f.columns;
+    let n = keys.length;
+    while (n > 0 && (keys[n - 1] as number) > toKey) n--;
+    if (n > 0) closes.set(f.symbol, n === keys.length ? { keys, close } : { keys: keys.slice(0, n), close: close.slice(0, n) });
+  }
+  for (const s of needed) if (!closes.has(s as SecurityId) && !withFile.has(s)) fileIssues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
+  const engine = streamIndex(ctx.methodology, { ...ctx.input, closes }, { detail: opts.detail ?? true });
+  const issues: string[] = [];
+  function* sessions(): Generator<IndexSession> {
+    yield* engine.sessions;
+    issues.push(...engine.issues, ...fileIssues);
+  }
+  return { methodology: ctx.methodology, sessions: sessions(), issues };
+}
+
+/**
+ * `--data DIR` the long way: imports the whole folder into an in-memory store (one object per bar) and builds the
+ * index through the port ({@link buildIndexFromStore}). The `fit` scheme uses it; tests check that
+ * {@link buildIndexFromFiles} gives the same run.
+ */
+export async function buildIndexFromFilesThroughStore(opts: BuildIndexFilesOptions): Promise<IndexRun> {
+  const m = readMethodology(opts.methodologyPath);
   const membersPath = opts.membersPath ?? membersFileOf(m, opts.methodologyPath, opts.dataDir);
   return withData({ data: opts.dataDir }, async ({ market, imported }) => {
     const inputs = await readIndexInputs(market, { ...opts, ...(membersPath !== undefined ? { membersPath } : {}) });

@@ -24,3 +24,30 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');
 }
+
+/**
+ * Prints `{...head, [key]: [...items], ...tail()}` exactly as {@link printJson} would (2-space indent), writing each
+ * item as it comes instead of building one string: `items` is iterated once and never held. `tail` is called after
+ * the last item (for what is known only then, e.g. issues). Waits for stdout to drain when its buffer is full.
+ */
+export async function printJsonStream(head: Record<string, unknown>, key: string, items: Iterable<unknown>, tail: () => Record<string, unknown>): Promise<void> {
+  let buf = '';
+  const flush = async (): Promise<void> => {
+    const chunk = buf;
+    buf = '';
+    if (process.stdout.write(chunk) === false) await new Promise<void>((ok) => process.stdout.once('drain', () => ok()));
+  };
+  const field = (k: string, v: unknown): string => `  ${JSON.stringify(k)}: ${JSON.stringify(v, jsonReplacer, 2).replace(/\n/g, '\n  ')}`;
+  const fields: string[] = [];
+  for (const [k, v] of Object.entries(head)) if (v !== undefined) fields.push(field(k, v));
+  buf = `{\n${fields.map((f) => `${f},\n`).join('')}  ${JSON.stringify(key)}: [`;
+  let n = 0;
+  for (const item of items) {
+    buf += `${n++ === 0 ? '' : ','}\n    ${JSON.stringify(item, jsonReplacer, 2).replace(/\n/g, '\n    ')}`;
+    if (buf.length >= 1 << 20) await flush();
+  }
+  buf += n === 0 ? ']' : '\n  ]';
+  for (const [k, v] of Object.entries(tail())) if (v !== undefined) buf += `,\n${field(k, v)}`;
+  buf += '\n}\n';
+  await flush();
+}

@@ -1,6 +1,7 @@
 import type { SessionDate } from '../core/units.js';
 import type { Article, ThemeHit } from './article.js';
 import type { Bar } from './bar.js';
+import type { CatalystClaim } from './catalyst.js';
 import type { CorporateAction } from './corporateAction.js';
 import type { MilestoneReport } from './fact.js';
 import type { SeedFrontMatter } from './seedLayout.js';
@@ -54,6 +55,11 @@ export interface StoryInput {
   /** Members on the session; null when no membership is known (story covers the symbol alone). */
   readonly members: readonly MemberSession[] | null;
   readonly articles: readonly LinkedArticle[];
+  /**
+   * What the news of the story's window said about its top theme (news/why/chooseCatalyst.ts), from one of
+   * `articles`; null or absent: the story says nothing about causes.
+   */
+  readonly catalyst?: CatalystClaim | null;
   readonly corporateActions: readonly CorporateAction[];
   /**
    * True when `bars` start at the series' inception (an index from its base date), so "record" is meant

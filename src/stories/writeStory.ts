@@ -1,6 +1,7 @@
 import { STORY_LANGS, type Story, type StoryDocument, type StoryInput, type StoryLang } from '../domain/story.js';
 import { SEED_PAGE_SETTINGS } from '../domain/seedLayout.js';
 import { checkGates, type GateOptions } from './gates/checkGates.js';
+import { checkCatalyst } from './ledger/checkCatalyst.js';
 import { checkStoryText } from './ledger/checkStoryText.js';
 import { renderEn } from './render/renderEn.js';
 import type { RenderedText } from './render/renderedText.js';
@@ -65,6 +66,7 @@ export function writeStory(input: StoryInput, opts: WriteStoryOptions = {}): Sto
       paragraphs: opts.maxParagraphs !== undefined ? full.paragraphs.slice(0, opts.maxParagraphs) : full.paragraphs,
     };
     checkIssues.push(...checkStoryText([text.title, ...text.paragraphs].join('\n'), ledger, lang));
+    checkIssues.push(...checkCatalyst(ledger, input.articles, lang, [text.title, ...text.paragraphs].join('\n')));
     const frontMatter = {
       title: text.title,
       date: input.publishedLocal,

@@ -53,7 +53,7 @@ describeWithSharedData('a Hong Kong reader in Chromium without CJK fonts: the Ch
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant-HK');
     expect(await page.textContent('h1')).toBe('恒生科技指數進入技術性牛市');
     expect(await page.$$eval('.sidebar h2', (hs) => hs.map((x) => x.textContent))).toEqual(['搜尋', '最近報道', '標籤']);
-    expect(await page.getAttribute('#search-q', 'placeholder')).toBe('搜尋報道');
+    expect(await page.getAttribute('#search-q', 'placeholder')).toBe('搜尋報道及新聞');
     expect(await page.textContent('.taglist p a')).toBe('所有標籤');
     expect(await page.textContent('article.story .meta time')).toBe('2025年2月7日 16:10');
     expect(await page.textContent('header nav')).toContain('English');
@@ -108,6 +108,18 @@ describeWithSharedData('a Hong Kong reader in Chromium without CJK fonts: the Ch
     const titles = await page.$$eval('main .stories h3', (hs) => hs.map((x) => x.textContent));
     expect(titles.length).toBe(2);
     expect(await page.$$eval('main .stories time', (ts) => ts.map((t) => t.textContent))).toEqual(['2025年2月7日 16:10', '2024年9月5日 16:10']);
+    await page.close();
+  });
+
+  it('the Chinese search finds stories by a tag\'s Chinese name (牛市 for bull-market)', async () => {
+    const page = await open('/zh-hant/index.html');
+    await page.fill('#search-q', '牛市');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li a').length > 0);
+    const hits = await page.$$eval('#search-results li a', (as) => as.map((a) => a.getAttribute('href')));
+    // 2025-02-07 entered a bull market (tag bull-market); 2024-09-05 is not tagged so
+    expect(hits).toEqual(['../stories/hstech-2025-02-07.zh-Hant.html']);
+    await page.fill('#search-q', '熊市');
+    await page.waitForFunction(() => document.querySelector('#search-results li')?.textContent === '找不到相關報道');
     await page.close();
   });
 

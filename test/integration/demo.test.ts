@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../src/app/demo/runDemo.js';
 import { parseBarsCsv } from '../../src/sources/csvBars/parseBarsCsv.js';
@@ -44,6 +45,26 @@ describe('npm start: the main job on the simulated demo market', () => {
     }
     expect(existsSync(demo.siteIndex)).toBe(true);
     expect(readFileSync(demo.siteIndex, 'utf8')).toContain('Simulated Tech Index');
+  });
+
+  it('republishes the demo articles beside the story, so the demo site shows both and the story links the post it cites', () => {
+    // the three demo articles (two movers and the index), each a post in the seed's layout
+    const posts = readdirSync(demo.postsDir).filter((f) => f.endsWith('.md')).sort();
+    expect(posts).toHaveLength(3);
+    for (const p of posts) expect(readFileSync(join(demo.postsDir, p), 'utf8')).toMatch(/^---\ntitle: "\[Simulated\] [^]*\nwidgets:\n  - "search"\n  - "recent"\n  - "taglist"\n---\n/);
+    const site = join(demo.postsDir, '..', 'site');
+    const { document } = parseHTML(readFileSync(demo.siteIndex, 'utf8'));
+    const hrefs = Array.from(document.querySelectorAll('main .stories h3 a') as ArrayLike<Element>).map((a) => a.getAttribute('href') ?? '');
+    // story (en, zh-Hant) published at 16:10, after the articles of 16:05: newest first
+    expect(hrefs.filter((h) => h.startsWith('stories/'))).toHaveLength(2);
+    expect(hrefs.filter((h) => h.startsWith('news/'))).toHaveLength(3);
+    expect(hrefs.findIndex((h) => h.startsWith('news/'))).toBe(2);
+    // the story quotes one demo article: its page links that article's post, and the post links back
+    const storyPage = parseHTML(readFileSync(join(site, hrefs[0] as string), 'utf8')).document;
+    const cited = Array.from(storyPage.querySelectorAll('section.citations a') as ArrayLike<Element>).map((a) => a.getAttribute('href') ?? '');
+    expect(cited).toHaveLength(1);
+    const post = readFileSync(join(site, 'stories', cited[0] as string), 'utf8');
+    expect(post).toContain(`href="../${hrefs[0]}"`);
   });
 
   it('is deterministic: a second run writes the same story', () => {

@@ -38,7 +38,7 @@ describe('site build', () => {
   it('is readable without JavaScript: the story text, widgets, translations and pager are in the HTML', () => {
     const page = read('stories/tech1-2025-02-07.en.html');
     expect(page).toContain('<h1>Techx Index enters technical bull market</h1>');
-    expect(page).toContain('closing more than 20% above its January 13 low.');
+    expect(page).toContain('closed more than 20% above its January 13 low, entering technical bull territory.');
     expect(page).toContain('href="tech1-2025-02-07.zh-Hant.html" hreflang="zh-Hant"');
     expect(page).toMatch(/<section class="widget recent">.*tech0-2025-02-07\.en\.html/s);
     expect(page).toMatch(/<section class="widget taglist">.*tags\/bull-market\.html/s);
@@ -62,7 +62,7 @@ describe('site build', () => {
       }
     }
     expect(read('rss.xml')).not.toMatch(/<script|<img/);
-    expect(read('stories/tech0-2025-02-07.en.html')).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(read('stories/tech0-2025-02-07.en.html')).toContain('&lt;script&gt;window.__pwned=true&lt;/script&gt;');
     expect(read('stories/tech0-2025-02-07.en.html')).toContain('alt="chart &lt;b&gt;"');
     // the search index is JSON data rendered by search.js with textContent only
     expect(JSON.parse(read('search.json'))).toHaveLength(6);

@@ -37,13 +37,17 @@ describe('story review fixes', () => {
       { bars },
     );
     const text = en(s).paragraphs.join('\n');
-    expect(text).toContain('fell into a bear market during trading on Friday, falling more than 20% below its January 13 high.');
-    expect(text).toContain('The index is more than 10% below its January 13 high.');
-    expect(text).not.toContain('The index is more than 20%');
-    expect(zh(s).paragraphs.join('')).toContain('指數較1月13日高位低逾10%。');
-    // the chart and the lead keep the lead's entries under the plain ids
-    expect(s.ledger.entries.find((e) => e.id === 'regime.threshold_pct')!.value).toBe(20);
-    expect(s.ledger.entries.find((e) => e.id === 'regime.pct_from_ref')!.value).toBeCloseTo((1100 / 1400 - 1) * 100, 12);
+    // the close confirms the correction: it leads; the intraday crossing is half the news and comes after the figures
+    expect(text).toContain('closed more than 10% below its January 13 high, entering a correction.');
+    expect(text).toContain('During the session it fell more than 20% below its January 13 high, bear market territory, before paring losses.');
+    expect(text).not.toMatch(/closing more than 20%|closed more than 20%/);
+    expect(zh(s).paragraphs.join('')).toContain('收市較1月13日高位低逾10%，進入調整區間。');
+    expect(zh(s).paragraphs.join('')).toContain('盤中一度較1月13日高位低逾20%，觸及熊市水平');
+    // the chart and the lead keep the lead's entries under the plain ids; the second regime line has its own
+    expect(s.ledger.entries.find((e) => e.id === 'regime.threshold_pct')!.value).toBe(10);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.pct_from_ref')!.value).toBeCloseTo((1190 / 1400 - 1) * 100, 12);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.bear_market.threshold_pct')!.value).toBe(20);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.bear_market.pct_from_ref')!.value).toBeCloseTo((1100 / 1400 - 1) * 100, 12);
     expect(s.checkIssues).toEqual([]);
   });
 
@@ -52,7 +56,7 @@ describe('story review fixes', () => {
     // 1210 / 2200 - 1 = -45.0% -> "about 45%"
     const s = withFacts([], { historyComplete: false });
     const text = en(s).paragraphs.join('\n');
-    expect(text).toContain('about 45% below its highest close in data going back to February 10, 2021, set on February 10, 2021.');
+    expect(text).toContain('about 45% below its highest close in data going back to February 2021, set on February 10, 2021.');
     expect(text).not.toContain('set in February 10');
   });
 
@@ -88,12 +92,13 @@ describe('story review fixes', () => {
     // inside a 3-week winning streak: "rose on Friday" would be false.
     const bars = [...fixtureInput().bars.slice(0, -1), { ...fixtureInput().bars.at(-1)!, high: 1185, low: 1165, close: 1170 }];
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 3, period: 'week', since: 'record', detail: { direction: 'up' } }], { bars });
-    expect(en(s).paragraphs[0]).toBe('The Techx Index ended the week higher on Friday, extending its winning streak to 3 weeks.');
+    expect(en(s).paragraphs[0]).toBe('The Techx Index ended the week higher on Friday, its third straight weekly gain.');
     expect(en(s).paragraphs[1]).toContain('closed down 0.8%');
-    expect(zh(s).paragraphs[0]).toBe('科技X指數星期五（2月7日）收市按週計上升，連升3週。');
+    expect(zh(s).paragraphs[0]).toBe('科技X指數星期五（2月7日）收市按週計上升，連續第三週上升。');
     // a session streak still says the day's move
     const d = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 3, period: 'session', since: 'record', detail: { direction: 'up' } }]);
-    expect(en(d).paragraphs[0]).toBe('The Techx Index rose on Friday, extending its winning streak to 3 sessions.');
+    // 1210 / 1180 - 1 = 2.542% -> 2.5%
+    expect(en(d).paragraphs[0]).toBe('The Techx Index rose 2.5% on Friday, its third straight gain.');
   });
 
   it('never calls the first session of a year its high or low of the year (nothing earlier in the year to beat)', () => {
@@ -113,7 +118,7 @@ describe('story review fixes', () => {
     // streak of 4 up sessions; the last one at least as long ended 2025-01-24, 14 days before 2025-02-07.
     // The story never says "longest since", so the distance of that date must not drop the streak.
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: '2025-01-24' as SessionDate, reference: { date: '2025-01-24' as SessionDate, value: 4 }, detail: { direction: 'up' } }]);
-    expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');
+    expect(en(s).frontMatter.title).toBe('Techx Index rises for fourth straight session');
   });
 
   it('says "edges up" (微升), never "rises 0.0%", when the change rounds to zero', () => {
@@ -125,15 +130,15 @@ describe('story review fixes', () => {
     expect(en(s).frontMatter.title).toBe('Techx Index edges up');
     expect(en(s).paragraphs[0]).toBe('The Techx Index edged up on Friday.');
     // as much as 1190 / 1180 - 1 = +0.847% -> 0.8%
-    expect(en(s).paragraphs[1]).toContain('The index rose as much as 0.8% and closed slightly higher at 1,180.40, a gain of 0.40 points.');
+    expect(en(s).paragraphs[1]).toContain('The index rose as much as 0.8% during the session and closed at 1,180.40, up 0.40 points.');
     expect(zh(s).frontMatter.title).toBe('科技X指數微升');
     expect(zh(s).paragraphs[0]).toBe('科技X指數星期五（2月7日）微升。');
-    expect(zh(s).paragraphs[1]).toContain('指數盤中最多升0.8%，收市微升，報1,180.40點，升0.40點。');
+    expect(zh(s).paragraphs[1]).toContain('指數盤中最多升0.8%，收市報1,180.40點，升0.40點。');
     expect(s.checkIssues).toEqual([]);
   });
 
   it('still reports a running streak', () => {
     const s = withFacts([{ type: 'streak', basis: 'close', event: 'in', count: 4, period: 'session', since: 'record', detail: { direction: 'up' } }]);
-    expect(en(s).frontMatter.title).toBe('Techx Index rises for 4 straight sessions');
+    expect(en(s).frontMatter.title).toBe('Techx Index rises for fourth straight session');
   });
 });

@@ -12,9 +12,11 @@ describe('writeStory on the TECHX fixture', () => {
     const text = en(story).paragraphs.join('\n');
     expect(en(story).frontMatter.title).toBe('Techx Index enters technical bull market');
     // 1210 / 1000 - 1 = 21.0% > 20%: "more than 20%"
-    expect(text).toContain('entered a technical bull market on Friday, closing more than 20% above its January 13 low.');
-    // as much as: 1230 / 1180 - 1 = 4.237% -> 4.2%; close 1210 / 1180 - 1 = 2.542% -> 2.5%; points 1210 - 1180 = 30.00
-    expect(text).toContain('The index rose as much as 4.2% and closed up 2.5% at 1,210.00, a gain of 30.00 points.');
+    // as much as: 1230 / 1180 - 1 = 4.237% -> 4.2%, in the lede with the regime
+    expect(text).toContain('The Techx Index rose as much as 4.2% on Friday and closed more than 20% above its January 13 low, entering technical bull territory.');
+    // close 1210 / 1180 - 1 = 2.542% -> 2.5%; points 1210 - 1180 = 30.00; "as much as" is not said twice
+    expect(text).toContain('The index closed up 2.5% at 1,210.00, a gain of 30.00 points.');
+    expect(text.match(/4\.2%/g)).toHaveLength(1);
     // 52w high 1300: 1210 / 1300 - 1 = -6.923% -> "about 6.9%"; record 2200: 1210 / 2200 - 1 = -45.0% -> "about 45%"
     expect(text).toContain('It is about 6.9% below its October 7, 2024 high and about 45% below its February 10, 2021 record.');
     // Alpha: 11 / 10 - 1 = 10.0%, as much as 11.5 / 10 - 1 = 15.0%; Beta: 21.5 / 20 - 1 = 7.5%
@@ -29,8 +31,8 @@ describe('writeStory on the TECHX fixture', () => {
   it('writes the same numbers in Traditional Chinese with its own formats', () => {
     const t = [zh(story).frontMatter.title, ...zh(story).paragraphs].join('\n');
     expect(t).toContain('科技X指數進入技術性牛市');
-    expect(t).toContain('科技X指數星期五（2月7日）收市較1月13日低位高出逾20%，進入技術性牛市。');
-    expect(t).toContain('指數盤中最多升4.2%，收市升2.5%，報1,210.00點，升30.00點。');
+    expect(t).toContain('科技X指數星期五（2月7日）盤中最多升4.2%，收市較1月13日低位高出逾20%，進入技術性牛市。');
+    expect(t).toContain('指數收市升2.5%，報1,210.00點，升30.00點。');
     expect(t).toContain('較2024年10月高位低約6.9%，較2021年2月的歷史高位低約45%');
     expect(t).toContain('4隻成分股中，2隻上升，1隻下跌，1隻持平。');
   });
@@ -66,12 +68,9 @@ describe('writeStory: what it may and may not say', () => {
     expect(text).not.toMatch(/according to|because|driven by|amid|on hopes/i);
   });
 
-  it('quotes linked news verbatim with attribution, escaped, its numbers exempt from the checker', () => {
+  it('never prints a linked headline; without a chosen catalyst it says nothing about causes', () => {
     const s = writeStory(fixtureInput({ articles: [fixtureArticle('AI stocks <script>alert(1)</script> jump 12%')] }));
-    const text = en(s).paragraphs.join('\n');
-    expect(text).toContain('Among the day\'s news, according to RTHK: "AI stocks &lt;script&gt;alert(1)&lt;/script&gt; jump 12%".');
-    expect(zh(s).paragraphs.join('')).toContain('據RTHK報道：「AI stocks &lt;script&gt;');
-    expect(en(s).markdown).not.toContain('<script>');
+    expect(en(s).paragraphs.join('\n')).not.toMatch(/AI stocks|according to|reported/);
     expect(s.checkIssues).toEqual([]);
   });
 
@@ -100,9 +99,13 @@ describe('writeStory: what it may and may not say', () => {
     const complete = writeStory(fixtureInput({ report: recordFacts, bars, members: null }));
     expect(en(complete).frontMatter.title).toBe('Techx Index closes at record high');
     const partial = writeStory(fixtureInput({ report: recordFacts, bars, members: null, historyComplete: false }));
-    expect(en(partial).frontMatter.title).toBe('Techx Index closes at highest in data since February 10, 2021');
-    expect(en(partial).paragraphs[0]).toBe('The Techx Index closed on Friday at its highest level in data going back to February 10, 2021.');
-    expect(zh(partial).frontMatter.title).toBe('科技X指數收市創2021年2月有數據以來新高');
+    // the data begin on 2021-02-10: the record is qualified by the data's coverage, to the month
+    expect(en(partial).frontMatter.title).toBe('Techx Index closes at highest since at least February 2021');
+    // 2300 / 1180 - 1 = 94.9% -> "soared 94.9%"
+    expect(en(partial).paragraphs[0]).toBe('The Techx Index soared 94.9% on Friday to its highest close since at least February 2021.');
+    expect(en(partial).paragraphs.join(' ')).not.toMatch(/record|all-time|ever/);
+    expect(zh(partial).frontMatter.title).toBe('科技X指數收市創至少自2021年2月以來新高');
+    expect(zh(partial).paragraphs.join('')).not.toMatch(/歷史/);
     expect(partial.checkIssues).toEqual([]);
   });
 

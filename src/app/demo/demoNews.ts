@@ -62,9 +62,11 @@ function article(fileName: string, title: string, date: string, body: string, ta
 }
 
 /** A security master (data/securities.yaml layout) for the simulated market, so the news links to it. */
-export function demoSecurityMasterYaml(indexCode: string, indexName: string, indexNameZhHant: string, securities: readonly Security[]): string {
+export function demoSecurityMasterYaml(indexCode: string, indexName: string, indexNameZhHant: string, securities: readonly Security[], indexFirstSession?: string): string {
   const lines = ['# SIMULATED security master of the Indexwire demo market (written by `npm start`).', 'securities:'];
   lines.push(`  - id: ${indexCode}`, '    kind: index', `    name: ${JSON.stringify(indexName)}`, `    zhHant: ${JSON.stringify(indexNameZhHant)}`, `    aliases: [${JSON.stringify(indexName)}]`);
+  // the engine computes the index from its base date: its level file covers its whole history ("record" is true)
+  if (indexFirstSession !== undefined) lines.push(`    firstSession: "${indexFirstSession}"`);
   for (const s of securities) {
     lines.push(`  - id: ${s.id}`, '    kind: stock', `    name: ${JSON.stringify(s.name)}`);
     if (s.nameZhHant) lines.push(`    zhHant: ${JSON.stringify(s.nameZhHant)}`);

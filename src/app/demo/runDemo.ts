@@ -9,6 +9,7 @@ import { parseBarsCsv } from '../../sources/csvBars/parseBarsCsv.js';
 import { buildIndexFromFiles } from '../buildIndex.js';
 import { writeDemoData } from '../demoData.js';
 import { reportFromParsed } from '../milestones.js';
+import { publishNews } from '../news/publishNews.js';
 import { buildSite } from '../site/buildSite.js';
 import { writeStoryFiles, type StoryJobResult } from '../story/writeStoryFiles.js';
 import { demoNews, demoSecurityMasterYaml } from './demoNews.js';
@@ -30,6 +31,8 @@ export interface DemoOptions {
 export interface DemoResult {
   readonly dataDir: string;
   readonly newsDir: string;
+  /** The demo articles republished as posts in the seed's layout (news publish), shown on the site beside the story. */
+  readonly postsDir: string;
   readonly storiesDir: string;
   readonly siteDir: string;
   readonly methodologyPath: string;
@@ -47,7 +50,8 @@ export interface DemoResult {
 
 /**
  * The main job on the embedded demo (`npm start`): simulate the market, build the index, find its milestones,
- * write demo news, write the story in English and Traditional Chinese, build the static site. Serving the
+ * write demo news, write the story in English and Traditional Chinese, republish the news as posts, build the
+ * static site of both. Serving the
  * dashboard is left to the caller (the CLI), which owns the process.
  * @throws whatever a step throws; nothing outside `outDir` is written.
  */
@@ -82,7 +86,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const articles = demoNews(indexName, session, securities);
   for (const a of articles) writeFileSync(join(newsDir, a.fileName), a.text);
   const securityMasterPath = join(out, 'securities.yaml');
-  writeFileSync(securityMasterPath, demoSecurityMasterYaml(indexCode, indexName, DEMO_INDEX_NAME_ZH_HANT, data.market.securities));
+  writeFileSync(securityMasterPath, demoSecurityMasterYaml(indexCode, indexName, DEMO_INDEX_NAME_ZH_HANT, data.market.securities, parsed.bars[0]?.date));
   step(`demo news: ${articles.length} simulated articles -> ${newsDir}`);
 
   const storiesDir = join(out, 'stories');
@@ -103,12 +107,16 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   }
   step(`story: ${story.files.length} files (en, zh-Hant, ledger ${story.ledgerEntries} entries, charts) -> ${storiesDir}`);
 
+  const postsDir = join(out, 'posts');
+  const posts = await publishNews({ inputs: [newsDir], outDir: postsDir, securityMasterPath });
+  step(`news posts: ${posts.written} demo articles republished in the seed's layout -> ${postsDir}`);
+
   const siteDir = join(out, 'site');
-  const site = buildSite({ storiesDir, outDir: siteDir, title: 'Indexwire demo (simulated market)' });
-  step(`site: ${site.pages} pages, ${site.tags} tags -> ${siteDir}`);
+  const site = buildSite({ storiesDir, newsDirs: [postsDir], outDir: siteDir, title: 'Indexwire demo (simulated market)' });
+  step(`site: ${site.stories} story pages and ${site.news} news posts, ${site.pages} pages, ${site.tags} tags -> ${siteDir}`);
 
   return {
-    dataDir, newsDir, storiesDir, siteDir, methodologyPath: DEMO_METHODOLOGY, membersPath: data.membersFile,
+    dataDir, newsDir, postsDir, storiesDir, siteDir, methodologyPath: DEMO_METHODOLOGY, membersPath: data.membersFile,
     securityMasterPath, indexCode, indexName, latest, storyDate, storyFacts: report.facts, story,
     siteIndex: join(siteDir, 'index.html'),
   };

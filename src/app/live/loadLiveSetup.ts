@@ -12,12 +12,18 @@ import { membersOn } from '../../domain/membership.js';
 import type { LiveFactOptions } from '../../realtime/LiveFactDetector.js';
 import type { DayRange } from '../../realtime/generateTickPath.js';
 import { equalWeightLiveState, liveStateFromIndexSession, validateLiveState, type LiveIndexState } from '../../realtime/liveIndexState.js';
-import { buildIndexFromFiles } from '../buildIndex.js';
+import type { BarStore } from '../../store/ports.js';
+import { buildIndexFromFiles, buildIndexFromStore } from '../buildIndex.js';
 import { loadMarketData, loadMembers } from '../marketData.js';
 
 export interface LiveSetupOptions {
-  /** Folder of bar CSVs (one per symbol) with the membership file. */
+  /** Folder of bar CSVs (one per symbol) with the membership file (when no `market` is given). */
   readonly dataDir: string;
+  /**
+   * A store to read instead of `dataDir` (`--db FILE`): the members' and the index's bars up to the session, the
+   * stored members of `index` (unless `membersPath`), and the engine on the store.
+   */
+  readonly market?: { readonly store: BarStore; readonly origin: string };
   readonly date: SessionDate;
   /** Index code; its own bars `<code>.csv`, when present, give the previous close level. Default HSTECH. */
   readonly index?: string;
@@ -67,7 +73,18 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   const intervalsWithAuction = withClosingAuction(intervals, hkexClosingAuction(o.date));
   const prev = cal.previousSession(o.date);
   const code = asIndexCode(o.index ?? 'HSTECH');
-  const data = loadMarketData(o.dataDir);
+  const fetched = new Map<SecurityId, readonly Bar[]>();
+  const data: { readonly series: ReadonlyMap<SecurityId, readonly Bar[]> } = o.market ? { series: fetched } : loadMarketData(o.dataDir);
+  // from a store, the series a setup reads (members, the index) are fetched once they are known, up to the session
+  const fetchSeries = async (symbols: readonly string[]) => {
+    if (!o.market) return;
+    const want = [...new Set(symbols)].filter((s) => !data.series.has(asSecurityId(s))).map(asSecurityId);
+    const got = await o.market.store.getBarsMany(want, undefined, o.date);
+    for (const s of want) {
+      const bars = got.get(s);
+      if (bars && bars.length > 0) fetched.set(s, bars);
+    }
+  };
   const notes: string[] = [];
   const barOn = (sym: string, d: SessionDate): Bar | undefined => data.series.get(asSecurityId(sym))?.find((b) => b.date === d);
   let state: LiveIndexState;
@@ -75,7 +92,9 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   let engineEod: LiveSetup['engineEod'] = null;
   let engineHistory: Bar[] | null = null;
   if (o.methodologyPath) {
-    const run = await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
+    const run = o.market
+      ? await buildIndexFromStore(o.market.store, { methodologyPath: o.methodologyPath, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date, origin: o.market.origin })
+      : await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
     const before = run.sessions.filter((s) => s.date <= prev).at(-1);
     if (!before) throw new ConfigError({ source: o.methodologyPath, field: 'baseDate', value: run.methodology.baseDate, reason: `the engine has no session on or before ${prev}` });
     if (before.date !== prev) notes.push(`engine's last session before ${o.date} is ${before.date} (no ${prev})`);
@@ -103,8 +122,11 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
       stateSource = 'state-file';
     } else throw new ConfigError({ source: o.statePath, field: 'constituents', reason: 'expected an engine IndexSession (constituents) or a live state (members)' });
   } else {
-    const membersPath = o.membersPath ?? join(o.dataDir, 'hstech_members.csv');
-    const members = membersOn(loadMembers(membersPath), o.date);
+    const membersPath = o.membersPath ?? (o.market ? o.market.origin : join(o.dataDir, 'hstech_members.csv'));
+    const intervals = o.membersPath === undefined && o.market ? await o.market.store.getMemberships(code) : loadMembers(membersPath);
+    if (o.market && intervals.length === 0) throw new ConfigError({ source: o.market.origin, reason: `no stored members of ${code}: import a ${code.toLowerCase()}_members.csv or pass --members FILE` });
+    const members = membersOn(intervals, o.date);
+    await fetchSeries([...members.map((m) => m.symbol), code]);
     const closes: { symbol: SecurityId; previousClose: number }[] = [];
     for (const m of members) {
       const b = barOn(m.symbol, prev);
@@ -117,6 +139,7 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     stateSource = 'equal-weight';
     notes.push(`equal-weight stand-in state at the ${prev} closes, scaled to ${idxPrev} (pass --state for the engine's)`);
   }
+  await fetchSeries([...state.members.map((m) => m.symbol), state.code, code]);
   const days = state.members.flatMap((m) => {
     const b = barOn(m.symbol, o.date);
     return b ? [{ symbol: m.symbol, day: { open: b.open, high: b.high, low: b.low, close: b.close } }] : [];

@@ -1,12 +1,13 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
+import { citationLinks } from '../../stories/site/citationLinks.js';
 import { slugify } from '../../stories/site/escapeHtml.js';
 import { pageShell, rfc822, rssFeed, searchIndex, storyList, storyPage, tagIndexPage, type SiteWidgets } from '../../stories/site/renderSitePages.js';
 import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
 import { SECTION_LOCALES, zhHantStylesheet } from '../../stories/site/siteLocale.js';
-import type { SiteConfig, SiteStory } from '../../stories/site/siteStory.js';
-import { readStoryFiles } from './readStoryFiles.js';
+import { storyPath, type SiteConfig, type SiteStory } from '../../stories/site/siteStory.js';
+import { readNewsPostFiles, readStoryFiles } from './readStoryFiles.js';
 import { siteWebFonts } from './siteWebFonts.js';
 import { ensureOutputDir } from '../ensureOutputDir.js';
 
@@ -15,6 +16,8 @@ export const TAGLIST_WIDGET_SIZE = 30;
 
 export interface BuildSiteOptions {
   readonly storiesDir: string;
+  /** Folders of republished news posts (`news publish --out`), shown beside the stories. */
+  readonly newsDirs?: readonly string[];
   readonly outDir: string;
   readonly title?: string;
   readonly baseUrl?: string;
@@ -24,6 +27,8 @@ export interface BuildSiteOptions {
 
 export interface BuildSiteResult {
   readonly stories: number;
+  /** News posts (one per article and language). */
+  readonly news: number;
   readonly pages: number;
   readonly tags: number;
   readonly categories: number;
@@ -32,22 +37,32 @@ export interface BuildSiteResult {
 }
 
 /**
- * `indexwire site build`: a static site from a folder of stories: front page, one page per story and
- * language, tag and category pages, the tag list, the "recent" and "tag list" widgets on every page,
- * client-side search over the front matter (search.json + search.js), an RSS feed and the charts.
+ * `indexwire site build`: a static site from a folder of stories and folders of republished news posts: front
+ * page (both, newest first), one page per story or post and language, tag and category pages (a post's source is
+ * its category and first tag), the tag list, the "recent" and "tag list" widgets on every page, citations both
+ * ways (a story links the posts of the articles it quotes, a post the stories that quote it), client-side search
+ * over both (search.json + search.js: front matter and body words), an RSS feed and the charts.
  * Built into `<out>.tmp` and swapped in at the end, so a failed build leaves the previous site whole.
- * @throws SourceError when the stories folder cannot be read; ConfigError when `outDir` is or contains `storiesDir`.
+ * @throws SourceError when a stories or news folder cannot be read; ConfigError when `outDir` is or contains one.
  */
 export function buildSite(o: BuildSiteOptions): BuildSiteResult {
-  // The swap removes the output folder: it must not be (or contain) the stories being read.
-  const up = relative(resolve(o.outDir), resolve(o.storiesDir));
-  const outside = up === '..' || up.startsWith(`..${sep}`) || isAbsolute(up);
-  if (!outside) {
-    throw new ConfigError({ source: '--out', value: o.outDir, reason: `is or contains the stories folder ${o.storiesDir}, which the build would delete` });
+  // The swap removes the output folder: it must not be (or contain) the stories or posts being read.
+  for (const [dir, what] of [[o.storiesDir, 'stories'], ...(o.newsDirs ?? []).map((d) => [d, 'news'])] as const) {
+    const up = relative(resolve(o.outDir), resolve(dir));
+    const outside = up === '..' || up.startsWith(`..${sep}`) || isAbsolute(up);
+    if (!outside) {
+      throw new ConfigError({ source: '--out', value: o.outDir, reason: `is or contains the ${what} folder ${dir}, which the build would delete` });
+    }
   }
   const cfg: SiteConfig = { title: o.title ?? 'Indexwire', baseUrl: o.baseUrl ?? '/', recentCount: 10 };
   const read = readStoryFiles(o.storiesDir);
-  const stories = [...read.stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)));
+  const news = (o.newsDirs ?? []).map((d) => readNewsPostFiles(d));
+  const issues = [...read.issues, ...news.flatMap((n) => n.issues)];
+  const stories = [...read.stories, ...news.flatMap((n) => n.stories)].sort(
+    (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : (a.kind ?? 'story').localeCompare(b.kind ?? 'story') || a.slug.localeCompare(b.slug) || a.lang.localeCompare(b.lang)),
+  );
+  const cites = citationLinks(stories);
+  const newsCount = stories.filter((s) => s.kind === 'news').length;
   // Tags and categories that differ only in case or punctuation share a page (their slug): one group each.
   const byTag = groupBySlug(stories, (s) => s.tags);
   const byCat = groupBySlug(stories, (s) => s.categories);
@@ -68,7 +83,7 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   const tmp = `${o.outDir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   ensureOutputDir(tmp, '--out', o.outDir);
-  for (const d of ['stories', 'tags', 'categories']) mkdirSync(join(tmp, d), { recursive: true });
+  for (const d of ['stories', 'news', 'tags', 'categories']) mkdirSync(join(tmp, d), { recursive: true });
   for (const x of sections) for (const d of ['tags', 'categories']) mkdirSync(join(tmp, x.L.section, d), { recursive: true });
   let pages = 0;
   const total = stories.length + byTag.size + byCat.size + 2 + sections.reduce((n, x) => n + x.byTag.size + x.byCat.size + 2, 0);
@@ -86,12 +101,13 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
       o.onProgress?.(pages, total);
     }
   };
-  const keys = new Set(stories.map((s) => `${s.slug}.${s.lang}`));
-  const byLang = group(stories, (s) => [s.lang]);
+  const keys = new Set(stories.map((s) => storyPath(s)));
+  const byLang = group(stories, (s) => [`${s.kind ?? 'story'} ${s.lang}`]);
   for (const list of byLang.values()) {
     list.forEach((s, i) => {
-      // list is newest first: "previous" is the older story
-      put(`stories/${s.slug}.${s.lang}.html`, storyPage(cfg, widgetsOf(s.lang), s, list[i + 1] ?? null, list[i - 1] ?? null, (l) => keys.has(`${s.slug}.${l}`)), s.lang);
+      // list is newest first: "previous" is the older story (or post) of the same kind and language
+      const links = { citedNews: cites.citedNews(s), citingStories: cites.citingStories(s) };
+      put(storyPath(s), storyPage(cfg, widgetsOf(s.lang), s, list[i + 1] ?? null, list[i - 1] ?? null, (l) => keys.has(storyPath({ ...s, lang: l })), links), s.lang);
     });
   }
   put('index.html', pageShell(cfg, w, '', cfg.title, `<h1>Latest stories</h1>\n${storyList(stories.slice(0, 100), '')}${stories.length > 100 ? '\n<p>Older stories are on the <a href="tags/index.html">tag pages</a>.</p>' : ''}`));
@@ -125,7 +141,7 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   for (const a of read.assets) copyFileSync(a, join(tmp, 'stories', basename(a)));
   rmSync(o.outDir, { recursive: true, force: true });
   renameSync(tmp, o.outDir);
-  return { stories: stories.length, pages, tags: byTag.size, categories: byCat.size, assets: read.assets.length, issues: read.issues };
+  return { stories: stories.length - newsCount, news: newsCount, pages, tags: byTag.size, categories: byCat.size, assets: read.assets.length, issues };
 }
 
 /** Groups stories by the slug of each key (first spelling seen is the label); a story is listed once per group. */

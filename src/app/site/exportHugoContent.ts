@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readStoryFiles } from './readStoryFiles.js';
+import { readNewsPostFiles, readStoryFiles } from './readStoryFiles.js';
 
 /** Minimal Hugo layouts (single, list, term, taxonomy): enough to prove the content builds. */
 export const HUGO_LAYOUTS: Readonly<Record<string, string>> = {
@@ -27,14 +27,14 @@ unsafe = false
 `;
 
 /**
- * Writes the stories of `storiesDir` as a Hugo site in `siteDir`: one page bundle per story
- * (`content/posts/<slug>/index.<lang>.md`, languages lower-cased as Hugo keys them, charts beside
- * as bundle resources so relative image links resolve), `hugo.toml` with both languages and the
- * taxonomies, and the minimal layouts. Story files are copied byte for byte.
- * @returns the number of story files written.
- * @throws SourceError when the stories folder cannot be read.
+ * Writes the stories of `storiesDir` and the republished news posts of `newsDirs` as one Hugo site in `siteDir`:
+ * one page bundle per story (`content/posts/<slug>/index.<lang>.md`, languages lower-cased as Hugo keys them,
+ * charts beside as bundle resources so relative image links resolve) and per post (`content/news/<slug>/`),
+ * `hugo.toml` with both languages and the taxonomies, and the minimal layouts. Files are copied byte for byte.
+ * @returns the number of story and post files written.
+ * @throws SourceError when a folder cannot be read.
  */
-export function exportHugoContent(storiesDir: string, siteDir: string): number {
+export function exportHugoContent(storiesDir: string, siteDir: string, newsDirs: readonly string[] = []): number {
   const read = readStoryFiles(storiesDir);
   writeFileSync(join(siteDir, 'hugo.toml'), HUGO_CONFIG);
   for (const [rel, text] of Object.entries(HUGO_LAYOUTS)) {
@@ -47,5 +47,14 @@ export function exportHugoContent(storiesDir: string, siteDir: string): number {
     writeFileSync(join(dir, `index.${s.lang.toLowerCase()}.md`), readFileSync(join(storiesDir, `${s.slug}.${s.lang}.md`)));
     for (const a of read.assets.filter((p) => basename(p).startsWith(`${s.slug}.`))) copyFileSync(a, join(dir, basename(a)));
   }
-  return read.stories.length;
+  let posts = 0;
+  for (const newsDir of newsDirs) {
+    for (const s of readNewsPostFiles(newsDir).stories) {
+      const dir = join(siteDir, 'content', 'news', s.slug);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `index.${s.lang.toLowerCase()}.md`), readFileSync(s.sourceFile ?? join(newsDir, `${s.slug}.${s.lang}.md`)));
+      posts++;
+    }
+  }
+  return read.stories.length + posts;
 }

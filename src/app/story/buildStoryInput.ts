@@ -6,6 +6,13 @@ import type { Bar } from '../../domain/bar.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { membersOn, type MembershipInterval } from '../../domain/membership.js';
 import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../../domain/story.js';
+import type { CatalystClaim } from '../../domain/catalyst.js';
+import { chooseCatalyst, type CatalystArticle } from '../../news/why/chooseCatalyst.js';
+import { tieOf } from '../../news/why/explainSession.js';
+import { TIE_WEIGHT } from '../../news/why/findThemes.js';
+import { localDate } from '../../news/why/localDate.js';
+import { sessionsBackOf, THEME_SESSIONS_BACK, themeNewsWindow } from '../../news/why/newsWindow.js';
+import { rankMovers } from '../../news/why/rankMovers.js';
 import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import type { BarStore } from '../../store/ports.js';
@@ -43,6 +50,8 @@ export interface StoryInputOptions {
   readonly publishedLocal?: string;
   /** Exchange UTC offset, `+08:00` for Hong Kong (default). */
   readonly utcOffset?: string;
+  /** The market benchmark whose news ties an article to the story (default HSI); null for none. */
+  readonly marketSymbol?: string | null;
   /** Security master YAML (names, aliases for news linking); default `data/securities.yaml`. */
   readonly securityMasterPath?: string;
 }
@@ -102,16 +111,23 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
     });
   }
   const publishedLocal = o.publishedLocal ?? `${o.date} 16:10:00`;
-  const articles = ports.news ? await linkedNews(o, ports.news, publishedLocal, members) : [];
+  const linked = ports.news && onDate ? await linkedNews(o, ports.news, publishedLocal, members, bars) : { articles: [], catalyst: null };
   return {
-    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles, corporateActions: await market.getActions(),
-    // Index files start at the base date (HSTECH.csv: back-calculated from 2014-12-31, see SOURCES.md); stock files
-    // start in 2018, after many listings: their "records" are said as "in data since".
-    historyComplete: kind === 'index',
+    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles: linked.articles, catalyst: linked.catalyst, corporateActions: await market.getActions(),
+    // The data cover the whole history when they start on or before the series' first session (security master
+    // `firstSession`: HSTECH.csv starts at its base date; HSI.csv in 2015, the index in 1969; most stock files in
+    // 2018, after their listing): only then is a record "on record"; else "since at least January 2015".
+    historyComplete: coversHistory(bars, sec?.firstSession),
     // Weekly facts are news on the week's last session: a Thursday before a holiday Friday closes its week.
     weekComplete: await closesItsWeek(o.date),
     ...(contributionSource ? { contributionSource } : {}),
   };
+}
+
+/** True when the bars start on or before the series' first session (unknown first session: false). */
+export function coversHistory(bars: readonly Bar[], firstSession: string | undefined): boolean {
+  const first = bars[0];
+  return firstSession !== undefined && first !== undefined && first.date <= firstSession;
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
@@ -134,22 +150,34 @@ function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null
   return { bar: null, previousBar: at };
 }
 
-async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null): Promise<LinkedArticle[]> {
+/**
+ * The news of the story's window (news/why/newsWindow.ts: the session and the five before it, up to publication)
+ * tied to the story: naming its symbol, one of the session's top movers, or the market benchmark; with the news
+ * layer's themes and the catalyst it chooses (news/why/chooseCatalyst.ts).
+ */
+async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): Promise<{ articles: LinkedArticle[]; catalyst: CatalystClaim | null }> {
   const off = o.utcOffset ?? '+08:00';
-  // The session's own day, up to publication: the previous evening's wraps are about the previous session.
-  const fromMs = Date.parse(`${o.date}T00:00:00${off}`);
-  const toMs = Date.parse(`${publishedLocal.replace(' ', 'T')}${off}`);
-  const articles = await news.listArticles({ fromMs: fromMs + 1, toMs });
+  const window = themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, off);
+  const articles = await news.listArticles({ fromMs: window.fromMs, toMs: window.toMs });
   const linker = createEntityLinker(o.securityMasterPath);
   const themes = new ThemeDetector();
-  const memberIds = new Set((members ?? []).map((m) => m.symbol));
+  const moves = (members ?? []).flatMap((m) => (m.bar && m.previousBar ? [{ symbol: m.symbol, name: m.names.en, changePct: (m.bar.close / m.previousBar.close - 1) * 100 }] : []));
+  const movers = new Set(rankMovers(moves, STORY_MOVERS).map((m) => m.symbol));
+  const market = o.marketSymbol === undefined ? 'HSI' : o.marketSymbol;
   const out: LinkedArticle[] = [];
+  const forCatalyst: CatalystArticle[] = [];
   for (const a of articles) {
+    if (a.duplicateOf !== null) continue;
     const symbols = linker.securitiesIn(`${a.title}\n\n${a.body}`).map(String);
-    const relevance = symbols.includes(o.symbol) ? 2 : symbols.some((s) => memberIds.has(s)) ? 1 : 0;
-    if (relevance === 0) continue;
+    const tie = tieOf(symbols, o.symbol, movers, market);
+    if (tie === null) continue;
     const found = themes.detect(`${a.title}\n\n${a.body}`).themes.map((t) => ({ theme: t.theme, triggers: t.triggers }));
-    out.push({ article: a, themes: found, symbols, relevance });
+    const tiedTo = tie === 'symbol' ? o.symbol : tie === 'mover' ? (symbols.find((s) => movers.has(s)) as string) : (market as string);
+    out.push({ article: a, themes: found, symbols, relevance: TIE_WEIGHT[tie] });
+    forCatalyst.push({ article: a, tie, tiedTo, sessionsBack: sessionsBackOf(window.sessions, localDate(a.publishedMs, off)), themes: found });
   }
-  return out;
+  return { articles: out, catalyst: chooseCatalyst(forCatalyst, off) };
 }
+
+/** Top movers (by |change|) whose news ties an article to an index story. */
+const STORY_MOVERS = 5;

@@ -4,7 +4,8 @@ import { roundHalfUp } from '../../core/format.js';
 import { isSessionDate, type SessionDate } from '../../core/units.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { DEFAULT_DB_PATH } from '../../app/defaults.js';
-import { printJson, printTable } from '../output.js';
+import type { IndexStream } from '../../app/buildIndex.js';
+import { printJson, printJsonStream, printTable } from '../output.js';
 
 interface BuildFlags {
   data?: string;
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output: the whole IndexRun, constituents included')
     .option('--csv', 'CSV: date,level,level_tr,divisor,divisor_tr,change_pct,events')
     .action(async (path: string, o: BuildFlags) => {
-      const run = await buildRun({
+      const run = await streamRun({
         methodologyPath: path,
         ...(o.data !== undefined ? { dataDir: o.data } : {}),
         ...(o.db !== undefined ? { db: o.db } : {}),
@@ -40,20 +41,25 @@ export function register(program: Command): void {
         ...dateFlag('--to', 'to', o.to),
         detail: o.json === true,
       });
-      if (o.json) return printJson(run);
+      // sessions are written as they are computed: a long history is never held whole, nor built as one string
+      if (o.json) return printJsonStream({ methodology: run.methodology }, 'sessions', run.sessions, () => ({ issues: run.issues }));
       if (o.csv) {
-        process.stdout.write('date,level,level_tr,divisor,divisor_tr,change_pct,events\n');
+        let buf = 'date,level,level_tr,divisor,divisor_tr,change_pct,events\n';
         for (const s of run.sessions) {
           const ev = s.events.join('; ').replace(/"/g, '""');
-          process.stdout.write(`${s.date},${s.level},${s.levelTr},${s.divisor},${s.divisorTr},${changePct(s) ?? ''},"${ev}"\n`);
+          buf += `${s.date},${s.level},${s.levelTr},${s.divisor},${s.divisorTr},${changePct(s) ?? ''},"${ev}"\n`;
+          if (buf.length >= 1 << 16) {
+            process.stdout.write(buf);
+            buf = '';
+          }
         }
+        process.stdout.write(buf);
         return;
       }
-      printTable(
-        ['date', 'level', 'chg %', 'level TR', 'divisor', 'events'],
-        run.sessions.map((s) => [s.date, roundHalfUp(s.level, 2), round(changePct(s), 2), roundHalfUp(s.levelTr, 2), s.divisor.toPrecision(8), s.events.join('; ')]),
-      );
-      summary(run.methodology.code, run.methodology.name, run.sessions.length, run.issues);
+      const rows = [];
+      for (const s of run.sessions) rows.push([s.date, roundHalfUp(s.level, 2), round(changePct(s), 2), roundHalfUp(s.levelTr, 2), s.divisor.toPrecision(8), s.events.join('; ')]);
+      printTable(['date', 'level', 'chg %', 'level TR', 'divisor', 'events'], rows);
+      summary(run.methodology.code, run.methodology.name, rows.length, run.issues);
     });
   index
     .command('show')
@@ -88,13 +94,23 @@ export function register(program: Command): void {
     });
 }
 
+type RunOptions = { methodologyPath: string; dataDir?: string; db?: string; membersPath?: string; from?: SessionDate; to?: SessionDate; detail?: boolean };
+
 /** `--data DIR`: the folder through the in-memory store; else the store file (`--db`). */
-async function buildRun(o: { methodologyPath: string; dataDir?: string; db?: string; membersPath?: string; from?: SessionDate; to?: SessionDate; detail?: boolean }) {
+async function buildRun(o: RunOptions) {
   const { buildIndexFromFiles, buildIndexFromStore } = await import('../../app/buildIndex.js');
   const { dataDir, db, ...rest } = o;
   if (dataDir !== undefined) return buildIndexFromFiles({ ...rest, dataDir });
   const { withData } = await import('../../app/openData.js');
   return withData({ ...(db !== undefined ? { db } : {}) }, ({ market, origin }) => buildIndexFromStore(market, { ...rest, origin }), { news: false });
+}
+
+/** As {@link buildRun}, one session at a time for `--data DIR` (the store's run is read whole). */
+async function streamRun(o: RunOptions): Promise<IndexStream> {
+  if (o.dataDir === undefined) return buildRun(o);
+  const { streamIndexFromFiles } = await import('../../app/buildIndex.js');
+  const { dataDir, db: _db, ...rest } = o;
+  return streamIndexFromFiles({ ...rest, dataDir });
 }
 
 function changePct(s: IndexSession): number | null {

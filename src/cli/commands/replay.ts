@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
 import type { ReplaySummary } from '../../app/live/runReplay.js';
+import type { DataPorts } from '../../app/openData.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
 
@@ -38,7 +39,7 @@ export function register(program: Command): void {
       return x;
     }, 2)
     .option('--prefix <name>', 'with --nats: stream name prefix (default: a new one per run)')
-    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
+    .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data; with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       if (o.nats !== undefined) return replayOnNats(o);
@@ -54,13 +55,17 @@ export function register(program: Command): void {
       const server = o.serve !== undefined ? await startLiveServer({ hub, port: o.serve as number }) : null;
       if (server) process.stderr.write(`live: serving ${server.wsUrl} (subscribe: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
       try {
-        const s = await runReplay({
+        const replay = (market?: { store: DataPorts['market']; origin: string }) => runReplay({
           ...replayInput(o),
+          ...(market ? { market } : {}),
           ...(o.speed !== undefined ? { speed: o.speed as number } : {}),
           ...(o.out ? { outPath: String(o.out) } : {}),
           ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
           hub,
         });
+        // --db without --nats: the session's data from the store (bars, members, the engine), not the folder
+        const { withData } = await import('../../app/openData.js');
+        const s = o.db !== undefined ? await withData({ db: String(o.db) }, (d) => replay({ store: d.market, origin: d.origin }), { news: false }) : await replay();
         await alerts?.settle();
         if (o.json) printJson(s);
         else printSummary(s);

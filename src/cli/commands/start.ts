@@ -63,7 +63,7 @@ export function register(program: Command): void {
           index: demo.indexCode, date: demo.latest.date, level: demo.latest.level, changePoints: change,
           topContributors: top.map((c) => ({ symbol: c.symbol, contributionPoints: c.contributionPoints, change: c.change })),
           storyDate: demo.storyDate, headline, headlineZhHant: demo.story.headlines['zh-Hant'] ?? null,
-          outputs: { data: demo.dataDir, news: demo.newsDir, stories: demo.storiesDir, site: demo.siteIndex },
+          outputs: { data: demo.dataDir, news: demo.newsDir, posts: demo.postsDir, stories: demo.storiesDir, site: demo.siteIndex },
           url,
         });
       } else {
@@ -76,7 +76,7 @@ export function register(program: Command): void {
         );
         process.stdout.write(`\nStory for ${demo.storyDate}: ${headline}\n`);
         if (demo.story.headlines['zh-Hant']) process.stdout.write(`中文: ${demo.story.headlines['zh-Hant']}\n`);
-        process.stdout.write(`Outputs: data ${demo.dataDir}\n         stories ${demo.storiesDir}\n         site ${demo.siteIndex}\n`);
+        process.stdout.write(`Outputs: data ${demo.dataDir}\n         stories ${demo.storiesDir}\n         news posts ${demo.postsDir}\n         site ${demo.siteIndex}\n`);
         if (url) process.stdout.write(`\nDashboard: ${url}/   (API ${url}/api/openapi.json; Ctrl-C to stop)\n`);
       }
       if (close) {

@@ -1,16 +1,7 @@
+import { dayKey } from '../../core/dayKey.js';
 import type { SessionDate } from '../../core/units.js';
 
-/**
- * An integer that orders like the `YYYY-MM-DD` string (year x 416 + month x 32 + day), read from char codes:
- * comparing ints is much cheaper than comparing strings in the hot merge loops.
- * @example dayKey('2025-02-07') < dayKey('2025-02-10') // true
- */
-export function dayKey(d: string): number {
-  // No inner closure here: tsx/esbuild wraps closures with a naming helper, which is slow in a hot loop.
-  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
-  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
-  return (y * 13 + m) * 32 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
-}
+export { dayKey };
 
 /** Day keys of an ascending series of dated items. */
 export function dayKeys(xs: readonly { readonly date: string }[]): Int32Array {
@@ -68,4 +59,37 @@ function isSubset(ks: Int32Array, base: Int32Array): boolean {
     if (t >= base.length || base[t] !== x) return false;
   }
   return true;
+}
+
+/**
+ * The sorted union of several ascending day-key series (linear merges; a series already inside the union so far
+ * costs one pass).
+ * @example unionKeys([Int32Array.of(1, 3), Int32Array.of(2, 3)]) // Int32Array [1, 2, 3]
+ */
+export function unionKeys(keys: readonly Int32Array[]): Int32Array {
+  let longest = -1;
+  for (let j = 0; j < keys.length; j++) if (longest < 0 || (keys[j] as Int32Array).length > (keys[longest] as Int32Array).length) longest = j;
+  if (longest < 0) return new Int32Array(0);
+  let u = keys[longest] as Int32Array;
+  for (let j = 0; j < keys.length; j++) {
+    if (j === longest) continue;
+    const ks = keys[j] as Int32Array;
+    if (isSubset(ks, u)) continue;
+    const mk = new Int32Array(u.length + ks.length);
+    let a = 0, b = 0, n = 0;
+    while (a < u.length || b < ks.length) {
+      const ka = a < u.length ? (u[a] as number) : Infinity;
+      const kb = b < ks.length ? (ks[b] as number) : Infinity;
+      if (ka <= kb) {
+        mk[n++] = ka;
+        a++;
+        if (ka === kb) b++;
+      } else {
+        mk[n++] = kb;
+        b++;
+      }
+    }
+    u = mk.slice(0, n);
+  }
+  return u;
 }

@@ -16,6 +16,12 @@ export const masterSecuritySchema = z.strictObject({
   /** HKEX stock code, 1-5 digits (leading zeros allowed); ticker forms are generated from it. */
   code: z.string().regex(/^\d{1,5}$/, 'expected 1-5 digits (quote it in YAML)').optional(),
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * The first session the series existed: a stock's listing day, an index's first session after its base date.
+   * Price data that starts on or before it covers the whole history, so a story may say "record", "all-time" and
+   * "ever"; otherwise it says "since at least <first month in the data>". Absent: not known (never "record").
+   */
+  firstSession: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD (quote it in YAML)').optional(),
   usTickers: z.array(usTickerSchema).default([]),
 });
 

@@ -127,6 +127,15 @@ export function publisherName(source: string): string {
   return m ? (m[1] ?? source) : source;
 }
 
+/**
+ * The id of the article at a URL, as buildArticle gives it: the first 16 hex digits of SHA-256 of the canonical URL
+ * (tracking parameters stripped); null when it is not an http(s) URL. The site joins stories to republished posts by it.
+ */
+export function articleIdOfUrl(url: string): string | null {
+  const canonical = canonicalUrl(url);
+  return canonical === null ? null : sha16(canonical);
+}
+
 function sha16(s: string): string {
   return createHash('sha256').update(s).digest('hex').slice(0, 16);
 }

@@ -101,16 +101,21 @@ function parseFullYaml(yamlText: string): unknown {
   return doc.toJS();
 }
 
-/** Markdown to plain text, enough for news bodies; character references decoded once. @throws never. */
+/**
+ * Markdown to plain text, enough for news bodies; character references decoded once. Raw HTML is converted one
+ * blank-line separated block at a time, as CommonMark reads HTML blocks and paragraphs: an unclosed `<svg>` or
+ * `<style>` in one paragraph cannot swallow the paragraphs after it.
+ * @throws never.
+ */
 export function markdownToText(md: string): string {
   let s = md;
   const html = /<[a-zA-Z!/]/.test(s);
-  if (html) s = htmlToText(s); // decodes the references itself
+  if (html) s = s.split(/(\n[ \t]*\n)/).map((block, i) => (i % 2 === 1 || !/<[a-zA-Z!/]/.test(block) ? decodeEntities(block) : htmlToText(block))).join(''); // htmlToText decodes the references itself
   s = s.replace(/!\[[^\]]*\]\([^)]*\)/g, '');
   s = s.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
   s = s.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '');
   s = s.replace(/^[ \t]{0,3}>[ \t]?/gm, '');
-  s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
+  s = s.replace(/(\*\*|__)(?=\S)((?:(?!\n[ \t]*\n)[\s\S])*?\S)\1/g, '$2'); // strong emphasis never spans paragraphs
   return html ? s : decodeEntities(s);
 }
 

@@ -8,10 +8,11 @@ const ev = (id: string, tie: ThemeEvidence['tie'], sessionsBack: number, themes:
 });
 
 describe('findThemes: ranked themes of the window, by hand', () => {
-  it('weighs each article by its tie (symbol 3, mover 2, market 1) over 1 + sessions back', () => {
+  it('weighs each article by its tie (symbol 3, mover 2, market 1) over (1 + sessions back) squared', () => {
     expect(articleWeight({ tie: 'symbol', sessionsBack: 0 })).toBe(3);
-    expect(articleWeight({ tie: 'mover', sessionsBack: 1 })).toBe(1); // 2 / 2
-    expect(articleWeight({ tie: 'market', sessionsBack: 2 })).toBeCloseTo(1 / 3, 15);
+    expect(articleWeight({ tie: 'mover', sessionsBack: 1 })).toBe(0.5); // 2 / 2^2
+    expect(articleWeight({ tie: 'market', sessionsBack: 2 })).toBeCloseTo(1 / 9, 15);
+    expect(articleWeight({ tie: 'market', sessionsBack: 0 })).toBeGreaterThan(articleWeight({ tie: 'symbol', sessionsBack: 1 })); // 1 > 3/4
   });
 
   it('ranks the seed week as the data has it: DeepSeek over tariffs, and DeepSeek before AI at equal score', () => {
@@ -23,20 +24,20 @@ describe('findThemes: ranked themes of the window, by hand', () => {
       ev('feb05', 'market', 2, [['ai', ['chatbot', 'DeepSeek']]]),
       ev('feb06', 'market', 1, []),
     ]);
-    // deepseek = ai = 1/6 + 1/3 = 0.5; tariffs = 1/4 = 0.25; chips = 1/6 = 0.1667
-    expect(themes.map((t) => [t.theme.id, Number(t.score.toFixed(4))])).toEqual([['deepseek', 0.5], ['ai', 0.5], ['tariffs_trade', 0.25], ['chips', 0.1667]]);
-    expect(themes[0]!.articles.map((a) => a.id)).toEqual(['feb05', 'jan28']); // 1/3 before 1/6
+    // deepseek = ai = 1/3^2 + 1/6^2 = 4/36 + 1/36 = 5/36 = 0.1389; tariffs = 1/4^2 = 0.0625; chips = 1/36 = 0.0278
+    expect(themes.map((t) => [t.theme.id, Number(t.score.toFixed(4))])).toEqual([['deepseek', 0.1389], ['ai', 0.1389], ['tariffs_trade', 0.0625], ['chips', 0.0278]]);
+    expect(themes[0]!.articles.map((a) => a.id)).toEqual(['feb05', 'jan28']); // 1/9 before 1/36
   });
 
   it('lets one article on the index itself today outweigh several market articles of earlier days', () => {
     const themes = findThemes([
-      ev('a', 'market', 1, [['tariffs_trade', ['tariffs']]]), // 1/2
-      ev('b', 'market', 2, [['tariffs_trade', ['levies']]]), // 1/3
-      ev('c', 'market', 3, [['tariffs_trade', ['tariff']]]), // 1/4   -> tariffs 13/12 = 1.0833
+      ev('a', 'market', 1, [['tariffs_trade', ['tariffs']]]), // 1/4
+      ev('b', 'market', 2, [['tariffs_trade', ['levies']]]), // 1/9
+      ev('c', 'market', 3, [['tariffs_trade', ['tariff']]]), // 1/16  -> tariffs 36/144 + 16/144 + 9/144 = 61/144
       ev('d', 'symbol', 0, [['earnings', ['net profit']]]), // 3     -> earnings 3
     ]);
     expect(themes.map((t) => t.theme.id)).toEqual(['earnings', 'tariffs_trade']);
-    expect(themes[1]!.score).toBeCloseTo(13 / 12, 12);
+    expect(themes[1]!.score).toBeCloseTo(61 / 144, 12);
   });
 
   it('counts an article once per theme however many triggers fired, and a refined theme only on its own triggers', () => {

@@ -25,12 +25,13 @@ export interface FoundTheme {
 }
 
 /**
- * Weight of one article: its tie weight divided by (1 + sessions back), so news of the session's own day counts
- * most and news of five sessions before counts a sixth as much.
- * @example articleWeight({tie: 'market', sessionsBack: 2, ...}) // 1 / 3
+ * Weight of one article: its tie weight divided by (1 + sessions back) squared, so news of the session's own day
+ * counts most (a market report of the day outweighs one on the index itself the session before: 1 > 3/4) and news
+ * of five sessions before counts a 36th as much.
+ * @example articleWeight({tie: 'market', sessionsBack: 2, ...}) // 1 / 9
  */
 export function articleWeight(e: Pick<ThemeEvidence, 'tie' | 'sessionsBack'>): number {
-  return TIE_WEIGHT[e.tie] / (1 + e.sessionsBack);
+  return TIE_WEIGHT[e.tie] / (1 + e.sessionsBack) ** 2;
 }
 
 /**

@@ -4,6 +4,7 @@ import { SourceError } from '../../core/errors.js';
 import type { SessionDate } from '../../core/units.js';
 import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
 import type { TradingCalendar } from '../../calendar/TradingCalendar.js';
+import { parseBarsColumns, type ParsedBarColumns } from './parseBarsColumns.js';
 import { parseBarsCsv, symbolFromFileName, type ParsedBars } from './parseBarsCsv.js';
 import { lineIndex, screenBars, todayForScreening } from './screenBars.js';
 
@@ -68,4 +69,18 @@ export function screenParsed(parsed: ParsedBars, text: string, nowMs = Date.now(
         }
       : {}),
   });
+}
+
+/**
+ * Reads one bar CSV file as columns ({@link parseBarsColumns}: byte-level for a plain file, the careful parser
+ * otherwise; same rows and messages as {@link readBarsFile}). `closesOnly`: a plain file keeps only keys and closes. @throws SourceError when the file cannot be read.
+ */
+export function readBarColumnsFile(path: string, symbol?: string, opts: { closesOnly?: boolean } = {}): ParsedBarColumns {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
+  }
+  return parseBarsColumns(bytes, path, symbol, opts);
 }

@@ -14,6 +14,8 @@ export interface Formatters {
   dayMonth(e: LedgerEntry): string;
   /** `October 7, 2024` / `2024年10月`; `October` / `10月` when the year is `omitYear`. */
   monthYear(e: LedgerEntry, omitYear?: number): string;
+  /** `January 2015` / `2015年1月`: a month, never the day (where the data begin). */
+  month(e: LedgerEntry): string;
   /** `Friday` / `星期五`. */
   weekday(e: LedgerEntry): string;
   /** A "since" date: `February 4` within the session's year, else `October 7, 2024` (en) / `2024年10月` (zh-Hant). */
@@ -44,6 +46,7 @@ export function formattersFor(lang: StoryLang): Formatters {
     ? { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }
     : { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const mo = new Intl.DateTimeFormat(loc, { month: 'long', timeZone: 'UTC' });
+  const mY = new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const wd = new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' });
   const dateOf = (e: LedgerEntry) => {
     const [y, m, d] = e.dateParts ?? [];
@@ -55,6 +58,7 @@ export function formattersFor(lang: StoryLang): Formatters {
     pct: (e) => `${num(e)}%`,
     dayMonth: (e) => dm.format(dateOf(e)),
     monthYear: (e, omitYear) => ((e.dateParts?.[0] ?? 0) === omitYear ? mo : my).format(dateOf(e)),
+    month: (e) => mY.format(dateOf(e)),
     weekday: (e) => wd.format(dateOf(e)),
     since: (e, y) => (e.dateParts?.[0] === y ? dm.format(dateOf(e)) : my.format(dateOf(e))),
     year: (e) => (lang === 'en' ? String(e.dateParts?.[0]) : `${e.dateParts?.[0]}年`),

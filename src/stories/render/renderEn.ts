@@ -1,8 +1,10 @@
+import { catalystEn } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { headlineEn, ledeEn, ordinalEn } from './ledeEn.js';
 import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
 const F = formattersFor('en');
@@ -26,30 +28,35 @@ export function renderEn(p: StoryPlan): RenderedText {
   const its = p.kind === 'index' ? "the index's" : "the stock's";
   const year = p.session.dateParts?.[0];
   const refDay = (e: LedgerEntry) => (e.dateParts?.[0] === year ? F.dayMonth(e) : `${F.dayMonth(e)}, ${e.dateParts?.[0]}`);
-  const on = `on ${F.weekday(p.session)}`;
   const up = p.changePct ? p.changePct.value >= 0 : true;
 
   // During trading (the live desk's versions) the headline, lede and day sentence say "was up", not "closed".
-  const title = p.asOf ? intradayHeadlineEn(p, name) : headline(p, name);
-  const hf = p.historyFrom ? F.monthYear(p.historyFrom) : null;
-  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, subject, on, refDay) : lede(p, subject, on, refDay)];
+  const on = `on ${F.weekday(p.session)}`;
+  const title = p.asOf ? intradayHeadlineEn(p, name) : headlineEn(p, name);
+  const hf = p.historyFrom ? F.month(p.historyFrom) : null;
+  const lede = ledeEn(p, subject, refDay);
+  const paragraphs: string[] = [p.asOf ? intradayLedeEn(p, subject, on, refDay) : lede.text];
 
   let day: string;
+  const pts = p.changePoints && p.kind === 'index' ? p.changePoints : null;
   if (p.asOf) day = intradayDayEn(p, it);
-  else if (!p.changePct) day = `${it} closed at ${F.num(p.close)}.`;
+  else if (!p.changePct) day = lede.said.change ? '' : `${it} closed at ${F.num(p.close)}.`;
   else if (p.changePct.value === 0) day = `${it} closed unchanged at ${F.num(p.close)}.`;
-  else {
+  else if (lede.said.change) {
+    // the change is said: the level, the points and the session's extreme
+    const amm = p.asMuchAs && !lede.said.asMuchAs ? `${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} during the session and ` : '';
+    day = `${it} ${amm}closed at ${F.num(p.close)}${pts ? `, ${up ? 'up' : 'down'} ${F.num(pts)} points` : ''}.`;
+  } else {
     const dir = up ? 'up' : 'down';
-    const pts = p.changePoints && p.kind === 'index' ? `, a ${up ? 'gain' : 'loss'} of ${F.num(p.changePoints)} points` : '';
-    const amm = p.asMuchAs ? `${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} and ` : '';
+    const amm = p.asMuchAs && !lede.said.asMuchAs ? ` after ${p.asMuchAs.up ? 'rising' : 'falling'} as much as ${F.pct(p.asMuchAs.pct)}` : '';
     const closed = roundsToZero(p.changePct) ? `closed slightly ${up ? 'higher' : 'lower'}` : `closed ${dir} ${F.pct(p.changePct)}`;
-    day = `${it} ${amm}${closed} at ${F.num(p.close)}${pts}.`;
+    day = `${it} ${closed} at ${F.num(p.close)}${pts ? `, a ${up ? 'gain' : 'loss'} of ${F.num(pts)} points` : ''}${amm}.`;
   }
   const ctx = p.context.map((c) =>
     c.t === 'below_high'
       ? `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} high`
       : p.historyFrom
-        ? `about ${F.pct(c.pct)} below its highest close in data going back to ${F.monthYear(p.historyFrom)}, set ${c.date.dateParts?.[0] === year ? 'in' : 'on'} ${F.monthYear(c.date, year)}`
+        ? `about ${F.pct(c.pct)} below its highest close in data going back to ${F.month(p.historyFrom)}, set ${c.date.dateParts?.[0] === year ? 'in' : 'on'} ${F.monthYear(c.date, year)}`
         : `about ${F.pct(c.pct)} below its ${F.monthYear(c.date, year)} record`,
   );
   const context = ctx.length > 0 ? [`It is ${ctx.join(' and ')}.`] : [];
@@ -71,7 +78,12 @@ export function renderEn(p: StoryPlan): RenderedText {
     }
   }
   flush();
-  paragraphs.push([day, ...context, ...moreText].join(' '));
+  // Figures, then context, each its own paragraph on a day that is news; one paragraph on a quiet day.
+  if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].filter((x) => x !== '').join(' '));
+  else {
+    if (day !== '') paragraphs.push(day);
+    if (context.length + moreText.length > 0) paragraphs.push([...moreText, ...context].join(' '));
+  }
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
@@ -118,81 +130,24 @@ export function renderEn(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`Of the ${F.num(b.total)} members, ${F.list(parts)}.`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(' '));
-  if (p.catalyst) {
-    paragraphs.push(`Among the day's news, according to ${p.catalyst.source}: "${p.catalyst.quote.text ?? ''}".`);
-  }
+  if (p.catalyst) paragraphs.push(catalystEn(p.catalyst, F, p.session));
   return { title, paragraphs };
-}
-
-function headline(p: StoryPlan, name: string): string {
-  const l = p.lead;
-  if (l) {
-    switch (l.t) {
-      case 'regime':
-        if (l.type === 'bull_market') return `${name} enters technical bull market${l.basis === 'intraday' ? ' during trading' : ''}`;
-        if (l.type === 'bear_market') return `${name} falls into bear market${l.basis === 'intraday' ? ' during trading' : ''}`;
-        return `${name} enters correction territory`;
-      case 'record':
-        return p.historyFrom
-          ? `${name} closes at ${l.high ? 'highest' : 'lowest'} in data since ${F.monthYear(p.historyFrom)}`
-          : `${name} closes at record ${l.high ? 'high' : 'low'}`;
-      case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name} closes at ${l.what} since ${F.since(l.since, p.session.dateParts?.[0])}`;
-        return `${name} posts ${SINCE_EN[l.what]} since ${F.since(l.since, p.session.dateParts?.[0])}`;
-      case 'period':
-        return `${name} hits ${l.weeks ? `${F.num(l.weeks)}-week` : F.year(l.year as LedgerEntry)} ${l.high ? 'high' : 'low'}`;
-      case 'streak':
-        return `${name} ${l.up ? 'rises' : 'falls'} for ${F.num(l.count)} straight ${l.weeks ? 'weeks' : 'sessions'}`;
-    }
-  }
-  if (!p.changePct) return `${name} closes at ${F.num(p.close)}`;
-  if (p.changePct.value === 0) return `${name} closes unchanged`;
-  if (roundsToZero(p.changePct)) return `${name} edges ${p.changePct.value > 0 ? 'up' : 'down'}`;
-  return `${name} ${p.changePct.value > 0 ? 'rises' : 'falls'} ${F.pct(p.changePct)}`;
-}
-
-function lede(p: StoryPlan, subject: string, on: string, refDay: (e: LedgerEntry) => string): string {
-  const l = p.lead;
-  if (l) {
-    switch (l.t) {
-      case 'regime': {
-        const more = beyond(l.pctFromRef, l.threshold) ? 'more than ' : '';
-        const during = l.basis === 'intraday' ? 'during trading ' : '';
-        const how = l.basis === 'intraday' ? 'rising' : 'closing';
-        if (l.type === 'bull_market') return `${subject} entered a technical bull market ${during}${on}, ${how} ${more}${F.pct(l.threshold)} above its ${refDay(l.refDate)} low.`;
-        const what = l.type === 'bear_market' ? 'fell into a bear market' : 'entered a correction';
-        return `${subject} ${what} ${during}${on}, ${l.basis === 'intraday' ? 'falling' : 'closing'} ${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high.`;
-      }
-      case 'record':
-        return p.historyFrom
-          ? `${subject} closed ${on} at its ${l.high ? 'highest' : 'lowest'} level in data going back to ${F.monthYear(p.historyFrom)}.`
-          : `${subject} closed at a record ${l.high ? 'high' : 'low'} ${on}.`;
-      case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${subject} closed at its ${l.what} level since ${F.since(l.since, p.session.dateParts?.[0])} ${on}.`;
-        return `${subject} posted its ${SINCE_EN[l.what]} since ${F.since(l.since, p.session.dateParts?.[0])} ${on}.`;
-      case 'period':
-        return l.weeks
-          ? `${subject} closed at a ${F.num(l.weeks)}-week ${l.high ? 'high' : 'low'} ${on}.`
-          : `${subject} closed at its ${l.high ? 'highest' : 'lowest'} level of ${F.year(l.year as LedgerEntry)} ${on}.`;
-      case 'streak':
-        // A weekly streak is about the week: the index may well fall on the Friday of a winning week.
-        if (l.weeks) return `${subject} ended the week ${l.up ? 'higher' : 'lower'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} weeks.`;
-        return `${subject} ${l.up ? 'rose' : 'fell'} ${on}, extending its ${l.up ? 'winning' : 'losing'} streak to ${F.num(l.count)} sessions.`;
-    }
-  }
-  if (!p.changePct) return `${subject} closed at ${F.num(p.close)} ${on}.`;
-  if (p.changePct.value === 0) return `${subject} was unchanged ${on}.`;
-  if (roundsToZero(p.changePct)) return `${subject} edged ${p.changePct.value > 0 ? 'up' : 'down'} ${on}.`;
-  return `${subject} ${p.changePct.value > 0 ? 'rose' : 'fell'} ${F.pct(p.changePct)} ${on}.`;
 }
 
 function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
       const more = beyond(f.pctFromRef, f.threshold) ? 'more than ' : '';
-      if (f.type === 'bull_market') return `${it} is in a technical bull market, ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low.`;
-      return `${it} is ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high.`;
+      if (f.basis === 'intraday') {
+        return f.type === 'bull_market'
+          ? `During the session it rose ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low, technical bull territory, before paring gains.`
+          : `During the session it fell ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high, bear market territory, before paring losses.`;
+      }
+      if (f.type === 'bull_market') return `${it} entered a technical bull market, closing ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low.`;
+      return `${it} ${f.type === 'bear_market' ? 'fell into a bear market' : 'entered a correction'}, closing ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high.`;
     }
+    case 'record_move':
+      return `It was ${its} ${hf ? `${SINCE_EN[f.what]} since at least ${hf}` : `${{ biggest_gain: 'best day', biggest_loss: 'worst day', best_week: 'best week', worst_week: 'worst week' }[f.what]} on record`}.`;
     case 'record':
       return hf ? `It was the ${f.high ? 'highest' : 'lowest'} close in data going back to ${hf}.` : `It was a record ${f.high ? 'high' : 'low'} close.`;
     case 'since':
@@ -201,6 +156,6 @@ function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEn
     case 'period':
       return f.weeks ? `It was a ${F.num(f.weeks)}-week ${f.high ? 'high' : 'low'}.` : `It was ${its} ${f.high ? 'highest' : 'lowest'} close of ${F.year(f.year as LedgerEntry)}.`;
     case 'streak':
-      return `${it} has ${f.up ? 'risen' : 'fallen'} for ${F.num(f.count)} straight ${f.weeks ? 'weeks' : 'sessions'}.`;
+      return `It was ${its} ${ordinalEn(f.count)} straight ${f.weeks ? 'weekly ' : ''}${f.up ? 'gain' : 'loss'}${f.longestSince ? `, the longest run since ${F.since(f.longestSince, sy)}` : ''}.`;
   }
 }

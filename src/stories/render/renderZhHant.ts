@@ -1,8 +1,10 @@
+import { catalystZhHant } from './catalystText.js';
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { countZh, headlineZhHant, ledeZhHant } from './ledeZhHant.js';
 import { intradayDayZh, intradayHeadlineZh, intradayLedeZh, leaderMoveZh } from './intradayWords.js';
 
 const F = formattersFor('zh-Hant');
@@ -31,16 +33,17 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   const level = (e: LedgerEntry) => (p.kind === 'index' ? pts(e) : F.num(e));
 
   // During trading (the live desk's versions): 盤中, 截至上午10時02分 / 半日, never 收市.
-  const paragraphs: string[] = [p.asOf ? intradayLedeZh(p, name, when, refDay, recordWord(p)) : lede(p, name, when, refDay)];
+  const lede = ledeZhHant(p, name, when, refDay);
+  const paragraphs: string[] = [p.asOf ? intradayLedeZh(p, name, when, refDay, recordWord(p)) : lede.text];
   let day: string;
   if (p.asOf) day = intradayDayZh(p, it, level);
-  else if (!p.changePct) day = `${it}收市報${level(p.close)}。`;
+  else if (!p.changePct) day = lede.said.change ? '' : `${it}收市報${level(p.close)}。`;
   else if (p.changePct.value === 0) day = `${it}收市持平，報${level(p.close)}。`;
   else {
-    const amm = p.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
+    const amm = p.asMuchAs && !lede.said.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
     const move = p.changePoints && p.kind === 'index' ? `，${rise(up)}${pts(p.changePoints)}` : '';
-    const closed = roundsToZero(p.changePct) ? `收市微${rise(up)}` : `收市${rise(up)}${F.pct(p.changePct)}`;
-    day = `${it}${amm}${closed}，報${level(p.close)}${move}。`;
+    const closed = lede.said.change ? '收市' : roundsToZero(p.changePct) ? `收市微${rise(up)}` : `收市${rise(up)}${F.pct(p.changePct)}，`;
+    day = `${it}${amm}${closed}報${level(p.close)}${move}。`;
   }
   const ctx = p.context.map((c) =>
     c.t === 'below_high'
@@ -55,7 +58,11 @@ export function renderZhHant(p: StoryPlan): RenderedText {
       ? `這是${it}自${F.since((f[0] as SinceLine).since, year)}以來${f.map((x) => (x.what === 'highest' ? '最高收市水平' : x.what === 'lowest' ? '最低收市水平' : SINCE_ZH[x.what])).join('及')}。`
       : moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year),
   );
-  paragraphs.push([day, ...context, ...moreText].join(''));
+  if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].join(''));
+  else {
+    if (day !== '') paragraphs.push(day);
+    if (context.length + moreText.length > 0) paragraphs.push([...moreText, ...context].join(''));
+  }
 
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;
@@ -92,71 +99,24 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     else if (parts.length > 0) movers.push(`${F.num(b.total)}隻成分股中，${parts.join('，')}。`);
   }
   if (movers.length > 0) paragraphs.push(movers.join(''));
-  if (p.catalyst) paragraphs.push(`當日新聞方面，據${p.catalyst.source}報道：「${p.catalyst.quote.text ?? ''}」。`);
-  return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headline(p, name), paragraphs };
-}
-
-function headline(p: StoryPlan, name: string): string {
-  const l = p.lead;
-  if (l) {
-    switch (l.t) {
-      case 'regime':
-        if (l.type === 'bull_market') return `${name}${l.basis === 'intraday' ? '盤中' : ''}進入技術性牛市`;
-        if (l.type === 'bear_market') return `${name}${l.basis === 'intraday' ? '盤中' : ''}跌入熊市`;
-        return `${name}進入調整區間`;
-      case 'record':
-        return `${name}收市創${recordWord(p)}新${l.high ? '高' : '低'}`;
-      case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name}收市創${F.since(l.since, p.session.dateParts?.[0])}以來新${l.what === 'highest' ? '高' : '低'}`;
-        return `${name}錄${F.since(l.since, p.session.dateParts?.[0])}以來${SINCE_ZH[l.what]}`;
-      case 'period':
-        return `${name}創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}`;
-      case 'streak':
-        return `${name}連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}`;
-    }
-  }
-  if (!p.changePct) return `${name}收市報${F.num(p.close)}`;
-  if (p.changePct.value === 0) return `${name}收市持平`;
-  if (roundsToZero(p.changePct)) return `${name}微${p.changePct.value > 0 ? '升' : '跌'}`;
-  return `${name}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}`;
-}
-
-function lede(p: StoryPlan, name: string, when: string, refDay: (e: LedgerEntry) => string): string {
-  const l = p.lead;
-  if (l) {
-    switch (l.t) {
-      case 'regime': {
-        const more = beyond(l.pctFromRef, l.threshold) ? '逾' : '';
-        const how = l.basis === 'intraday' ? '盤中' : '收市';
-        if (l.type === 'bull_market') return `${name}${when}${how}較${refDay(l.refDate)}低位高出${more}${F.pct(l.threshold)}，進入技術性牛市。`;
-        const what = l.type === 'bear_market' ? '跌入熊市' : '進入調整區間';
-        return `${name}${when}${how}較${refDay(l.refDate)}高位低${more}${F.pct(l.threshold)}，${what}。`;
-      }
-      case 'record':
-        return `${name}${when}收市創${recordWord(p)}新${l.high ? '高' : '低'}。`;
-      case 'since':
-        if (l.what === 'highest' || l.what === 'lowest') return `${name}${when}收市創${F.since(l.since, p.session.dateParts?.[0])}以來新${l.what === 'highest' ? '高' : '低'}。`;
-        return `${name}${when}錄得${F.since(l.since, p.session.dateParts?.[0])}以來${SINCE_ZH[l.what]}。`;
-      case 'period':
-        return `${name}${when}收市創${l.weeks ? `${F.num(l.weeks)}週` : F.year(l.year as LedgerEntry)}新${l.high ? '高' : '低'}。`;
-      case 'streak':
-        // 按週計: a weekly streak is about the week, whatever the Friday did (as the English "ended the week higher").
-        return `${name}${when}${l.weeks ? '收市按週計' : ''}${l.up ? '上升' : '下跌'}，連${l.up ? '升' : '跌'}${F.num(l.count)}${l.weeks ? '週' : '個交易日'}。`;
-    }
-  }
-  if (!p.changePct) return `${name}${when}收市報${F.num(p.close)}。`;
-  if (p.changePct.value === 0) return `${name}${when}收市持平。`;
-  if (roundsToZero(p.changePct)) return `${name}${when}微${p.changePct.value > 0 ? '升' : '跌'}。`;
-  return `${name}${when}${p.changePct.value > 0 ? '升' : '跌'}${F.pct(p.changePct)}。`;
+  if (p.catalyst) paragraphs.push(catalystZhHant(p.catalyst, F, name));
+  return { title: p.asOf ? intradayHeadlineZh(p, name, recordWord(p)) : headlineZhHant(p, name), paragraphs };
 }
 
 function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
       const more = beyond(f.pctFromRef, f.threshold) ? '逾' : '';
-      if (f.type === 'bull_market') return `${it}處於技術性牛市，較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}。`;
-      return `${it}較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}。`;
+      if (f.basis === 'intraday') {
+        return f.type === 'bull_market'
+          ? `${it}盤中一度較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}，觸及技術性牛市水平，其後升幅收窄。`
+          : `${it}盤中一度較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}，觸及熊市水平，其後跌幅收窄。`;
+      }
+      if (f.type === 'bull_market') return `${it}收市較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}，進入技術性牛市。`;
+      return `${it}收市較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}，${f.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}。`;
     }
+    case 'record_move':
+      return `這是${it}${hf ? `至少自${hf.replace(/有數據以來$/, '')}以來` : '歷史'}${{ biggest_gain: '最大單日升幅', biggest_loss: '最大單日跌幅', best_week: '最佳單週表現', worst_week: '最差單週表現' }[f.what]}。`;
     case 'record':
       return `${it}收市創${hf ?? '歷史'}新${f.high ? '高' : '低'}。`;
     case 'since':
@@ -165,7 +125,7 @@ function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => strin
     case 'period':
       return `${it}創${f.weeks ? `${F.num(f.weeks)}週` : F.year(f.year as LedgerEntry)}新${f.high ? '高' : '低'}。`;
     case 'streak':
-      return `${it}已連${f.up ? '升' : '跌'}${F.num(f.count)}${f.weeks ? '週' : '個交易日'}。`;
+      return `${it}${f.weeks ? `連續第${countZh(f.count)}週` : `連續第${countZh(f.count)}個交易日`}${f.up ? '上升' : '下跌'}${f.longestSince ? `，為${F.since(f.longestSince, sy)}以來最長${f.up ? '升' : '跌'}勢` : ''}。`;
   }
 }
 

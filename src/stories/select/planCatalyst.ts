@@ -1,6 +1,8 @@
-import type { LinkedArticle } from '../../domain/story.js';
+import type { CatalystClaim, ClaimSource } from '../../domain/catalyst.js';
+import type { MemberSession } from '../../domain/story.js';
 import { escapeMarkdown } from '../render/escapeMarkdown.js';
 import type { LedgerBuilder } from '../ledger/LedgerBuilder.js';
+import { FIGURE_IN_CLAIM } from '../ledger/checkCatalyst.js';
 import type { CatalystLine } from './planTypes.js';
 
 /**
@@ -13,32 +15,31 @@ export function shortSourceName(source: string): string {
 }
 
 /**
- * Picks the article a story may cite, never a cause of its own: the most relevant linked article
- * (news layer's `relevance`, then articles naming the symbol or the day's movers, then articles with
- * themes, then the latest). Its headline is quoted verbatim with attribution; null without articles.
- * @param moverSymbols the symbols named in the movers paragraph.
+ * The catalyst paragraph's plan: the claim the news layer chose (news/why/chooseCatalyst.ts: the top theme of the
+ * window's news and what its heaviest article said), each part recorded in the ledger with its article, date and
+ * exact text, so the checker (ledger/checkCatalyst.ts) can find it in the article. Never a cause of its own: null
+ * without a claim. A claim whose text holds a figure is dropped (the news layer takes figures out; a figure left
+ * could contradict the story's own), the quote alone when only it does.
  */
-export function planCatalyst(
-  articles: readonly LinkedArticle[],
-  symbol: string,
-  moverSymbols: readonly string[],
-  ledger: LedgerBuilder,
-): CatalystLine | null {
-  const named = new Set([symbol, ...moverSymbols]);
-  const score = (a: LinkedArticle) =>
-    a.relevance * 100 + (a.symbols.some((s) => named.has(s)) ? 10 : 0) + (a.themes.length > 0 ? 1 : 0);
-  const usable = articles.filter((a) => a.article.duplicateOf === null && a.article.title.trim() !== '');
-  const best = [...usable].sort((x, y) => score(y) - score(x) || y.article.publishedMs - x.article.publishedMs)[0];
-  if (!best) return null;
-  const a = best.article;
-  const text = escapeMarkdown(a.title.replace(/\s+/g, " ").trim());
-  const quote = ledger.add({
-    id: `quote.${a.id}`,
-    kind: 'quote',
-    value: a.publishedMs,
-    dp: 0,
-    text,
-    source: { series: `article:${a.id}`, session: a.publishedAt, field: 'title', computation: `quoted verbatim from ${a.url ?? a.origin}` },
+export function planCatalyst(claim: CatalystClaim | null | undefined, session: string, members: readonly MemberSession[] | null, ledger: LedgerBuilder): CatalystLine | null {
+  if (!claim || FIGURE_IN_CLAIM(claim.reported.text)) return null;
+  const r = claim.reported;
+  const record = (part: 'reported' | 'quote', c: ClaimSource & { text: string; speaker?: string }, field: string) => ({
+    text: ledger.add({
+      id: `catalyst.${part}`, kind: 'quote', value: Date.parse(c.publishedAt), dp: 0, text: escapeMarkdown(c.text),
+      source: { series: `article:${c.articleId}`, session: c.publishedAt, field, computation: `from ${c.url ?? c.articleId} (${c.source})` },
+      inputs: { articleId: c.articleId, source: c.source, localDate: c.localDate, ...(c.url ? { url: c.url } : {}), ...(c.speaker ? { speaker: c.speaker } : {}) },
+    }),
+    date: ledger.addDate(`catalyst.${part}.date`, c.localDate, `article:${c.articleId}`, 'local publication date of the article'),
+    sameDay: c.localDate === session,
   });
-  return { source: shortSourceName(a.source), articleId: a.id, url: a.url, quote, themes: best.themes.map((t) => t.theme) };
+  const subjectNames = r.tie === 'mover' ? members?.find((m) => m.symbol === r.tiedTo)?.names ?? null : null;
+  const q = claim.quote && !FIGURE_IN_CLAIM(claim.quote.text) ? claim.quote : null;
+  return {
+    source: shortSourceName(r.source),
+    theme: claim.theme,
+    reported: { ...record('reported', r, 'body sentence, reported without quotation marks (move figures taken out)'), opensWithName: r.opensWithName, subject: { tie: r.tie, names: subjectNames } },
+    quote: q ? { ...record('quote', q, 'words inside quotation marks in the body'), speaker: escapeMarkdown(q.speaker), sameArticle: q.articleId === r.articleId } : null,
+    themes: [claim.theme.id],
+  };
 }

@@ -2,7 +2,7 @@ import type { Bar } from '../../domain/bar.js';
 import type { Fact } from '../../domain/fact.js';
 import type { LedgerBuilder } from '../ledger/LedgerBuilder.js';
 import { findBarIndex } from './dayMeasures.js';
-import type { FactLine, SinceWhat } from './planTypes.js';
+import type { FactLine, MoveWhat, SinceWhat } from './planTypes.js';
 
 /** Default thresholds of the regime facts, in percent (methodology.md §3.1). */
 const REGIME_THRESHOLD_PCT: Record<string, number> = { bull_market: 20, bear_market: 20, correction: 10 };
@@ -70,7 +70,8 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
     case 'worst_week_since': {
       if (f.since === undefined) return null;
       if (f.since === 'record') {
-        return f.type === 'highest_since' || f.type === 'lowest_since' ? { t: 'record', high: f.type === 'highest_since' } : null;
+        if (f.type === 'highest_since' || f.type === 'lowest_since') return { t: 'record', high: f.type === 'highest_since' };
+        return { t: 'record_move', what: f.type.replace(/_since$/, '') as MoveWhat };
       }
       const what = f.type.replace(/_since$/, '') as SinceWhat;
       const since = ledger.addDate(`fact.${f.type}.since`, f.since, symbol, `last session at least as ${what.replace('_', ' ')} (analytics ${f.type} fact)`);
@@ -98,8 +99,12 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
       if (typeof f.count !== 'number' || f.count < 2 || f.event === 'snapped') return null;
       const dir = f.detail?.['direction'];
       const up = dir === 'down' ? false : dir === 'up' ? true : (f.changePct ?? bar.close - ((bars[i - 1] as Bar | undefined)?.close ?? bar.close)) >= 0;
-      const count = ledger.add({ id: 'fact.streak.count', kind: 'count', value: f.count, dp: 0, source: { series: symbol, session, field: 'close', computation: `consecutive ${f.period === 'week' ? 'weeks' : 'sessions'} with close beyond the previous one (analytics)` } });
-      return { t: 'streak', up, weeks: f.period === 'week', count };
+      const unit = f.period === 'week' ? 'weeks' : 'sessions';
+      const count = ledger.add({ id: 'fact.streak.count', kind: 'count', value: f.count, dp: 0, source: { series: symbol, session, field: 'close', computation: `consecutive ${unit} with close beyond the previous one (analytics)` } });
+      // "the longest since D" is news only when D is at least a quarter back (a 3-session run beats last month's).
+      const longAgo = f.since !== undefined && f.since !== 'record' && Date.parse(`${session}T00:00:00Z`) - Date.parse(`${f.since}T00:00:00Z`) >= 90 * 86_400_000;
+      const longestSince = longAgo && f.since !== undefined && f.since !== 'record' ? ledger.addDate('fact.streak.longest_since', f.since, symbol, `last day of the most recent earlier streak at least as long (analytics streak fact)`) : null;
+      return { t: 'streak', up, weeks: f.period === 'week', count, longestSince };
     }
     default:
       return null;

@@ -7,7 +7,45 @@ import { planCatalyst } from './planCatalyst.js';
 import { planFact } from './planFacts.js';
 import { planMembers } from './planMembers.js';
 import type { ContextLine, FactLine, StoryPlan } from './planTypes.js';
-import { rankFacts } from './rankFacts.js';
+import { moveSigmas, SESSIONS_PER_YEAR } from './factRarity.js';
+import { rankFacts, type LeadKind } from './rankFacts.js';
+
+interface PlannedLine {
+  readonly kind: LeadKind;
+  readonly line: FactLine | null;
+  readonly score: number;
+}
+
+/** A related fact rare enough to share the lede's sentence: once in at least this many sessions (about 5 months). */
+const ALSO_MIN_SESSIONS = 100;
+
+const isMoveLine = (l: FactLine | null, kind: LeadKind): boolean =>
+  kind === 'big_move' || l?.t === 'record_move' || (l?.t === 'since' && l.what !== 'highest' && l.what !== 'lowest');
+const isLevelLine = (l: FactLine | null): boolean => l?.t === 'record' || l?.t === 'period' || (l?.t === 'since' && (l.what === 'highest' || l.what === 'lowest'));
+
+/**
+ * The related fact merged into the lede's sentence ("plunged 17.2%, its worst day on record, sending it into a
+ * bear market"): after a move, the regime it entered or the level it reached; after a level, the streak or the
+ * move; after a streak, the level. Only facts at least ALSO_MIN_SESSIONS rare; null otherwise.
+ */
+function pickAlso(lead: PlannedLine, rest: readonly PlannedLine[]): PlannedLine | null {
+  const fits = (o: PlannedLine): boolean => {
+    if (!o.line || o.score < ALSO_MIN_SESSIONS) return false;
+    if (isMoveLine(lead.line, lead.kind)) return o.line.t === 'regime' || isLevelLine(o.line);
+    if (isLevelLine(lead.line)) return o.line.t === 'streak' || o.line.t === 'regime' || isMoveLine(o.line, o.kind);
+    if (lead.line?.t === 'streak') return isLevelLine(o.line);
+    return false;
+  };
+  // A regime entered outranks any other companion of a move: it is what the move did.
+  if (isMoveLine(lead.line, lead.kind)) {
+    // A regime the move entered on the close outranks any other companion (it is what the move did); an intraday
+    // crossing is said after the figures.
+    const regimes = rest.filter((o) => o.line?.t === 'regime' && o.score >= ALSO_MIN_SESSIONS);
+    const r = regimes.find((o) => o.line?.t === 'regime' && o.line.basis === 'close') ?? regimes[0];
+    if (r) return r;
+  }
+  return rest.find(fits) ?? null;
+}
 
 /** Story options; percentages in percent. */
 export interface PlanOptions {
@@ -15,7 +53,7 @@ export interface PlanOptions {
   readonly bigMovePct?: number;
   /** Trailing window of the "period high" context line, in calendar days (default 364: 52 weeks). */
   readonly highWindowDays?: number;
-  /** Extra fact sentences after the lead (default 2). */
+  /** Extra fact sentences after the lead (default 2; 3 when the lead is a regime change or rarer than once a year). */
   readonly maxMoreFacts?: number;
 }
 
@@ -51,22 +89,24 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const facts = input.report?.facts ?? [];
   const bigMove = opts.bigMovePct ?? (input.kind === 'index' ? 3 : 8);
   const weekComplete = input.weekComplete ?? isoWeekday(date) === 5;
-  const ranked = rankFacts(facts, day.changePct, bigMove, date, weekComplete);
-  const lines: { kind: (typeof ranked)[number]['kind']; line: FactLine | null }[] = [];
+  const history = { bars, index: day.index };
+  const ranked = rankFacts(facts, day.changePct, bigMove, date, weekComplete, history);
+  const lines: PlannedLine[] = [];
   for (const r of ranked) {
-    if (!r.fact) lines.push({ kind: r.kind, line: null });
+    if (!r.fact) lines.push({ kind: r.kind, line: null, score: r.score });
     else {
       const line = planFact(r.fact, bars, day.index, symbol, ledger);
-      if (line) lines.push({ kind: r.kind, line });
+      if (line) lines.push({ kind: r.kind, line, score: r.score });
     }
   }
-  const leadEntry = lines[0] ?? { kind: 'move' as const, line: null };
-  const said = new Set([lineKey(leadEntry.line)]);
+  const leadEntry = lines[0] ?? { kind: 'move' as const, line: null, score: 1 };
+  const also = input.asOf ? null : pickAlso(leadEntry, lines.slice(1));
+  const said = new Set([lineKey(leadEntry.line), ...(also ? [lineKey(also.line)] : [])]);
   // During trading, a close-basis fact ("its highest close since") is not yet true: only the lead is said.
   const more = lines
     .slice(input.asOf ? lines.length : 1)
     .flatMap((l) => (l.line && !said.has(lineKey(l.line)) && said.add(lineKey(l.line)) ? [l.line] : []))
-    .slice(0, opts.maxMoreFacts ?? 2);
+    .slice(0, opts.maxMoreFacts ?? (leadEntry.score >= SESSIONS_PER_YEAR || leadEntry.kind === 'regime' ? 3 : 2));
 
   let asMuchAs: StoryPlan['asMuchAs'] = null;
   const leadUp = leadEntry.line?.t === 'regime' ? leadEntry.line.type === 'bull_market' : up;
@@ -78,11 +118,16 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
       pct: ledger.add({ id: 'as_much_as_pct', kind: 'pct', value: extremePct, dp: 1, source: { series: symbol, session: date, field: `${field}; previous close`, computation: `(${field} / previous close - 1) * 100` }, inputs: { [field]: leadUp ? day.bar.high : day.bar.low, previousClose: prev.close } }),
     };
   }
+  const sigmas = day.changePct === null ? null : moveSigmas(history, day.changePct);
+  const major = leadEntry.kind === 'record' || (leadEntry.kind === 'regime' && leadEntry.line?.t === 'regime' && leadEntry.line.basis === 'close') || also?.line?.t === 'regime' || leadEntry.line?.t === 'record_move' || leadEntry.score >= SESSIONS_PER_YEAR || (sigmas !== null && sigmas >= 3);
+  const weight: StoryPlan['weight'] = major ? 'major' : leadEntry.kind === 'move' && (sigmas === null || sigmas < 1.5) ? 'quiet' : 'normal';
 
-  const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364);
+  // A regime line already measures the close from its reference high: the distance to that same high is not said twice.
+  const regimeRefs = new Set([leadEntry.line, also?.line ?? null, ...more].flatMap((l) => (l?.t === 'regime' && l.type !== 'bull_market' ? [l.refDate.value] : [])));
+  const context = planContext(bars, day.index, symbol, ledger, opts.highWindowDays ?? 364).filter((c) => !(c.t === 'below_high' && regimeRefs.has(c.date.value)));
   const members = input.members ? planMembers(input.members, up, date, ledger, input.contributionSource?.code ?? 'engine') : null;
   const moverSymbols = members ? [...members.withMove, ...members.against].map((m) => m.symbol) : [];
-  const catalyst = planCatalyst(input.articles, symbol, moverSymbols, ledger);
+  const catalyst = planCatalyst(input.catalyst, date, input.members, ledger);
 
   const tags = [symbol.toLowerCase(), ...(leadEntry.line?.t === 'regime' ? [leadEntry.line.type.replace('_', '-')] : []), ...(catalyst?.themes ?? []).map((t) => t.toLowerCase())];
   const plan: StoryPlan = {
@@ -93,6 +138,10 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     historyFrom,
     leadKind: leadEntry.kind,
     lead: leadEntry.line,
+    leadAlso: also?.line ?? null,
+    leadRarity: leadEntry.score,
+    weight,
+    sigmas,
     close,
     changePct,
     changePoints,
@@ -163,5 +212,7 @@ function lineKey(l: FactLine | null): string {
       return `period:${l.high}:${l.year?.value ?? ''}:${l.weeks?.value ?? ''}`;
     case 'streak':
       return `streak:${l.weeks}`;
+    case 'record_move':
+      return `since:${l.what}`;
   }
 }

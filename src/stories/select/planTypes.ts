@@ -16,8 +16,19 @@ export type FactLine =
     }
   | { readonly t: 'record'; readonly high: boolean }
   | { readonly t: 'since'; readonly what: SinceWhat; readonly since: LedgerEntry }
+  /** A move nothing earlier in the data matches: "its worst day on record" (or "since at least January 2015"). */
+  | { readonly t: 'record_move'; readonly what: MoveWhat }
   | { readonly t: 'period'; readonly high: boolean; readonly year: LedgerEntry | null; readonly weeks: LedgerEntry | null }
-  | { readonly t: 'streak'; readonly up: boolean; readonly weeks: boolean; readonly count: LedgerEntry };
+  | {
+      readonly t: 'streak';
+      readonly up: boolean;
+      readonly weeks: boolean;
+      readonly count: LedgerEntry;
+      /** End of the last streak at least as long ("the longest since January 2023"); null when none in the data. */
+      readonly longestSince: LedgerEntry | null;
+    };
+
+export type MoveWhat = 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
 
 export type SinceWhat = 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
 
@@ -49,13 +60,29 @@ export interface BreadthLine {
   readonly flat: LedgerEntry;
 }
 
+/** One claim of the catalyst paragraph, from one article: its text is a ledger `quote` entry, its date a `date` entry. */
+export interface CatalystClaimLine {
+  readonly text: LedgerEntry;
+  readonly date: LedgerEntry;
+  /** True when the article is of the story's own session date ("on Friday" rather than "on February 5"). */
+  readonly sameDay: boolean;
+}
+
+/** What the news said about the session's top theme (news/why/chooseCatalyst.ts), attributed. */
 export interface CatalystLine {
-  /** Short publisher name, e.g. `RTHK`. */
+  /** Short publisher name, e.g. `RTHK` (escaped). */
   readonly source: string;
-  readonly articleId: string;
-  readonly url: string | null;
-  /** The quoted headline (a ledger quote entry). */
-  readonly quote: LedgerEntry;
+  readonly theme: { readonly id: string; readonly en: string; readonly zhHant: string };
+  /** A sentence of the article, reported (not quoted), figures taken out. */
+  readonly reported: CatalystClaimLine & {
+    /** False when the sentence opens with an ordinary word that English lowercases after "reported that". */
+    readonly opensWithName: boolean;
+    /** What the article is about, for the Chinese sentence: the story's symbol, a mover (names), or the market. */
+    readonly subject: { readonly tie: 'symbol' | 'mover' | 'market'; readonly names: StoryNames | null };
+  };
+  /** Words the article prints in quotation marks, with the speaker it names; null when none fits. */
+  readonly quote: (CatalystClaimLine & { readonly speaker: string; readonly sameArticle: boolean }) | null;
+  /** Tags: the theme and its detector theme. */
   readonly themes: readonly string[];
 }
 
@@ -68,8 +95,16 @@ export interface StoryPlan {
   /** First session of the data when history is not known to be complete: records are "in data since". */
   readonly historyFrom: LedgerEntry | null;
   readonly leadKind: LeadKind;
-  /** The headline fact; null when the lead is the day's move. */
+  /** The headline fact (the rarest, rankFacts.ts); null when the lead is the day's move. */
   readonly lead: FactLine | null;
+  /** A related fact said in the lede's own sentence ("..., sending it into a bear market"); null when none. */
+  readonly leadAlso: FactLine | null;
+  /** Rarity of the lead: once in this many sessions of the series' history. */
+  readonly leadRarity: number;
+  /** The weight of the day: `quiet` (2-3 paragraphs), `normal`, or `major` (a record, a regime change, a 3-sigma move). */
+  readonly weight: 'quiet' | 'normal' | 'major';
+  /** The day's move in standard deviations of the previous 60 sessions' moves; null when unknown. */
+  readonly sigmas: number | null;
   readonly close: LedgerEntry;
   readonly changePct: LedgerEntry | null;
   readonly changePoints: LedgerEntry | null;

@@ -1,4 +1,5 @@
 import type { Fact } from '../../domain/fact.js';
+import { moveRarity, rarityOf, type RarityHistory } from './factRarity.js';
 
 /** What a story can lead with, best first. */
 export type LeadKind =
@@ -11,19 +12,10 @@ export type LeadKind =
   | 'move'; // the day's move, when nothing else is news
 
 /**
- * News value of each lead, documented in docs/stories.md ("Deciding what is news"):
- * a regime change or a record comes before a big move, a big move before a "since" fact,
- * a "since" fact before a streak, and a streak before the plain move.
+ * Tie-break between facts of equal rarity (docs/stories.md, "Deciding what is news"): the order a desk would
+ * pick between two facts that are equally rare. The score itself is the rarity (factRarity.ts).
  */
-export const LEAD_SCORE: Readonly<Record<LeadKind, number>> = {
-  regime: 100,
-  record: 90,
-  big_move: 70,
-  biggest_since: 65,
-  extreme_since: 60,
-  streak: 40,
-  move: 10,
-};
+export const LEAD_ORDER: readonly LeadKind[] = ['record', 'biggest_since', 'regime', 'big_move', 'extreme_since', 'streak', 'move'];
 
 /** A "since" fact is news only when the date it reaches back to is at least this many calendar days away. */
 export const MIN_SINCE_DAYS = 28;
@@ -35,7 +27,10 @@ function daysApart(a: string, b: string): number {
 /** A fact with the lead kind it can carry and its score. */
 export interface RankedFact {
   readonly kind: LeadKind;
+  /** Rarity: the fact happens once in this many sessions of the series' own history (higher is rarer). */
   readonly score: number;
+  /** True when nothing earlier in the data compares (a record in the data). */
+  readonly record: boolean;
   readonly fact: Fact | null;
 }
 
@@ -81,23 +76,37 @@ export function leadKindOf(f: Fact, session?: string, minSinceDays = MIN_SINCE_D
 }
 
 /**
- * Ranks the day's facts by news value (stable: equal scores keep the analytics order).
- * A `big_move` entry is added when |changePct| ≥ bigMovePct, and a `move` entry always closes the list.
+ * Ranks the day's facts by rarity in the series' own history (factRarity.ts): how many sessions since a move,
+ * a close or a streak like this one, a record as rare as the whole history, a regime change as rare as the
+ * series makes them. Equal rarities keep LEAD_ORDER, then the analytics order.
+ * A `big_move` entry (rarity: sessions per move at least as large) is added when |changePct| >= bigMovePct and no
+ * "biggest one-day gain (loss) since" fact already says it; a `move` entry (rarity 1) always closes the list.
  * @param changePct the day's close-to-close change in percent (2.9 = 2.9%), null when unknown.
  * @param bigMovePct threshold in percent (3 for an index, 8 for a stock by default).
  * @param session the story's session date, for the "since" distance rule.
  * @param weekComplete whether the session closes its week (weekly facts are news only then).
- * @example rankFacts([{type: 'streak', basis: 'close', count: 5}], 1.8, 3)[0].kind // 'streak'
+ * @param history the series' bars up to the session: without them, analytics' counts and the calendar stand in.
+ * @example rankFacts([{type: 'biggest_loss_since', basis: 'close', since: 'record'}], -17.2, 3, '2025-04-07', false, h)[0].kind // 'biggest_since'
  */
-export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number, session?: string, weekComplete = true): RankedFact[] {
+export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number, session?: string, weekComplete = true, history?: RarityHistory): RankedFact[] {
   const out: RankedFact[] = [];
+  let dailyBiggest = false;
   for (const fact of facts) {
     const kind = leadKindOf(fact, session, MIN_SINCE_DAYS, weekComplete);
-    if (kind) out.push({ kind, score: LEAD_SCORE[kind], fact });
+    if (!kind) continue;
+    if (fact.type === 'biggest_gain_since' || fact.type === 'biggest_loss_since') dailyBiggest = true;
+    const r = rarityOf(fact, history, session);
+    // A regime crossed only during trading is half the news of one confirmed at the close.
+    out.push({ kind, score: fact.basis === 'intraday' ? r.onceInSessions / 2 : r.onceInSessions, record: r.record, fact });
   }
-  if (changePct !== null && Math.abs(changePct) >= bigMovePct) {
-    out.push({ kind: 'big_move', score: LEAD_SCORE.big_move, fact: null });
+  if (changePct !== null && Math.abs(changePct) >= bigMovePct && !dailyBiggest) {
+    const r = moveRarity(history, changePct);
+    out.push({ kind: 'big_move', score: r.onceInSessions, record: r.record, fact: null });
   }
-  out.push({ kind: 'move', score: LEAD_SCORE.move, fact: null });
-  return out.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
+  out.push({ kind: 'move', score: 1, record: false, fact: null });
+  const order = (k: LeadKind) => LEAD_ORDER.indexOf(k);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.score - a.r.score || order(a.r.kind) - order(b.r.kind) || a.i - b.i)
+    .map((x) => x.r);
 }

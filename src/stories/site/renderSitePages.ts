@@ -1,6 +1,6 @@
 import { escapeHtml as h, slugify } from './escapeHtml.js';
-import { renderStoryBody } from './renderStoryBody.js';
-import { isoDateTime, LANGUAGE_NAMES, siteLocale, type SiteLocale } from './siteLocale.js';
+import { bodySearchText, renderStoryBody } from './renderStoryBody.js';
+import { isoDateTime, LANGUAGE_NAMES, SECTION_LOCALES, siteLocale, type SiteLocale } from './siteLocale.js';
 import { storyPath, type SiteConfig, type SiteStory } from './siteStory.js';
 
 /** Shared per-build data for the sidebar widgets (computed once, not per page). */
@@ -62,17 +62,43 @@ ${main}
 `;
 }
 
-/** A story list (front page, tag and category pages): title, date, language, summary; dates in the list's language. */
+/**
+ * A list of stories and news posts (front page, tag and category pages): title, date, language, summary; dates
+ * in the list's language; a news post is marked as news with its source (its first category).
+ */
 export function storyList(stories: readonly SiteStory[], root: string, lang = 'en'): string {
   const L = siteLocale(lang);
   const items = stories.map(
-    (s) => `<li><article${s.lang === L.lang || L.lang === 'en' ? '' : ` lang="${h(siteLocale(s.lang).htmlLang)}"`}><h3><a href="${h(root + storyPath(s))}">${h(s.title)}</a></h3><p class="meta">${timeTag(L, s.date)} · ${h(LANG_LABEL[s.lang] ?? s.lang)}</p><p>${h(s.summary)}</p></article></li>`,
+    (s) => `<li><article class="${s.kind === 'news' ? 'news' : 'story'}"${s.lang === L.lang || L.lang === 'en' ? '' : ` lang="${h(siteLocale(s.lang).htmlLang)}"`}><h3><a href="${h(root + storyPath(s))}">${h(s.title)}</a></h3><p class="meta">${timeTag(L, s.date)} · ${h(LANG_LABEL[s.lang] ?? s.lang)}${newsMark(L, s)}</p><p>${h(s.summary)}</p></article></li>`,
   );
   return `<ul class="stories">${items.join('\n')}</ul>`;
 }
 
-/** One story page with its translations, taxonomy links and pager (previous and next in the same language). */
-export function storyPage(cfg: SiteConfig, w: SiteWidgets, s: SiteStory, prev: SiteStory | null, next: SiteStory | null, hasTranslation: (lang: string) => boolean): string {
+function newsMark(L: SiteLocale, s: SiteStory): string {
+  if (s.kind !== 'news') return '';
+  const source = s.categories[0];
+  return ` · <span class="kind">${h(L.text.newsLabel)}${source ? ` · ${h(L.term(source))}` : ''}</span>`;
+}
+
+/** The links of a page to the pages it cites or that cite it (story → news posts, news post → stories). */
+export interface PageLinks {
+  readonly citedNews: readonly SiteStory[];
+  readonly citingStories: readonly SiteStory[];
+}
+
+const NO_LINKS: PageLinks = { citedNews: [], citingStories: [] };
+
+function linkList(L: SiteLocale, heading: string, pages: readonly SiteStory[]): string {
+  if (pages.length === 0) return '';
+  const items = pages.map((p) => `<li${p.lang === L.lang ? '' : ` lang="${h(siteLocale(p.lang).htmlLang)}"`}><a href="${h(`../${storyPath(p)}`)}">${h(p.title)}</a> ${timeTag(L, p.date)}</li>`);
+  return `\n<section class="citations"><h2>${h(heading)}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+/**
+ * One story or news post page with its translations, taxonomy links, citations (a story's cited news posts, a
+ * news post's citing stories) and pager (previous and next of the same kind in the same language).
+ */
+export function storyPage(cfg: SiteConfig, w: SiteWidgets, s: SiteStory, prev: SiteStory | null, next: SiteStory | null, hasTranslation: (lang: string) => boolean, links: PageLinks = NO_LINKS): string {
   const root = '../';
   const L = siteLocale(s.lang);
   const sec = root + L.section;
@@ -85,11 +111,11 @@ export function storyPage(cfg: SiteConfig, w: SiteWidgets, s: SiteStory, prev: S
     prev ? `<a rel="prev" href="${h(`${prev.slug}.${prev.lang}.html`)}">← ${h(prev.title)}</a>` : '',
     next ? `<a rel="next" href="${h(`${next.slug}.${next.lang}.html`)}">${h(next.title)} →</a>` : '',
   ].join(' ');
-  const main = `<article class="story">
+  const main = `<article class="${s.kind === 'news' ? 'news' : 'story'}">
 <h1>${h(s.title)}</h1>
 <p class="meta">${timeTag(L, s.date)}${langs.length > 0 ? ` · ${langs.join(' · ')}` : ''}</p>
 ${renderStoryBody(s.body, '')}
-<p class="taxonomy">${cats ? `${h(L.text.categoriesLabel)}${cats}` : ''} ${tags ? `${h(L.text.tagsLabel)}${tags}` : ''}</p>
+<p class="taxonomy">${cats ? `${h(L.text.categoriesLabel)}${cats}` : ''} ${tags ? `${h(L.text.tagsLabel)}${tags}` : ''}</p>${linkList(L, L.text.citedNews, links.citedNews)}${linkList(L, L.text.citedBy, links.citingStories)}
 <nav class="pager">${pager}</nav>
 </article>`;
   return pageShell(cfg, w, root, s.title, main, s.lang);
@@ -128,7 +154,18 @@ export function rfc822(local: string, offset = '+0800'): string {
   return `${day}, ${m[3]} ${mon} ${m[1]} ${m[4]}:${m[5]}:${m[6]} ${offset}`;
 }
 
-/** The client-side search index: the front matter of every story (JSON, parsed by search.js). */
+/**
+ * The client-side search index (JSON, parsed by search.js), one entry per story and news post: path, title,
+ * summary, date, language, tags, categories, kind (`n` for news), the body's words (so a news post is found by a
+ * word of its body), and the tags and categories as each language section shows them (牛市 for `bull-market`), so a
+ * Chinese term finds the pages it labels.
+ */
 export function searchIndex(stories: readonly SiteStory[]): string {
-  return JSON.stringify(stories.map((s) => ({ u: storyPath(s), t: s.title, s: s.summary, d: s.date, l: s.lang, g: s.tags, c: s.categories })));
+  return JSON.stringify(
+    stories.map((s) => {
+      const terms = [...s.tags, ...s.categories];
+      const shown = [...new Set(SECTION_LOCALES.flatMap((L) => terms.map((t) => L.term(t))))].filter((t) => !terms.includes(t));
+      return { u: storyPath(s), t: s.title, s: s.summary, d: s.date, l: s.lang, g: s.tags, c: s.categories, k: s.kind === 'news' ? 'n' : 's', b: bodySearchText(s.body), z: shown };
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 /**
- * Client-side search over the front matter (search.json): filters as you type and renders results with
+ * Client-side search over stories and news posts (search.json: front matter, the body's words, and tags as the
+ * Chinese section names them): filters as you type and renders results with
  * DOM text nodes only (never innerHTML), so no story text can become markup. A page of a language section
  * (`data-lang`) searches that language's stories and says "no results" in its words (`data-empty`).
  */
@@ -9,7 +10,13 @@ export const SEARCH_JS = `(function () {
   var q = document.getElementById('search-q'); var out = document.getElementById('search-results');
   if (!q || !out) return;
   var data = null;
-  function load(cb) { if (data) return cb(); fetch(root + 'search.json').then(function (r) { return r.json(); }).then(function (j) { data = j; cb(); }); }
+  function load(cb) {
+    if (data) return cb();
+    fetch(root + 'search.json').then(function (r) { return r.json(); }).then(function (j) {
+      for (var i = 0; i < j.length; i++) { var d = j[i]; d.h = [d.t, d.s, d.g.join(' '), d.c.join(' '), (d.z || []).join(' '), d.d, d.b || ''].join(' ').toLowerCase(); }
+      data = j; cb();
+    });
+  }
   function run() {
     var words = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
     while (out.firstChild) out.removeChild(out.firstChild);
@@ -17,7 +24,7 @@ export const SEARCH_JS = `(function () {
     load(function () {
       var n = 0;
       for (var i = 0; i < data.length && n < 20; i++) {
-        var d = data[i]; if (lang && d.l !== lang) continue; var hay = (d.t + ' ' + d.s + ' ' + d.g.join(' ') + ' ' + d.c.join(' ') + ' ' + d.d).toLowerCase();
+        var d = data[i]; if (lang && d.l !== lang) continue; var hay = d.h;
         if (!words.every(function (w) { return hay.indexOf(w) >= 0; })) continue;
         var li = document.createElement('li'); var a = document.createElement('a');
         a.setAttribute('href', root + d.u); a.textContent = d.t; li.appendChild(a); out.appendChild(li); n++;

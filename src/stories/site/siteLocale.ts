@@ -1,7 +1,7 @@
 /**
  * The site's languages in one place: the words of the page chrome, the HTML `lang`, where a language's
- * section lives, how dates and taxonomy terms are shown. Stories use it today; republished news posts
- * (issue 12) are meant to use the same table, so that every page of one language reads alike.
+ * section lives, how dates and taxonomy terms are shown. Stories and republished news posts (issue 12) use the
+ * same table, so that every page of one language reads alike.
  */
 export interface SiteLocale {
   /** Story language code as in the front matter (`en`, `zh-Hant`). */
@@ -29,6 +29,12 @@ export interface SiteLocale {
     readonly categoryTitle: (label: string) => string;
     /** The other language's link in the header, e.g. `English`. */
     readonly otherLanguage: string;
+    /** Marks a republished news post in lists (`News`). */
+    readonly newsLabel: string;
+    /** Heading of a story's list of the news posts it cites. */
+    readonly citedNews: string;
+    /** Heading of a news post's list of the stories that cite it. */
+    readonly citedBy: string;
   };
   /** A front-matter date (`2025-02-07 16:10:00`, Hong Kong time) as shown: as written in English, `2025年2月7日 16:10` in Chinese. */
   date(local: string): string;
@@ -50,8 +56,8 @@ const EN: SiteLocale = {
     allTags: 'All tags',
     rss: 'RSS',
     search: 'Search',
-    searchPlaceholder: 'Search stories',
-    searchNeedsJs: 'Search needs JavaScript; every story is listed on the front page and the tag pages.',
+    searchPlaceholder: 'Search stories and news',
+    searchNeedsJs: 'Search needs JavaScript; every story and news post is listed on the front page and the tag pages.',
     noResults: 'No stories found',
     recent: 'Recent',
     categoriesLabel: 'Categories: ',
@@ -60,6 +66,9 @@ const EN: SiteLocale = {
     tagTitle: (l) => `Tag: ${l}`,
     categoryTitle: (l) => `Category: ${l}`,
     otherLanguage: '繁體中文',
+    newsLabel: 'News',
+    citedNews: 'News cited in this story',
+    citedBy: 'Stories citing this article',
   },
   date: (local) => local,
   term: (t) => t,
@@ -91,8 +100,8 @@ const ZH_HANT: SiteLocale = {
     allTags: '所有標籤',
     rss: 'RSS',
     search: '搜尋',
-    searchPlaceholder: '搜尋報道',
-    searchNeedsJs: '搜尋功能需要JavaScript；所有報道均列於首頁及標籤頁。',
+    searchPlaceholder: '搜尋報道及新聞',
+    searchNeedsJs: '搜尋功能需要JavaScript；所有報道及新聞均列於首頁及標籤頁。',
     noResults: '找不到相關報道',
     recent: '最近報道',
     categoriesLabel: '類別：',
@@ -101,6 +110,9 @@ const ZH_HANT: SiteLocale = {
     tagTitle: (l) => `標籤：${l}`,
     categoryTitle: (l) => `類別：${l}`,
     otherLanguage: 'English',
+    newsLabel: '新聞',
+    citedNews: '本報道引用的新聞',
+    citedBy: '引用本文的報道',
   },
   date: (local) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(local);

@@ -1,4 +1,7 @@
-/** One story file as the site sees it (front matter in the seed's layout plus the Markdown body). */
+/** What a page of the site is: an Indexwire story, or a republished news post (`news publish`). */
+export type SitePageKind = 'story' | 'news';
+
+/** One story file, or one republished news post, as the site sees it (front matter in the seed's layout plus the Markdown body). */
 export interface SiteStory {
   /** `hstech-2025-02-07` (file name without language and `.md`). */
   readonly slug: string;
@@ -12,6 +15,14 @@ export interface SiteStory {
   readonly translations: readonly string[];
   readonly thumbnail: string;
   readonly body: string;
+  /** `story` (default) or `news`: a news post's page is under `news/`, a story's under `stories/`. */
+  readonly kind?: SitePageKind;
+  /** News posts: the id of the article republished (the news layer's id of the closing link's URL); null without a link. */
+  readonly articleId?: string | null;
+  /** Stories: the ids of the articles the story cites (its ledger's quotes), in ledger order. */
+  readonly cites?: readonly string[];
+  /** The Markdown file the page was read from. */
+  readonly sourceFile?: string;
 }
 
 /** Site settings. */
@@ -23,5 +34,8 @@ export interface SiteConfig {
   readonly recentCount: number;
 }
 
-/** Page path of a story, relative to the site root. */
-export const storyPath = (s: Pick<SiteStory, 'slug' | 'lang'>): string => `stories/${s.slug}.${s.lang}.html`;
+/** Folder of a page kind from the site root: `stories/` or `news/`. */
+export const pageFolder = (kind: SitePageKind | undefined): string => (kind === 'news' ? 'news/' : 'stories/');
+
+/** Page path of a story or news post, relative to the site root: `stories/<slug>.<lang>.html`, `news/<slug>.<lang>.html`. */
+export const storyPath = (s: Pick<SiteStory, 'slug' | 'lang' | 'kind'>): string => `${pageFolder(s.kind)}${s.slug}.${s.lang}.html`;

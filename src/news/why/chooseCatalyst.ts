@@ -1,0 +1,101 @@
+import type { Article } from '../../domain/article.js';
+import type { CatalystClaim, ClaimSource } from '../../domain/catalyst.js';
+import { findThemes, type ArticleTie, type FoundTheme } from './findThemes.js';
+import { hasFigure, withoutMoveFigures } from './figures.js';
+import { findQuotes } from './findQuotes.js';
+import { localDate } from './localDate.js';
+import { articleParagraphs, splitSentences } from './sentences.js';
+import type { CatalystTheme } from './themeLexicon.js';
+
+/** An article of the story's window, tied to it (findThemes.ts), with its detected themes. */
+export interface CatalystArticle {
+  readonly article: Article;
+  readonly tie: ArticleTie;
+  /** The symbol that ties it: the story's, a mover's, or the market benchmark's. */
+  readonly tiedTo: string;
+  readonly sessionsBack: number;
+  readonly themes: readonly { readonly theme: string; readonly triggers: readonly string[] }[];
+}
+
+/** Longest sentence or quote a story repeats, in words. */
+export const MAX_CLAIM_WORDS = 60;
+
+/**
+ * The catalyst a story may state: the top theme of the window (findThemes) and what its heaviest article said about
+ * it. The reported sentence is the article's first body sentence that names the theme (one of its trigger phrases),
+ * holds no quotation mark, and after its move figures are taken out (figures.ts) holds no figure; the quote is the
+ * first attributed quote (findQuotes.ts) of the theme's articles, heaviest first, that names the theme and holds no
+ * figure. A theme none of whose articles gives such a sentence passes to the next; null when none does or when the
+ * window has no tied article: then the story says nothing about causes.
+ * @example chooseCatalyst([]) // null
+ */
+export function chooseCatalyst(articles: readonly CatalystArticle[], utcOffset = '+08:00'): CatalystClaim | null {
+  const usable = articles.filter((a) => a.article.duplicateOf === null);
+  const byId = new Map(usable.map((a) => [a.article.id, a]));
+  const themes = findThemes(usable.map((a) => ({ id: a.article.id, publishedMs: a.article.publishedMs, sessionsBack: a.sessionsBack, tie: a.tie, themes: a.themes })));
+  for (const t of themes) {
+    const arts = t.articles.map((x) => byId.get(x.id)).filter((a): a is CatalystArticle => a !== undefined);
+    for (const a of arts) {
+      const text = reportedSentence(a, t.theme);
+      if (text === null) continue;
+      return { theme: { id: t.theme.id, en: t.theme.en, zhHant: t.theme.zhHant }, reported: { ...sourceOf(a, utcOffset), text, opensWithName: opensWithName(text, a.article.body) }, quote: quoteFor(arts, t, utcOffset) };
+    }
+  }
+  return null;
+}
+
+/** The trigger phrases of `theme` that fired in the article. */
+function triggersIn(a: CatalystArticle, theme: CatalystTheme): string[] {
+  const hit = a.themes.find((x) => x.theme === theme.detectorTheme);
+  return (hit?.triggers ?? []).filter((tr) => theme.triggers === undefined || theme.triggers.includes(tr));
+}
+
+/** True when `text` holds one of `phrases` as a whole word (ASCII case ignored for phrases longer than 5 characters). */
+export function namesPhrase(text: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => new RegExp(`(?<![A-Za-z0-9])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, p.length > 5 ? 'i' : '').test(text));
+}
+
+function reportedSentence(a: CatalystArticle, theme: CatalystTheme): string | null {
+  const triggers = triggersIn(a, theme);
+  if (triggers.length === 0) return null;
+  for (const p of articleParagraphs(a.article.body)) {
+    for (const s of splitSentences(p)) {
+      if (!namesPhrase(s, triggers) || /["“”]/.test(s)) continue;
+      const clean = withoutMoveFigures(s);
+      if (clean === null || !namesPhrase(clean, triggers) || words(clean) > MAX_CLAIM_WORDS || !/[.!?]$/.test(clean)) continue;
+      return clean;
+    }
+  }
+  return null;
+}
+
+function quoteFor(arts: readonly CatalystArticle[], t: FoundTheme, utcOffset: string): CatalystClaim['quote'] {
+  for (const a of arts) {
+    const triggers = triggersIn(a, t.theme);
+    for (const q of findQuotes(articleParagraphs(a.article.body))) {
+      if (!namesPhrase(q.text, triggers) || hasFigure(q.text) || words(q.text) > MAX_CLAIM_WORDS) continue;
+      return { ...sourceOf(a, utcOffset), text: q.text, speaker: q.speaker };
+    }
+  }
+  return null;
+}
+
+function sourceOf(a: CatalystArticle, utcOffset: string): ClaimSource {
+  const x = a.article;
+  return { articleId: x.id, url: x.url, source: x.source, publishedAt: x.publishedAt, localDate: localDate(x.publishedMs, utcOffset), tie: a.tie, tiedTo: a.tiedTo };
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * True when the sentence opens with a name (`Hong Kong stocks`, `Chinese firm DeepSeek`): its first word is never
+ * written in lower case in the article. `Shares in Shanghai` opens with an ordinary word when `shares` occurs.
+ */
+export function opensWithName(sentence: string, body: string): boolean {
+  const first = /^[A-Za-z'’-]+/.exec(sentence)?.[0];
+  if (!first || first === first.toUpperCase()) return true;
+  if (/^(?:The|A|An|Shares|Stocks|Markets|Investors)$/.test(first)) return false;
+  return !new RegExp(`(?<![A-Za-z])${first.toLowerCase()}(?![A-Za-z])`).test(body);
+}
