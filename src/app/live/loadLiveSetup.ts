@@ -5,7 +5,7 @@ import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
 import type { SessionInterval } from '../../calendar/TradingCalendar.js';
 import { withClosingAuction } from '../../calendar/withClosingAuction.js';
 import { ConfigError, SourceError } from '../../core/errors.js';
-import { asIndexCode, asSecurityId, type SecurityId, type SessionDate } from '../../core/units.js';
+import { asIndexCode, asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { membersOn } from '../../domain/membership.js';
@@ -55,6 +55,16 @@ export interface LiveSetup {
   readonly facts: LiveFactOptions;
   /** The index's daily bars before the session (the engine's levels, else its own CSV, else --index's), for the analytics detectors. */
   readonly history: readonly Bar[];
+  /**
+   * The index's own daily series in the data folder (`<index>.csv`, e.g. the official HSTECH), when there is one:
+   * its bars before the session (the live story desk's history) and its bar on the session (a replay generates the
+   * index's intraday path from it, as for the members). Null without the file.
+   */
+  readonly official: { readonly code: IndexCode; readonly history: readonly Bar[]; readonly day: DayRange | null } | null;
+  /** The previous session's date. */
+  readonly previousSession: SessionDate;
+  /** Members' names from the membership file (English), when one was read or found. */
+  readonly memberNames: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
 }
 
@@ -154,5 +164,12 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
   }
   const history = series.filter((b) => b.date < o.date);
-  return { state, stateSource, engineEod, intervals, intervalsWithAuction, halfDay: info.isHalfDay, days, facts, history, notes };
+  const own = data.series.get(asSecurityId(code));
+  const ownDay = own?.find((b) => b.date === o.date);
+  const official = own && own.length > 0
+    ? { code, history: own.filter((b) => b.date < o.date), day: ownDay ? { open: ownDay.open, high: ownDay.high, low: ownDay.low, close: ownDay.close } : null }
+    : null;
+  const membersFile = o.membersPath ?? join(o.dataDir, 'hstech_members.csv');
+  const memberNames = new Map<string, string>(existsSync(membersFile) ? membersOn(loadMembers(membersFile), o.date).map((m) => [m.symbol as string, m.name]) : []);
+  return { state, stateSource, engineEod, intervals, intervalsWithAuction, halfDay: info.isHalfDay, days, facts, history, official, previousSession: prev, memberNames, notes };
 }
