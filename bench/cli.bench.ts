@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasSharedData, REPO_ROOT, SHARED_DATA } from '../test/support/sharedData.js';
 import { CLI_ROWS, type CliBenchContext } from './cliRows.js';
@@ -50,6 +50,7 @@ try {
   });
   for (const row of rows) row.prepare?.(ctx);
   const baseline = ['-e', ''];
+  const loadBefore = loadavg();
   const argsOf = rows.map((row) => [BIN, ...row.args(ctx)]);
   const times: number[][] = rows.map(() => []);
   const ratios: number[][] = rows.map(() => []);
@@ -68,6 +69,8 @@ try {
     if (round > 0) node.push(base.ms);
   }
   const fmt = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
+  // other processes on the machine slow every row, the bare node start least (a ratio under load is higher than idle)
+  process.stdout.write(`load average before: ${loadBefore.map((x) => x.toFixed(2)).join(' ')}; after: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min)\n`);
   const labelWidth = Math.max(18, ...rows.map((r) => r.label.length));
   process.stdout.write(`whole processes, ${RUNS} rounds after 1 warm-up, wall time; x node = median of (command / node -e "" of the same round)\n`);
   process.stdout.write(`${'command'.padEnd(labelWidth)}       min   median      max   x node  target\n`);

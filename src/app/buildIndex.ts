@@ -99,14 +99,14 @@ export async function streamIndexFromFiles(opts: BuildIndexFilesOptions): Promis
   const withFile = new Set<string>();
   for (const path of listBarFiles(opts.dataDir)) {
     if (!everyFile && !needed.has(symbolFromFileName(path))) continue;
-    const f = readBarColumnsFile(path);
+    const f = readBarColumnsFile(path, undefined, { closesOnly: true });
     withFile.add(f.symbol);
     for (const x of f.issues) fileIssues.push(x.message);
     if (ctx.needed !== null && !needed.has(f.symbol)) continue;
     const { keys, close } = f.columns;
     let n = keys.length;
     while (n > 0 && (keys[n - 1] as number) > toKey) n--;
-    if (n > 0) closes.set(f.symbol, { keys: keys.slice(0, n), close: close.slice(0, n) });
+    if (n > 0) closes.set(f.symbol, n === keys.length ? { keys, close } : { keys: keys.slice(0, n), close: close.slice(0, n) });
   }
   for (const s of needed) if (!closes.has(s as SecurityId) && !withFile.has(s)) fileIssues.push(`${s}: no bar file ${s}.csv in ${opts.dataDir}`);
   const engine = streamIndex(ctx.methodology, { ...ctx.input, closes }, { detail: opts.detail ?? true });

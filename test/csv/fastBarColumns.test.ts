@@ -76,6 +76,9 @@ describe('parseBarsColumns (byte-level fast path) against parseBarsCsv', () => {
         const { parsed, view } = fastOf(text);
         expect(parsed.fast).toBe(true);
         expect(view).toEqual(careful(text));
+        // closes only (what the index engine reads): the same keys and closes, the other columns left empty
+        const closes = parseBarsColumns(Buffer.from(text), 'F.csv', undefined, { closesOnly: true }).columns;
+        expect([closes.keys, closes.close, closes.open.length]).toEqual([view.columns.keys, view.columns.close, 0]);
       }),
       { numRuns: 400 },
     );

@@ -9,12 +9,17 @@ import type { LiveHub } from './LiveHub.js';
  */
 export class LiveDesk {
   private readonly route = new Map<string, LiveIndexSession[]>();
-  /** Events whose symbol is in no index. */
+  /** Events whose symbol is in no index (and has no tap). */
   unrouted = 0;
 
+  /**
+   * @param taps listeners for symbols that are in no index's members (e.g. the official index's own levels,
+   *   `HSTECH`, followed by the live story desk): called after the publications due at the event's time.
+   */
   constructor(
     readonly sessions: readonly LiveIndexSession[],
     private readonly hub: LiveHub,
+    private readonly taps: ReadonlyMap<string, (ev: LiveEvent) => void> = new Map(),
   ) {
     for (const s of sessions) {
       for (const m of s.state.members) {
@@ -29,8 +34,10 @@ export class LiveDesk {
   onEvent(ev: LiveEvent): void {
     const list = this.route.get(ev.symbol);
     if (!list) {
-      this.unrouted++;
       this.advanceTo(ev.timeMs);
+      const tap = this.taps.get(ev.symbol);
+      if (tap) tap(ev);
+      else this.unrouted++;
       return;
     }
     this.advanceTo(ev.timeMs);

@@ -22,6 +22,26 @@ export function analyticsLiveFacts(
   history: readonly Bar[],
   specs: readonly DetectorSpec[] = DETECTORS,
 ): (pub: Omit<LevelPublication, 'facts'>) => LiveFact[] {
+  const onBar = analyticsBarFacts(code, sessionDate, history, specs);
+  let open: number | null = null;
+  return (pub) => {
+    open ??= pub.level;
+    const bar: Bar = { date: sessionDate, open, high: Math.max(pub.high, open, pub.level), low: Math.min(pub.low, open, pub.level), close: pub.level, adjClose: null, volume: null };
+    return onBar(bar, pub.timeMs, pub.final);
+  };
+}
+
+/**
+ * The same detectors fed a provisional bar of the session as it stands (e.g. the official index's own levels:
+ * open, high, low, last), each call replacing the previous one. Facts as {@link analyticsLiveFacts}.
+ * @returns `(bar, timeMs, final)`: the facts first seen with this bar.
+ */
+export function analyticsBarFacts(
+  code: IndexCode,
+  sessionDate: SessionDate,
+  history: readonly Bar[],
+  specs: readonly DetectorSpec[] = DETECTORS,
+): (bar: Bar, timeMs: number, final: boolean) => LiveFact[] {
   const past = history.filter((b) => b.date < sessionDate);
   const dets: { id: string; det: StreamingDetector }[] = specs.map((s) => {
     const det = s.create();
@@ -29,11 +49,8 @@ export function analyticsLiveFacts(
     return { id: s.id, det };
   });
   const seen = new Set<string>();
-  let open: number | null = null;
   let first = true;
-  return (pub) => {
-    open ??= pub.level;
-    const bar: Bar = { date: sessionDate, open, high: Math.max(pub.high, open, pub.level), low: Math.min(pub.low, open, pub.level), close: pub.level, adjClose: null, volume: null };
+  return (bar, timeMs, final) => {
     const out: LiveFact[] = [];
     for (const { id, det } of dets) {
       const facts = det.update(bar, !first) ?? [];
@@ -42,7 +59,7 @@ export function analyticsLiveFacts(
         const key = `${code}:${sessionDate}:${id}:${f.type}:${f.basis}:${f.event ?? ''}:${f.since ?? ''}:${f.period ?? ''}:${f.count ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ key, index: code, symbol: null, timeMs: pub.timeMs, fact: f.basis === 'close' ? { ...f, detail: { ...f.detail, provisional: !pub.final } } : f });
+        out.push({ key, index: code, symbol: null, timeMs, fact: f.basis === 'close' ? { ...f, detail: { ...f.detail, provisional: !final } } : f });
       }
     }
     first = false;

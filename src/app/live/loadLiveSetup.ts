@@ -5,19 +5,25 @@ import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
 import type { SessionInterval } from '../../calendar/TradingCalendar.js';
 import { withClosingAuction } from '../../calendar/withClosingAuction.js';
 import { ConfigError, SourceError } from '../../core/errors.js';
-import { asIndexCode, asSecurityId, type SecurityId, type SessionDate } from '../../core/units.js';
+import { asIndexCode, asSecurityId, type IndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { membersOn } from '../../domain/membership.js';
 import type { LiveFactOptions } from '../../realtime/LiveFactDetector.js';
 import type { DayRange } from '../../realtime/generateTickPath.js';
 import { equalWeightLiveState, liveStateFromIndexSession, validateLiveState, type LiveIndexState } from '../../realtime/liveIndexState.js';
-import { buildIndexFromFiles } from '../buildIndex.js';
+import type { BarStore } from '../../store/ports.js';
+import { buildIndexFromFiles, buildIndexFromStore } from '../buildIndex.js';
 import { loadMarketData, loadMembers } from '../marketData.js';
 
 export interface LiveSetupOptions {
-  /** Folder of bar CSVs (one per symbol) with the membership file. */
+  /** Folder of bar CSVs (one per symbol) with the membership file (when no `market` is given). */
   readonly dataDir: string;
+  /**
+   * A store to read instead of `dataDir` (`--db FILE`): the members' and the index's bars up to the session, the
+   * stored members of `index` (unless `membersPath`), and the engine on the store.
+   */
+  readonly market?: { readonly store: BarStore; readonly origin: string };
   readonly date: SessionDate;
   /** Index code; its own bars `<code>.csv`, when present, give the previous close level. Default HSTECH. */
   readonly index?: string;
@@ -49,6 +55,16 @@ export interface LiveSetup {
   readonly facts: LiveFactOptions;
   /** The index's daily bars before the session (the engine's levels, else its own CSV, else --index's), for the analytics detectors. */
   readonly history: readonly Bar[];
+  /**
+   * The index's own daily series in the data folder (`<index>.csv`, e.g. the official HSTECH), when there is one:
+   * its bars before the session (the live story desk's history) and its bar on the session (a replay generates the
+   * index's intraday path from it, as for the members). Null without the file.
+   */
+  readonly official: { readonly code: IndexCode; readonly history: readonly Bar[]; readonly day: DayRange | null } | null;
+  /** The previous session's date. */
+  readonly previousSession: SessionDate;
+  /** Members' names from the membership file (English), when one was read or found. */
+  readonly memberNames: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
 }
 
@@ -67,7 +83,18 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   const intervalsWithAuction = withClosingAuction(intervals, hkexClosingAuction(o.date));
   const prev = cal.previousSession(o.date);
   const code = asIndexCode(o.index ?? 'HSTECH');
-  const data = loadMarketData(o.dataDir);
+  const fetched = new Map<SecurityId, readonly Bar[]>();
+  const data: { readonly series: ReadonlyMap<SecurityId, readonly Bar[]> } = o.market ? { series: fetched } : loadMarketData(o.dataDir);
+  // from a store, the series a setup reads (members, the index) are fetched once they are known, up to the session
+  const fetchSeries = async (symbols: readonly string[]) => {
+    if (!o.market) return;
+    const want = [...new Set(symbols)].filter((s) => !data.series.has(asSecurityId(s))).map(asSecurityId);
+    const got = await o.market.store.getBarsMany(want, undefined, o.date);
+    for (const s of want) {
+      const bars = got.get(s);
+      if (bars && bars.length > 0) fetched.set(s, bars);
+    }
+  };
   const notes: string[] = [];
   const barOn = (sym: string, d: SessionDate): Bar | undefined => data.series.get(asSecurityId(sym))?.find((b) => b.date === d);
   let state: LiveIndexState;
@@ -75,7 +102,9 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
   let engineEod: LiveSetup['engineEod'] = null;
   let engineHistory: Bar[] | null = null;
   if (o.methodologyPath) {
-    const run = await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
+    const run = o.market
+      ? await buildIndexFromStore(o.market.store, { methodologyPath: o.methodologyPath, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date, origin: o.market.origin })
+      : await buildIndexFromFiles({ methodologyPath: o.methodologyPath, dataDir: o.dataDir, ...(o.membersPath ? { membersPath: o.membersPath } : {}), to: o.date });
     const before = run.sessions.filter((s) => s.date <= prev).at(-1);
     if (!before) throw new ConfigError({ source: o.methodologyPath, field: 'baseDate', value: run.methodology.baseDate, reason: `the engine has no session on or before ${prev}` });
     if (before.date !== prev) notes.push(`engine's last session before ${o.date} is ${before.date} (no ${prev})`);
@@ -103,8 +132,11 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
       stateSource = 'state-file';
     } else throw new ConfigError({ source: o.statePath, field: 'constituents', reason: 'expected an engine IndexSession (constituents) or a live state (members)' });
   } else {
-    const membersPath = o.membersPath ?? join(o.dataDir, 'hstech_members.csv');
-    const members = membersOn(loadMembers(membersPath), o.date);
+    const membersPath = o.membersPath ?? (o.market ? o.market.origin : join(o.dataDir, 'hstech_members.csv'));
+    const intervals = o.membersPath === undefined && o.market ? await o.market.store.getMemberships(code) : loadMembers(membersPath);
+    if (o.market && intervals.length === 0) throw new ConfigError({ source: o.market.origin, reason: `no stored members of ${code}: import a ${code.toLowerCase()}_members.csv or pass --members FILE` });
+    const members = membersOn(intervals, o.date);
+    await fetchSeries([...members.map((m) => m.symbol), code]);
     const closes: { symbol: SecurityId; previousClose: number }[] = [];
     for (const m of members) {
       const b = barOn(m.symbol, prev);
@@ -117,6 +149,7 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     stateSource = 'equal-weight';
     notes.push(`equal-weight stand-in state at the ${prev} closes, scaled to ${idxPrev} (pass --state for the engine's)`);
   }
+  await fetchSeries([...state.members.map((m) => m.symbol), state.code, code]);
   const days = state.members.flatMap((m) => {
     const b = barOn(m.symbol, o.date);
     return b ? [{ symbol: m.symbol, day: { open: b.open, high: b.high, low: b.low, close: b.close } }] : [];
@@ -131,5 +164,12 @@ export async function loadLiveSetup(o: LiveSetupOptions): Promise<LiveSetup> {
     Object.assign(facts, { bullReferenceLow: { date: lo.date, value: lo.close }, bearReferencePeak: { date: hi.date, value: hi.close } });
   }
   const history = series.filter((b) => b.date < o.date);
-  return { state, stateSource, engineEod, intervals, intervalsWithAuction, halfDay: info.isHalfDay, days, facts, history, notes };
+  const own = data.series.get(asSecurityId(code));
+  const ownDay = own?.find((b) => b.date === o.date);
+  const official = own && own.length > 0
+    ? { code, history: own.filter((b) => b.date < o.date), day: ownDay ? { open: ownDay.open, high: ownDay.high, low: ownDay.low, close: ownDay.close } : null }
+    : null;
+  const membersFile = o.membersPath ?? join(o.dataDir, 'hstech_members.csv');
+  const memberNames = new Map<string, string>(existsSync(membersFile) ? membersOn(loadMembers(membersFile), o.date).map((m) => [m.symbol as string, m.name]) : []);
+  return { state, stateSource, engineEod, intervals, intervalsWithAuction, halfDay: info.isHalfDay, days, facts, history, official, previousSession: prev, memberNames, notes };
 }

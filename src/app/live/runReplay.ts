@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import type { SecurityId } from '../../core/units.js';
 import { systemClock, type Clock } from '../../core/clock.js';
-import { generateSessionTicks } from '../../realtime/generateTickPath.js';
+import { generateSessionTicks, generateTickPath } from '../../realtime/generateTickPath.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
 import { LiveIndexSession, type LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
@@ -9,6 +10,8 @@ import { LiveDesk } from './LiveDesk.js';
 import { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
 import { replayEvents } from './replayEvents.js';
+import type { StoryMessage } from './LiveHub.js';
+import { startLiveStories, type LiveStoriesOptions } from './startLiveStories.js';
 
 export interface ReplayOptions extends LiveSetupOptions {
   /** NDJSON or CSV tick log; without it a seeded path is generated from the day's bars. */
@@ -30,6 +33,12 @@ export interface ReplayOptions extends LiveSetupOptions {
   readonly clock?: Clock;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The live story desk (`--stories DIR`): a flash when a headline fact appears during trading, updates at lunch,
+   * on a further headline and at the close. With it, a generated path includes the index's own levels (from its
+   * daily bar, as for the members), which the story follows.
+   */
+  readonly stories?: Omit<LiveStoriesOptions, 'hub'>;
 }
 
 export interface ReplaySummary {
@@ -50,6 +59,8 @@ export interface ReplaySummary {
   readonly facts: readonly { key: string; time: string; changePct: number | null }[];
   readonly issues: readonly string[];
   readonly notes: readonly string[];
+  /** Story versions written by the live story desk (with `stories`), in order. */
+  readonly stories?: readonly { readonly version: number; readonly published: string; readonly reason: string; readonly title: string; readonly files: readonly string[] }[];
 }
 
 /**
@@ -69,13 +80,23 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     issues = parsed.issues.map((i) => i.message);
     ticksSource = o.ticksPath;
   } else {
-    events = generateSessionTicks(setup.days, setup.intervals, { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) });
+    const pathOptions = { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) };
+    events = generateSessionTicks(setup.days, setup.intervals, pathOptions);
     ticksSource = `generated (seed ${o.seed ?? 1})`;
+    const own = setup.official;
+    if (o.stories && own?.day && !setup.state.members.some((m) => (m.symbol as string) === own.code)) {
+      // The index's own levels, from its daily bar (index points: not rounded to the HKEX spread table).
+      const path = generateTickPath(own.code as string as SecurityId, own.day, setup.intervals, { ...pathOptions, hkexTicks: false });
+      events = [...events, ...path].sort(byTimeThenSymbol);
+      ticksSource += `, with ${own.code}'s own levels`;
+    }
   }
   if (o.writeTicksPath) writeFileSync(o.writeTicksPath, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const hub = o.hub ?? new LiveHub();
   const session = new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
-  const desk = new LiveDesk([session], hub);
+  const stories = o.stories ? await startLiveStories(setup, { ...o.stories, hub }) : null;
+  const desk = new LiveDesk([session], hub, stories?.taps);
+  const detachStories = stories?.attach();
   const fd = o.outPath ? openSync(o.outPath, 'w') : null;
   let last: LevelPublication | null = null;
   let count = 0;
@@ -95,6 +116,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     });
   } finally {
     unsub();
+    detachStories?.();
     if (fd !== null) closeSync(fd);
   }
   let eod: number | null = 0;
@@ -119,7 +141,17 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     engineEvents: setup.engineEod?.events ?? [],
     closeVsEodRelDiff: fin && eod !== null ? Math.abs(fin.level - (setup.engineEod?.level ?? eod)) / (setup.engineEod?.level ?? eod) : null,
     facts,
-    issues,
+    issues: [...issues, ...(stories?.desk.issues ?? [])],
     notes: setup.notes,
+    ...(stories ? { stories: stories.desk.versions.map(storyLine) } : {}),
   };
+}
+
+const storyLine = (m: StoryMessage) => ({ version: m.version, published: m.published, reason: m.reason, title: m.documents[0]?.title ?? '', files: m.files });
+
+/** The order a replay applies ticks in: time, then symbol, then seq (as generateSessionTicks). */
+function byTimeThenSymbol(x: LiveEvent, y: LiveEvent): number {
+  if (x.timeMs !== y.timeMs) return x.timeMs - y.timeMs;
+  if (x.symbol !== y.symbol) return x.symbol < y.symbol ? -1 : 1;
+  return ('seq' in x ? (x.seq ?? 0) : 0) - ('seq' in y ? (y.seq ?? 0) : 0);
 }

@@ -1,7 +1,10 @@
-import type { EntityLink } from '../../domain/article.js';
+import { InputError } from '../../core/errors.js';
+import type { Article, EntityLink } from '../../domain/article.js';
+import type { NewsStore } from '../../store/news/NewsStore.js';
 import { ThemeDetector, type DetectedTheme, type InstitutionMention } from '../../news/themes/ThemeDetector.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
-import { loadArticlesFromPath } from './loadArticles.js';
+import { DEFAULT_NEWS_ZONE, loadArticlesFromPath } from './loadArticles.js';
+import { boundMs } from './search.js';
 
 /** One link as printed by `news entities`: the EntityLink plus the security's name and the text as written. */
 export interface EntityLinkView extends EntityLink {
@@ -31,13 +34,30 @@ export interface ArticleEntities {
  */
 export async function entitiesOfFile(path: string): Promise<{ articles: ArticleEntities[]; rejected: { origin: string; reason: string }[] }> {
   const { articles, rejected } = await loadArticlesFromPath(path);
+  return { rejected: rejected.map((r) => ({ origin: r.origin, reason: r.reason })), articles: entitiesOf(articles) };
+}
+
+/**
+ * `news entities --db F [--from D] [--to D]`: the stored articles of a time range (`YYYY-MM-DD`, that day in Hong
+ * Kong, or an ISO time; duplicates left out), each linked as from a file.
+ * @throws InputError for a bad bound or --from after --to.
+ */
+export async function entitiesOfStore(store: NewsStore, range: { from?: string; to?: string } = {}): Promise<{ articles: ArticleEntities[]; rejected: { origin: string; reason: string }[] }> {
+  const fromMs = range.from !== undefined ? boundMs(range.from, DEFAULT_NEWS_ZONE, 'from', 'news entities') : undefined;
+  const toMs = range.to !== undefined ? boundMs(range.to, DEFAULT_NEWS_ZONE, 'to', 'news entities') : undefined;
+  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
+    throw new InputError({ source: 'news entities', field: 'from', value: range.from ?? '', reason: `is after --to ${range.to ?? ''}` });
+  }
+  const articles = await store.listArticles({ ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}) });
+  return { rejected: [], articles: entitiesOf(articles) };
+}
+
+function entitiesOf(articles: readonly Article[]): ArticleEntities[] {
   const master = loadSecurityMaster();
   const names = new Map(master.securities.map((s) => [s.id, s.name]));
   const linker = createEntityLinker();
   const themes = new ThemeDetector();
-  return {
-    rejected: rejected.map((r) => ({ origin: r.origin, reason: r.reason })),
-    articles: articles.map((a) => {
+  return articles.map((a) => {
       const text = `${a.title}\n\n${a.body}`;
       const links = linker.linkArticle(a).map((l) => ({ ...l, name: names.get(l.securityId) ?? l.securityId, text: text.slice(l.start, l.end) }));
       const counts = new Map<string, number>();
@@ -48,6 +68,5 @@ export async function entitiesOfFile(path: string): Promise<{ articles: ArticleE
         links, securities: [...counts].map(([id, mentions]) => ({ id, name: names.get(id) ?? id, mentions })),
         themes: d.themes, institutions: d.institutions,
       };
-    }),
-  };
+    });
 }

@@ -10,7 +10,7 @@ import type { MemberContribution, MemberMove, WhyEventStudy, WhyReport } from '.
 import { buildIndexFromFiles } from '../buildIndex.js';
 import { loadMembers } from '../marketData.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
-import { runEventStudy, readSeries } from './eventStudy.js';
+import { eventStudyOrNote, runEventStudy, readSeries } from './eventStudy.js';
 import { listNewsFiles } from '../../sources/newsFiles/listNewsFiles.js';
 import { markDuplicates, readArticleFiles } from './loadArticles.js';
 
@@ -107,24 +107,7 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
 
 /** The event study of `symbol` with day 0 on the session `on` itself, or a note saying why there is none. */
 export function studyOrNote(dataDir: string, symbol: string, benchmark: string, on: SessionDate): { eventStudy: WhyEventStudy | null; eventStudyNote?: string } {
-  try {
-    const r = runEventStudy(dataDir, symbol, benchmark, on);
-    if (r.eventSession !== on) {
-      // Day 0 of an event study is the first common session on or after the date; for a member that did not trade
-      // on the session itself that is a later day, whose move is not this session's: say so instead.
-      return { eventStudy: null, eventStudyNote: `${symbol} and ${benchmark} have no common session on ${on} (the next is ${r.eventSession}): no event study for this session` };
-    }
-    const d0 = r.days.find((d) => d.tau === 0)!;
-    return {
-      eventStudy: {
-        benchmark, beta: r.estimation.beta, abnormalReturn: d0.abnormalReturn, tStat: d0.tStat,
-        windows: r.windows.map((w) => ({ from: w.from, to: w.to, car: w.car, tStat: w.tStat, pValue: w.pValue, rankZ: w.rankZ })),
-      },
-    };
-  } catch (e) {
-    if (!(e instanceof IndexwireError)) throw e;
-    return { eventStudy: null, eventStudyNote: e.message.split('\n')[0]! };
-  }
+  return eventStudyOrNote(() => runEventStudy(dataDir, symbol, benchmark, on), symbol, benchmark, on);
 }
 
 

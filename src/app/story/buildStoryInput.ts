@@ -2,6 +2,7 @@ import { SourceError } from '../../core/errors.js';
 import type { SecurityId, SessionDate } from '../../core/units.js';
 import { BarColumns } from '../../analytics/series/BarColumns.js';
 import { buildMilestoneReport } from '../../analytics/milestones.js';
+import type { Article } from '../../domain/article.js';
 import type { Bar } from '../../domain/bar.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { membersOn, type MembershipInterval } from '../../domain/membership.js';
@@ -131,7 +132,7 @@ export function coversHistory(bars: readonly Bar[], firstSession: string | undef
 }
 
 /** True when the next HKEX session falls in a later ISO week (Monday-based) than `date`. */
-async function closesItsWeek(date: SessionDate): Promise<boolean> {
+export async function closesItsWeek(date: SessionDate): Promise<boolean> {
   const weekday = (d: string) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   if (weekday(date) >= 4) return true; // Friday (or a weekend day): the next session is in a later week, no calendar needed
   const { calendarFor } = await import('../../calendar/calendarFor.js'); // holidays (date-holidays) load only here
@@ -155,10 +156,20 @@ function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null
  * tied to the story: naming its symbol, one of the session's top movers, or the market benchmark; with the news
  * layer's themes and the catalyst it chooses (news/why/chooseCatalyst.ts).
  */
-async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): Promise<{ articles: LinkedArticle[]; catalyst: CatalystClaim | null }> {
+export async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): Promise<{ articles: LinkedArticle[]; catalyst: CatalystClaim | null }> {
+  const window = themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, o.utcOffset ?? '+08:00');
+  return linkNewsAt(o, await news.listArticles({ fromMs: window.fromMs, toMs: window.toMs }), publishedLocal, members, bars);
+}
+
+/**
+ * {@link linkedNews} over articles already read (synchronous: the live story desk reads the session's window once
+ * and links it again for each version, with the members' moves at that time). Articles outside the window of
+ * `publishedLocal` are left out.
+ */
+export function linkNewsAt(o: Pick<StoryInputOptions, 'symbol' | 'date' | 'utcOffset' | 'securityMasterPath' | 'marketSymbol'>, listed: readonly Article[], publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): { articles: LinkedArticle[]; catalyst: CatalystClaim | null } {
   const off = o.utcOffset ?? '+08:00';
   const window = themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, off);
-  const articles = await news.listArticles({ fromMs: window.fromMs, toMs: window.toMs });
+  const articles = listed.filter((a) => a.publishedMs >= window.fromMs && a.publishedMs <= window.toMs);
   const linker = createEntityLinker(o.securityMasterPath);
   const themes = new ThemeDetector();
   const moves = (members ?? []).flatMap((m) => (m.bar && m.previousBar ? [{ symbol: m.symbol, name: m.names.en, changePct: (m.bar.close / m.previousBar.close - 1) * 100 }] : []));

@@ -1,31 +1,40 @@
 import type { Command } from 'commander';
+import { DEFAULT_DB_PATH } from '../../app/defaults.js';
 import { InputError } from '../../core/errors.js';
 import { roundHalfUp } from '../../core/format.js';
 import { asSessionDate, isSessionDate } from '../../core/units.js';
-import type { EventWindow } from '../../app/news/eventStudy.js';
+import type { EventStudyReport, EventWindow } from '../../app/news/eventStudy.js';
 import { printJson, printTable } from '../output.js';
 
-/** `indexwire event-study SYMBOL --event DATE --benchmark SYMBOL --data DIR [--json]`. */
+/** `indexwire event-study SYMBOL --event DATE --benchmark SYMBOL (--db FILE | --data DIR) [--json]`. */
 export function register(program: Command): void {
   program
     .command('event-study')
     .description('market-model event study (MacKinlay 1997): abnormal returns, CARs, t-statistics, Corrado rank Z')
-    .argument('<symbol>', 'security, e.g. 0268.HK (file DIR/SYMBOL.csv)')
+    .argument('<symbol>', 'security, e.g. 0268.HK (stored series, or file DIR/SYMBOL.csv)')
     .requiredOption('--event <date>', 'event date YYYY-MM-DD (session 0 is this date or the next common session)')
     .option('--benchmark <symbol>', 'benchmark series', 'HSI')
-    .requiredOption('--data <dir>', 'folder of bar CSV files')
+    .option('--db <file|url>', `store to read the two series from, filled by import (default ${DEFAULT_DB_PATH} when --data is not given)`)
+    .option('--data <dir>', 'folder of bar CSV files, read instead of the store')
     .option('--estimation <n>', 'estimation window length in sessions', '120')
     .option('--gap <n>', 'sessions between the estimation window and the event', '10')
     .option('--windows <list>', 'CAR windows, e.g. "0:0,-1:1,0:5"', '0:0,-1:1,0:5')
     .option('--json', 'machine-readable output')
-    .action(async (symbol: string, o: { event: string; benchmark: string; data: string; estimation: string; gap: string; windows: string; json?: boolean }) => {
+    .action(async (symbol: string, o: { event: string; benchmark: string; db?: string; data?: string; estimation: string; gap: string; windows: string; json?: boolean }) => {
       if (!isSessionDate(o.event)) throw new InputError({ source: '--event', value: o.event, reason: 'not a date (YYYY-MM-DD)' });
-      const { runEventStudy } = await import('../../app/news/eventStudy.js');
-      const r = runEventStudy(o.data, symbol, o.benchmark, asSessionDate(o.event), {
+      if (o.data !== undefined && o.db !== undefined) throw new InputError({ source: '--data', value: o.data, reason: 'give --db FILE or --data DIR, not both' });
+      const options = {
         estimationSessions: positiveInt('--estimation', o.estimation),
         gapSessions: positiveInt('--gap', o.gap, true),
         windows: parseWindows(o.windows),
-      });
+      };
+      const { runEventStudy, runStoredEventStudy } = await import('../../app/news/eventStudy.js');
+      let r: EventStudyReport;
+      if (o.data !== undefined) r = runEventStudy(o.data, symbol, o.benchmark, asSessionDate(o.event), options);
+      else {
+        const { withData } = await import('../../app/openData.js');
+        r = await withData({ db: o.db ?? DEFAULT_DB_PATH }, (d) => runStoredEventStudy(d.market, d.origin, symbol, o.benchmark, asSessionDate(o.event), options), { news: false });
+      }
       if (o.json) return printJson(r);
       // Rounded for people here only; --json keeps every digit. Incomplete windows print empty cells.
       const pct = (x: number | null) => (x === null ? null : roundHalfUp(x * 100, 2));

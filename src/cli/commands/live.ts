@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--nats <url>', 'scale out: publish the feed to NATS JetStream partitions; levels (NDJSON) on stdout')
     .option('--prefix <name>', 'with --nats: stream name prefix shared with the workers', 'IW')
-    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
+    .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data; with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--partitions <n>', 'with --nats: tick partitions', '4')
     .option('--workers <n>', 'with --nats: workers in this process (0: run indexwire live-worker)', '0')
     .option('--host <host>', 'listen address', '127.0.0.1')
@@ -61,8 +61,12 @@ export function register(program: Command): void {
       }
       const server = await startLiveServer({ hub, host: String(o.host), port: Number(o.port) });
       process.stderr.write(`live: serving ${server.wsUrl}; latest level at ${server.url}/live/levels/${o.index}\n`);
+      // --db without --nats: the session's data from the store (bars, members, the engine), not the folder
+      const { openData } = await import('../../app/openData.js');
+      const ports = o.db !== undefined ? await openData({ db: o.db }, { news: false }) : null;
       try {
         const run = await runLiveFeed({
+          ...(ports ? { market: { store: ports.market, origin: ports.origin } } : {}),
           dataDir: String(o.data),
           date: asSessionDate(o.date ?? hkToday()),
           index: String(o.index),
@@ -79,6 +83,7 @@ export function register(program: Command): void {
         await run.done;
       } finally {
         await server.close();
+        await ports?.close();
       }
     });
 }

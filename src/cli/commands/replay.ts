@@ -1,6 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../core/clock.js';
 import type { ReplaySummary } from '../../app/live/runReplay.js';
+import type { DataPorts } from '../../app/openData.js';
 import { asSessionDate } from '../../core/units.js';
 import { printJson, printTable } from '../output.js';
 
@@ -38,7 +41,10 @@ export function register(program: Command): void {
       return x;
     }, 2)
     .option('--prefix <name>', 'with --nats: stream name prefix (default: a new one per run)')
-    .option('--db <file|url>', 'with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
+    .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data (and, with --stories, its news for the catalyst); with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
+    .option('--stories <dir>', 'live story desk: write a flash when a headline fact appears during trading, then updates (lunch, a further headline, the close), each version in English and Traditional Chinese with its ledger')
+    .option('--news <path>', 'with --stories: news files or folder for the catalyst')
+    .option('--site <dir>', 'with --stories: rebuild this static site after each version')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined>) => {
       if (o.nats !== undefined) return replayOnNats(o);
@@ -51,16 +57,23 @@ export function register(program: Command): void {
         ? startAlerts(String(o.alerts), hub, systemClock, (a) =>
             process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`))
         : null;
-      const server = o.serve !== undefined ? await startLiveServer({ hub, port: o.serve as number }) : null;
-      if (server) process.stderr.write(`live: serving ${server.wsUrl} (subscribe: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
+      // With --stories the whole desk is served (dashboard, API over --data and the stories folder, /live);
+      // without, /live alone.
+      const server = o.serve === undefined ? null : o.stories !== undefined ? await startStoryServer(o, hub) : await startLiveServer({ hub, port: o.serve as number });
+      if (server) process.stderr.write(`live: serving ${server.url} (WebSocket /live: {"op":"subscribe","indexes":["${String(o.index)}"]})\n`);
       try {
-        const s = await runReplay({
+        const replay = (market?: { store: DataPorts['market']; origin: string }) => runReplay({
           ...replayInput(o),
+          ...(market ? { market } : {}),
           ...(o.speed !== undefined ? { speed: o.speed as number } : {}),
           ...(o.out ? { outPath: String(o.out) } : {}),
           ...(o.writeTicks ? { writeTicksPath: String(o.writeTicks) } : {}),
+          ...(o.stories !== undefined ? { stories: storiesInput(o) } : {}),
           hub,
         });
+        // --db without --nats: the session's data from the store (bars, members, the engine), not the folder
+        const { withData } = await import('../../app/openData.js');
+        const s = o.db !== undefined ? await withData({ db: String(o.db) }, (d) => replay({ store: d.market, origin: d.origin }), { news: false }) : await replay();
         await alerts?.settle();
         if (o.json) printJson(s);
         else printSummary(s);
@@ -86,6 +99,33 @@ function replayInput(o: Record<string, string | number | boolean | undefined>) {
   };
 }
 
+/** The live story desk's options (`--stories`, `--news`, `--db`, `--site`). */
+function storiesInput(o: Record<string, string | number | boolean | undefined>) {
+  return {
+    storiesDir: String(o.stories),
+    ...(o.news !== undefined ? { newsPath: String(o.news) } : o.db !== undefined ? { db: String(o.db) } : {}),
+    ...(o.site !== undefined ? { siteDir: String(o.site) } : {}),
+    onVersion: (m: { version: number; published: string; documents: readonly { title: string }[] }) => process.stderr.write(`story: version ${m.version} at ${m.published}: ${m.documents[0]?.title ?? ''}\n`),
+    onIssue: (line: string) => process.stderr.write(`story: ${line}\n`),
+  };
+}
+
+/** `replay --serve PORT --stories DIR`: the dashboard and API over --data and the stories folder, with /live fed by the replay. */
+async function startStoryServer(o: Record<string, string | number | boolean | undefined>, hub: import('../../app/live/LiveHub.js').LiveHub) {
+  const [{ createDesk }, { liveRoutesPlugin }, { startServer }] = await Promise.all([
+    import('../../app/desk/createDesk.js'), import('../../server/live/liveRoutes.js'), import('../../server/startServer.js'),
+  ]);
+  mkdirSync(String(o.stories), { recursive: true });
+  const desk = createDesk({
+    dataDir: resolve(String(o.data)),
+    ...(o.members ? { membersPath: resolve(String(o.members)) } : {}),
+    ...(o.methodology ? { methodologyPath: resolve(String(o.methodology)) } : {}),
+    ...(o.news !== undefined ? { newsDir: resolve(String(o.news)) } : {}),
+    storiesDir: resolve(String(o.stories)),
+  });
+  return startServer({ desk, host: '127.0.0.1', port: o.serve as number, rateLimit: false, live: liveRoutesPlugin({ hub }), logger: { level: 'error' } });
+}
+
 function printSummary(s: ReplaySummary): void {
   const c = s.close;
   printTable(['field', 'value'], [
@@ -106,6 +146,7 @@ function printSummary(s: ReplaySummary): void {
     ['live facts', s.facts.length],
   ]);
   for (const f of s.facts) process.stdout.write(`  ${f.time}  ${f.key}${f.changePct !== null ? `  ${f.changePct.toFixed(2)}%` : ''}\n`);
+  for (const v of s.stories ?? []) process.stdout.write(`story version ${v.version} at ${v.published} (${v.reason}): ${v.title}\n`);
   for (const n of [...s.notes, ...s.issues]) process.stderr.write(`note: ${n}\n`);
 }
 

@@ -25,9 +25,9 @@ export interface ParsedBarColumns {
  * goes to {@link parseBarsCsv}, so every message, skip and repair is the careful parser's own.
  * @example parseBarsColumns(Buffer.from('date,open,high,low,close,adj_close,volume\n2025-01-02,1,2,1,2,,\n'), 'X.csv').columns.close // Float64Array [2]
  */
-export function parseBarsColumns(bytes: Uint8Array, source: string, symbol?: string): ParsedBarColumns {
+export function parseBarsColumns(bytes: Uint8Array, source: string, symbol?: string, opts: { closesOnly?: boolean } = {}): ParsedBarColumns {
   const sym = asSecurityId(symbol ?? symbolFromFileName(source));
-  const fast = parseBarsColumnsFast(bytes);
+  const fast = parseBarsColumnsFast(bytes, opts.closesOnly === true);
   if (fast !== null) return { symbol: sym, source, columns: fast, issues: [], rejected: false, rows: fast.keys.length, fast: true };
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const p = parseBarsCsv(text, source, sym);
@@ -51,15 +51,17 @@ export function barsToColumns(bars: readonly Bar[]): BarColumns {
   return c;
 }
 
-function allocate(n: number): { keys: Int32Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; adjClose: Float64Array; volume: Float64Array } {
+/** Columns of n rows (`closesOnly`: keys and closes of n rows, the other columns empty). */
+function allocate(n: number, closesOnly = false): { keys: Int32Array; open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; adjClose: Float64Array; volume: Float64Array } {
+  const m = closesOnly ? 0 : n;
   return {
     keys: new Int32Array(n),
-    open: new Float64Array(n),
-    high: new Float64Array(n),
-    low: new Float64Array(n),
+    open: new Float64Array(m),
+    high: new Float64Array(m),
+    low: new Float64Array(m),
     close: new Float64Array(n),
-    adjClose: new Float64Array(n),
-    volume: new Float64Array(n),
+    adjClose: new Float64Array(m),
+    volume: new Float64Array(m),
   };
 }
 
@@ -109,9 +111,10 @@ function digit(b: Uint8Array, p: number): number {
 
 /**
  * The byte-level fast path of {@link parseBarsColumns}: the columns of a plain file, or null when the file is not
- * plain (then only the careful parser may judge it).
+ * plain (then only the careful parser may judge it). `closesOnly`: every field is still read and checked, but only
+ * keys and closes are kept (the other columns are empty), for a reader of closes (the index engine).
  */
-export function parseBarsColumnsFast(b: Uint8Array): BarColumns | null {
+export function parseBarsColumnsFast(b: Uint8Array, closesOnly = false): BarColumns | null {
   const n = b.length;
   const h = HEADER.length;
   if (n <= h) return null;
@@ -119,10 +122,12 @@ export function parseBarsColumnsFast(b: Uint8Array): BarColumns | null {
   if (b[h] !== NL) return null;
   let pos = h + 1;
   let rows = 0;
-  for (let j = pos; j < n; j++) if (b[j] === NL) rows++;
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let j = buf.indexOf(NL, pos); j !== -1; j = buf.indexOf(NL, j + 1)) rows++; // memchr
   if (b[n - 1] !== NL) rows++;
   if (rows === 0) return null;
-  const c = allocate(rows);
+  const c = allocate(rows, closesOnly);
+  const all = !closesOnly;
   let r = 0, prevKey = -1;
   while (pos < n) {
     if (r >= rows || pos + 11 > n) return null;
@@ -148,12 +153,14 @@ export function parseBarsColumnsFast(b: Uint8Array): BarColumns | null {
     if (vol !== vol) return null;
     if (high < low || high < Math.max(open, close) || low > Math.min(open, close)) return null;
     c.keys[r] = key;
-    c.open[r] = open;
-    c.high[r] = high;
-    c.low[r] = low;
     c.close[r] = close;
-    c.adjClose[r] = adj < 0 ? NaN : adj;
-    c.volume[r] = vol <= 0 ? NaN : vol;
+    if (all) {
+      c.open[r] = open;
+      c.high[r] = high;
+      c.low[r] = low;
+      c.adjClose[r] = adj < 0 ? NaN : adj;
+      c.volume[r] = vol <= 0 ? NaN : vol;
+    }
     r++;
     pos = next;
   }

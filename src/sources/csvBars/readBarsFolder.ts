@@ -46,14 +46,14 @@ export function readBarsFile(path: string, symbol?: string): ParsedBars {
 
 /**
  * Reads one bar CSV file as columns ({@link parseBarsColumns}: byte-level for a plain file, the careful parser
- * otherwise; same rows and messages as {@link readBarsFile}). @throws SourceError when the file cannot be read.
+ * otherwise; same rows and messages as {@link readBarsFile}). `closesOnly`: a plain file keeps only keys and closes. @throws SourceError when the file cannot be read.
  */
-export function readBarColumnsFile(path: string, symbol?: string): ParsedBarColumns {
+export function readBarColumnsFile(path: string, symbol?: string, opts: { closesOnly?: boolean } = {}): ParsedBarColumns {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
-  return parseBarsColumns(bytes, path, symbol);
+  return parseBarsColumns(bytes, path, symbol, opts);
 }

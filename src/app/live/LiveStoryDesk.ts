@@ -1,0 +1,173 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SessionInterval } from '../../calendar/TradingCalendar.js';
+import type { Bar } from '../../domain/bar.js';
+import type { Fact } from '../../domain/fact.js';
+import { IndexLevelTracker, type IndexLevelSnapshot } from '../../realtime/IndexLevelTracker.js';
+import type { LevelPublication } from '../../realtime/levelPublication.js';
+import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
+import type { HeadlineOptions } from '../../stories/live/headlineFact.js';
+import { initialStoryDesk, stepStoryDesk, type DeskFact, type StoryDeskState, type StoryVersion } from '../../stories/live/storyDesk.js';
+import { localTime, versionStem } from '../../stories/live/versionNames.js';
+import { writeStory } from '../../stories/writeStory.js';
+import type { IndexCode } from '../../core/units.js';
+import { analyticsBarFacts } from './analyticsLiveFacts.js';
+import type { LiveHub, StoryMessage } from './LiveHub.js';
+import { liveStoryInput, provisionalBar, type LiveStoryContext } from './liveStoryInput.js';
+
+/** Languages and paragraphs of the flash: the lede and one context paragraph. */
+export const FLASH_PARAGRAPHS = 2;
+/** The analytics detectors run on the subject's provisional bar at least once a minute of market time (and at every new session high or low, the lunch break and the close). */
+export const DETECTOR_EVERY_MS = 60_000;
+
+export interface LiveStoryDeskOptions {
+  readonly context: LiveStoryContext;
+  /** Folder of the stories: the latest version as `<slug>.<lang>.md` (+ ledger), every version under `versions/`. */
+  readonly storiesDir: string;
+  /** Trading hours with the closing auction (the official levels outside them are ignored). */
+  readonly intervals: readonly SessionInterval[];
+  /** The live index whose publications drive the desk (the replica or the stand-in). */
+  readonly liveIndex: string;
+  /** True when the feed carries the subject's own levels (ticks of `context.symbol`): the story follows them. */
+  readonly officialFeed: boolean;
+  readonly hub: LiveHub;
+  readonly headline?: HeadlineOptions;
+  /** After a version's files are written and sent (e.g. rebuild the site). Errors are reported, never thrown into the feed. */
+  readonly afterVersion?: (msg: StoryMessage) => void;
+  /** A version that failed the gates or the checker (nothing written), one line. */
+  readonly onIssue?: (line: string) => void;
+}
+
+/**
+ * The live story desk at the app's edge: follows the subject's official levels from the feed (a tap of the
+ * LiveDesk), turns each publication of the live index into a moment for the pure desk (`stepStoryDesk`: facts from
+ * the analytics detectors on the subject's provisional bar and its "as much as" in whole percent), and when a
+ * version is due writes it with the story writer (`writeStory`), to files, to `/live` subscribers and listeners
+ * (`hub.publishStory`). Synchronous inside the publication, so versions come in event order: the same replay
+ * writes the same bytes.
+ */
+export class LiveStoryDesk {
+  private state: StoryDeskState;
+  private readonly tracker: IndexLevelTracker;
+  private readonly detect: (bar: Bar, timeMs: number, final: boolean) => { key: string; fact: Fact }[];
+  private readonly previousClose: number | null;
+  private lastRun = { high: -Infinity, low: Infinity, timeMs: -Infinity };
+  private upStep = 0;
+  private downStep = 0;
+  private firstLevel: number | null = null;
+  readonly versions: StoryMessage[] = [];
+  readonly issues: string[] = [];
+
+  constructor(private readonly o: LiveStoryDeskOptions) {
+    const c = o.context;
+    this.state = initialStoryDesk(c.symbol, c.kind, c.date);
+    this.tracker = new IndexLevelTracker(o.intervals);
+    this.detect = analyticsBarFacts(c.symbol as IndexCode, c.date, c.history);
+    this.previousClose = c.history.at(-1)?.close ?? null;
+  }
+
+  /** The LiveDesk tap for the subject's own levels (`price` is the level). */
+  readonly tap = (ev: LiveEvent): void => {
+    if (ev.type === 'halt' || ev.type === 'resume') return;
+    this.tracker.apply(ev.timeMs, (ev as { price: number }).price);
+  };
+
+  /** A publication of the live index: one moment of the desk (hub listener). */
+  readonly onPublication = (pub: LevelPublication): void => {
+    const snap = this.snapshot(pub);
+    const facts: DeskFact[] = snap ? this.momentFacts(snap, pub) : [];
+    const r = stepStoryDesk(this.state, { timeMs: pub.timeMs, phase: pub.phase, facts }, this.o.headline);
+    this.state = r.state;
+    if (r.version && snap) this.write(r.version, snap, pub);
+  };
+
+  /** The subject so far: its official levels when the feed has them, else the live index's own. */
+  private snapshot(pub: LevelPublication): IndexLevelSnapshot | null {
+    if (this.o.officialFeed) return this.tracker.snapshot();
+    this.firstLevel ??= pub.level;
+    return { open: this.firstLevel, high: Math.max(pub.high, this.firstLevel), low: Math.min(pub.low, this.firstLevel), last: pub.level, lastTimeMs: pub.timeMs, count: 1 };
+  }
+
+  private momentFacts(s: IndexLevelSnapshot, pub: LevelPublication): DeskFact[] {
+    const c = this.o.context;
+    const out: DeskFact[] = [];
+    const prev = this.previousClose;
+    if (prev !== null) {
+      // "As much as" in whole percent, O(1): the session high (low) against the previous close.
+      const up = (s.high / prev - 1) * 100;
+      const down = (s.low / prev - 1) * 100;
+      const us = Math.floor(up + 1e-12);
+      const ds = Math.floor(-down + 1e-12);
+      if (us > this.upStep) {
+        this.upStep = us;
+        out.push({ key: `${c.symbol}:${c.date}:as_much_as:up:${us}`, symbol: null, fact: { type: 'as_much_as', basis: 'intraday', changePct: up, value: s.high, reference: { date: c.previousSession, value: prev } } });
+      }
+      if (ds > this.downStep) {
+        this.downStep = ds;
+        out.push({ key: `${c.symbol}:${c.date}:as_much_as:down:${ds}`, symbol: null, fact: { type: 'as_much_as', basis: 'intraday', changePct: down, value: s.low, reference: { date: c.previousSession, value: prev } } });
+      }
+    }
+    // The detectors (25 of them) run at a new session high or low, once a minute, at the lunch break and the close:
+    // a crossing shows first at an extreme, and the tick path stays within 10% of its speed without the desk.
+    const due = s.high > this.lastRun.high || s.low < this.lastRun.low || pub.timeMs - this.lastRun.timeMs >= DETECTOR_EVERY_MS || pub.phase !== 'open';
+    if (due && c.history.length > 0) {
+      this.lastRun = { high: s.high, low: s.low, timeMs: pub.timeMs };
+      for (const f of this.detect(provisionalBar(c.date, s), pub.timeMs, pub.final)) out.push({ key: f.key, symbol: null, fact: f.fact });
+    }
+    return out;
+  }
+
+  private write(v: StoryVersion, s: IndexLevelSnapshot, pub: LevelPublication): void {
+    const c = this.o.context;
+    const input = liveStoryInput(c, provisionalBar(c.date, s), pub, v.timeMs, v.final);
+    const story = writeStory(input, { ...(v.reason === 'flash' ? { maxParagraphs: FLASH_PARAGRAPHS } : {}), update: v.update });
+    if (!story.publishable) {
+      const why = [...story.gateFailures.map((g) => `${g.gate}: ${g.message}`), ...story.checkIssues.map((i) => `${i.lang} "${i.token}": ${i.reason}`)].join('; ');
+      const line = `story ${story.slug} version ${v.number} (${localTime(v.timeMs, c.utcOffsetMin)}) not published: ${why}`;
+      this.issues.push(line);
+      this.o.onIssue?.(line);
+      return;
+    }
+    const stem = versionStem(story.slug, v.timeMs, c.utcOffsetMin);
+    const dir = this.o.storiesDir;
+    mkdirSync(join(dir, 'versions'), { recursive: true });
+    const files: string[] = [];
+    const put = (name: string, data: string) => {
+      const path = join(dir, name);
+      writeFileSync(`${path}.tmp`, data);
+      renameSync(`${path}.tmp`, path);
+      files.push(name);
+    };
+    const ledger = `${JSON.stringify(story.ledger, null, 2)}\n`;
+    put(`versions/${stem}.ledger.json`, ledger);
+    for (const d of story.documents) put(`versions/${stem}.${d.lang}.md`, d.markdown);
+    put(`${story.slug}.ledger.json`, ledger);
+    for (const d of story.documents) put(d.fileName, d.markdown);
+    const msg: StoryMessage = {
+      type: 'story',
+      index: c.symbol,
+      indexes: c.symbol === this.o.liveIndex ? [c.symbol] : [c.symbol, this.o.liveIndex],
+      sessionDate: c.date,
+      slug: story.slug,
+      version: v.number,
+      reason: v.reason,
+      update: v.update,
+      final: v.final,
+      timeMs: v.timeMs,
+      time: new Date(v.timeMs).toISOString(),
+      published: input.publishedLocal,
+      headlines: v.headlines,
+      files,
+      documents: story.documents.map((d) => ({ lang: d.lang, title: d.frontMatter.title, paragraphs: d.paragraphs })),
+    };
+    this.versions.push(msg);
+    this.o.hub.publishStory(msg);
+    try {
+      this.o.afterVersion?.(msg);
+    } catch (e) {
+      const line = `story ${story.slug} version ${v.number}: ${(e as Error).message.split('\n')[0]}`;
+      this.issues.push(line);
+      this.o.onIssue?.(line);
+    }
+  }
+}
