@@ -4,6 +4,8 @@ import { chooseCatalyst, type CatalystArticle } from './chooseCatalyst.js';
 import { hasFigure, withoutMoveFigures } from './figures.js';
 import { findQuotes } from './findQuotes.js';
 import { articleParagraphs, splitSentences } from './sentences.js';
+import { clauseSpans } from './clauses.js';
+import { isContiguousClause } from '../../stories/ledger/checkCatalyst.js';
 
 const article = (id: string, title: string, body: string, publishedAt = '2025-02-21T13:28:00+08:00'): Article => ({
   id, url: `https://news.example/${id}`, title, body, publishedAt, publishedMs: Date.parse(publishedAt),
@@ -42,6 +44,52 @@ describe('chooseCatalyst: what the news said, never a figure that could contradi
     const b = article('x3', 'Tariffs', 'Tariffs of 34 percent hit.', '2025-02-21T10:00:00+08:00');
     const c = chooseCatalyst([tied(b, [['tariffs_trade', ['Tariffs']]], 'symbol'), tied(a, [['earnings', ['earnings']]])]);
     expect(c?.theme.id).toBe('earnings');
+  });
+});
+
+describe('chooseCatalyst: the clause that carries the theme', () => {
+  it('drops an off-topic main clause and reports the subordinate clause that names the theme, contiguous in the article', () => {
+    const body = 'Shares in Shanghai rose at the open on Wednesday as mainland investors returned from a week-long break to news of a new chatbot launched by mainland startup DeepSeek.\n\nThe index climbed 0.6 percent.';
+    const c = chooseCatalyst([tied(article('d1', 'Shares rise', body), [['ai', ['DeepSeek']]])]);
+    expect(c?.reported.text).toBe('mainland investors returned from a week-long break to news of a new chatbot launched by mainland startup DeepSeek.');
+    expect(isContiguousClause(c?.reported.text ?? '', body)).toBe(true);
+  });
+  it("keeps the whole sentence when its main clause is about the story's market (Hong Kong)", () => {
+    const body = 'Hong Kong stocks dived on Monday as markets around the world crumbled in the face of a widening global trade war.';
+    const c = chooseCatalyst([tied(article('t1', 'Slump', body), [['tariffs_trade', ['trade war']]])]);
+    expect(c?.reported.text).toBe(body);
+  });
+  it('stops at a phrase holding a figure that cannot be taken out, and prefers a clean clause to figure surgery', () => {
+    // "including 34 percent" is not a move: the span stops before it; "sank more than two percent" is a move figure
+    const body = 'Hong Kong stocks sank more than two percent on Thursday after Washington announced sweeping tariffs against trade partners, including 34 percent on imports from China.';
+    const c = chooseCatalyst([tied(article('t2', 'Sank', body), [['tariffs_trade', ['tariffs']]])]);
+    expect(c?.reported.text).toBe('Hong Kong stocks sank on Thursday after Washington announced sweeping tariffs against trade partners.');
+    expect(isContiguousClause(c?.reported.text ?? '', body)).toBe(true);
+  });
+  it('takes a figure out after a transitive verb (piled on) only when no article of the theme gives a clean clause', () => {
+    const surgery = article('e1', 'Up', 'Hong Kong stocks soared as Acme piled on more than 13 percent following a forecast-topping earnings report.', '2025-02-21T13:28:00+08:00');
+    const clean = article('e2', 'Acme', 'Acme shares rallied after forecast-topping earnings added to optimism over tech firms.', '2025-02-20T13:28:00+08:00');
+    expect(chooseCatalyst([tied(surgery, [['earnings', ['forecast-topping', 'earnings']]])])?.reported.text).toBe('Hong Kong stocks soared as Acme piled on following a forecast-topping earnings report.');
+    // the clean clause of the lighter article (one session back) wins over surgery on the heavier one
+    const c = chooseCatalyst([tied(surgery, [['earnings', ['forecast-topping', 'earnings']]]), tied(clean, [['earnings', ['forecast-topping', 'earnings']]], 'market', 1)]);
+    expect(c?.reported).toMatchObject({ articleId: 'e2', text: 'forecast-topping earnings added to optimism over tech firms.' });
+  });
+  it('splits a sentence into contiguous spans only at clause and phrase boundaries', () => {
+    expect(clauseSpans('Hong Kong stocks soared on Friday, boosted by a rally in tech as Acme jumped after its results.').map((x) => x.text)).toEqual([
+      'Hong Kong stocks soared on Friday.',
+      'Hong Kong stocks soared on Friday, boosted by a rally in tech.',
+      'Hong Kong stocks soared on Friday, boosted by a rally in tech as Acme jumped.',
+      'Hong Kong stocks soared on Friday, boosted by a rally in tech as Acme jumped after its results.',
+      'Acme jumped after its results.', // after "as" a finite clause (jumped) opens; "Acme jumped." alone is under 4 words
+    ]);
+  });
+  it('the checker refuses words skipped, reordered or added, and accepts only move figures taken out', () => {
+    const body = 'Stocks soared more than three percent on Friday as investors returned to news of a chatbot.';
+    expect(isContiguousClause('Stocks soared on Friday.', body)).toBe(true);
+    expect(isContiguousClause('investors returned to news of a chatbot.', body)).toBe(true);
+    expect(isContiguousClause('Stocks soared as investors returned.', body)).toBe(false);
+    expect(isContiguousClause('investors returned to news of a new chatbot.', body)).toBe(false);
+    expect(isContiguousClause('vestors returned to news.', body)).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { hasFigure, withoutMoveFigures } from './figures.js';
 import { findQuotes } from './findQuotes.js';
 import { localDate } from './localDate.js';
 import { articleParagraphs, splitSentences } from './sentences.js';
+import { clauseSpans } from './clauses.js';
 import type { CatalystTheme } from './themeLexicon.js';
 
 /** An article of the story's window, tied to it (findThemes.ts), with its detected themes. */
@@ -22,21 +23,20 @@ export const MAX_CLAIM_WORDS = 60;
 
 /**
  * The catalyst a story may state: the top theme of the window (findThemes) and what its heaviest article said about
- * it. The reported sentence is the article's first body sentence that names the theme (one of its trigger phrases),
- * holds no quotation mark, and after its move figures are taken out (figures.ts) holds no figure; the quote is the
+ * it. The reported text is the clause of the article's first body sentence that carries the theme (reportedClause:
+ * one of its trigger phrases, no quotation mark, no figure once move figures are taken out, figures.ts); the quote is the
  * first attributed quote (findQuotes.ts) of the theme's articles, heaviest first, that names the theme and holds no
  * figure. A theme none of whose articles gives such a sentence passes to the next; null when none does or when the
  * window has no tied article: then the story says nothing about causes.
  * @example chooseCatalyst([]) // null
  */
-export function chooseCatalyst(articles: readonly CatalystArticle[], utcOffset = '+08:00'): CatalystClaim | null {
+export function chooseCatalyst(articles: readonly CatalystArticle[], utcOffset = '+08:00', focus: readonly string[] = STORY_FOCUS): CatalystClaim | null {
   const usable = articles.filter((a) => a.article.duplicateOf === null);
   const byId = new Map(usable.map((a) => [a.article.id, a]));
   const themes = findThemes(usable.map((a) => ({ id: a.article.id, publishedMs: a.article.publishedMs, sessionsBack: a.sessionsBack, tie: a.tie, themes: a.themes })));
   for (const t of themes) {
     const arts = t.articles.map((x) => byId.get(x.id)).filter((a): a is CatalystArticle => a !== undefined);
-    for (const a of arts) {
-      const text = reportedSentence(a, t.theme);
+    for (const [a, text] of [false, true].flatMap((transitive) => arts.map((a) => [a, reportedClause(a, t.theme, focus, transitive)] as const))) {
       if (text === null) continue;
       return { theme: { id: t.theme.id, en: t.theme.en, zhHant: t.theme.zhHant }, reported: { ...sourceOf(a, utcOffset), text, opensWithName: opensWithName(text, a.article.body) }, quote: quoteFor(arts, t, utcOffset) };
     }
@@ -55,15 +55,36 @@ export function namesPhrase(text: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => new RegExp(`(?<![A-Za-z0-9])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, p.length > 5 ? 'i' : '').test(text));
 }
 
-function reportedSentence(a: CatalystArticle, theme: CatalystTheme): string | null {
+/** What a main clause must name for a story to keep it: the story's market (`Hong Kong stocks soared ...`). */
+export const STORY_FOCUS: readonly string[] = ['Hong Kong', 'Hang Seng', 'HK'];
+
+/**
+ * The clause of the article that carries the theme (clauses.ts), in the first sentence that has one: a span that
+ * names the theme, holds no quotation mark and, after its move figures are taken out, no figure. When a span from
+ * the sentence's start has a main clause about the story's market (`focus`), the shortest such span; otherwise the
+ * shortest clause that starts after a subordinator (`Shares in Shanghai rose ... as mainland investors returned ...
+ * DeepSeek` gives `mainland investors returned ... DeepSeek.`). A span that needs no figure taken out is preferred.
+ * `transitive` (a second pass over the theme's articles, when none gave a clause) also takes figures out after
+ * `piled on`, `added`, `shed`, `lost`.
+ */
+function reportedClause(a: CatalystArticle, theme: CatalystTheme, focus: readonly string[], transitive: boolean): string | null {
   const triggers = triggersIn(a, theme);
   if (triggers.length === 0) return null;
   for (const p of articleParagraphs(a.article.body)) {
     for (const s of splitSentences(p)) {
-      if (!namesPhrase(s, triggers) || /["“”]/.test(s)) continue;
-      const clean = withoutMoveFigures(s);
-      if (clean === null || !namesPhrase(clean, triggers) || words(clean) > MAX_CLAIM_WORDS || !/[.!?]$/.test(clean)) continue;
-      return clean;
+      if (!namesPhrase(s, triggers)) continue;
+      const spans = clauseSpans(s).flatMap((c) => {
+        if (/["“”]/.test(c.text)) return [];
+        const clean = withoutMoveFigures(c.text, transitive);
+        if (clean === null || !namesPhrase(clean, triggers) || words(clean) > MAX_CLAIM_WORDS || !/[.!?]$/.test(clean)) return [];
+        return [{ ...c, clean, trimmed: clean !== c.text }];
+      });
+      if (spans.length === 0) continue;
+      const onTopic = spans.filter((c) => c.fromStart && namesPhrase(c.head, focus));
+      const clauses = spans.filter((c) => !c.fromStart);
+      const pool = onTopic.length > 0 ? onTopic : clauses.length > 0 ? clauses : spans;
+      const best = [...pool].sort((x, y) => Number(x.trimmed) - Number(y.trimmed) || words(x.clean) - words(y.clean))[0];
+      if (best) return best.clean;
     }
   }
   return null;

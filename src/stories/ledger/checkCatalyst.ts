@@ -1,4 +1,5 @@
 import type { CheckIssue, FactLedger, LedgerEntry, LinkedArticle, StoryLang } from '../../domain/story.js';
+import { takeOutMoveFigures } from '../../domain/claimFigures.js';
 import { escapeMarkdown } from '../render/escapeMarkdown.js';
 
 /**
@@ -13,20 +14,31 @@ export function FIGURE_IN_CLAIM(text: string): boolean {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-const tokens = (s: string) => norm(s).toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
 
-/** True when the words of `part` occur in `whole` in the same order (figures may have been taken out between them). */
-function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
-  let j = 0;
-  for (const w of whole) if (j < part.length && w === part[j]) j++;
-  return j === part.length;
+/**
+ * True when `part` (a reported clause: its first letter's case and its closing period aside) is one contiguous run
+ * of `body`'s words once the body's move figures are taken out by the same rule as the news layer's
+ * (domain/claimFigures.ts): nothing else may be skipped, added or reordered.
+ * @example isContiguousClause('investors returned to news.', 'Shares rose as investors returned to news.') // true
+ */
+export function isContiguousClause(part: string, body: string): boolean {
+  const core = norm(part).replace(/[.!?]$/, '');
+  if (core === '') return false;
+  const trimmed = norm(takeOutMoveFigures(norm(body), true));
+  const rest = core.slice(1);
+  for (let at = trimmed.indexOf(rest); at >= 0; at = trimmed.indexOf(rest, at + 1)) {
+    const first = trimmed[at - 1] ?? '';
+    const before = trimmed[at - 2];
+    if (first.toLowerCase() === (core[0] ?? '').toLowerCase() && (before === undefined || !/[\p{L}\p{N}]/u.test(before))) return true;
+  }
+  return false;
 }
 
 /**
  * The checker for catalyst claims (ledger entries `catalyst.reported` and `catalyst.quote`): each must come from one
  * of the story's linked articles, with that article's source and local date; a quote must be words the article
- * prints inside quotation marks, exactly; a reported sentence must be the article's own words in order, with no
- * figure. In `text`, every span in quotation marks must be a recorded quote, and Chinese text must hold no English
+ * prints inside quotation marks, exactly; a reported clause must be one contiguous run of the article's words, only move figures taken out
+ * (isContiguousClause), with no figure. In `text`, every span in quotation marks must be a recorded quote, and Chinese text must hold no English
  * sentence (five Latin words in a row; names such as DeepSeek or RTHK are one or two).
  * @example checkCatalyst(ledger, [], 'en', 'RTHK reported that ...') // [{reason: 'catalyst.reported: article x is not among the linked articles', ...}]
  */
@@ -52,7 +64,7 @@ export function checkCatalyst(ledger: FactLedger, articles: readonly LinkedArtic
     if (e.id === 'catalyst.quote') {
       const at = body.indexOf(t);
       if (at < 1 || !/["“]/.test(body[at - 1] as string)) issue(t, `${e.id}: not words inside quotation marks in the article`);
-    } else if (!isSubsequence(tokens(t), tokens(body))) issue(t, `${e.id}: not the article's words`);
+    } else if (!isContiguousClause(t, body)) issue(t, `${e.id}: not one contiguous clause of the article (move figures aside)`);
   }
   const quoted = new Set(entries.filter((e) => e.id === 'catalyst.quote').map((e) => e.text ?? ''));
   for (const m of text.matchAll(/"([^"\n]+)"/g)) {

@@ -8,7 +8,7 @@ function onDate(F: Formatters, date: LedgerEntry, sameDay: boolean, session: Led
 }
 
 /**
- * The English catalyst: `RTHK reported on February 5 that shares in Shanghai rose ...` (the article's sentence,
+ * The English catalyst: `RTHK reported on February 5 that mainland investors returned ...` (the article's clause,
  * reported, not quoted), then, when an attributed quote fits, `Andrew Sullivan, founder of Asian Market Sense, was
  * quoted by RTHK on January 28 as saying: "..."`.
  */

@@ -62,7 +62,8 @@ export interface PlanOptions {
  * The lead is the best-ranked fact (rankFacts.ts); the context is recomputed from the bars: distance
  * of the close to the highest close of the trailing 52 weeks and to the record close (each said only
  * when the close is below it); movers, contributions and breadth only when members are known; the
- * catalyst only from linked news, quoted with attribution.
+ * catalyst only from linked news: the clause of an article that carries the session's theme, reported with its
+ * source and date (never a headline), and words the article prints in quotation marks with the speaker it names.
  * @throws NotEnoughDataError when the symbol has no bar on the session.
  */
 export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: StoryPlan; ledger: LedgerBuilder } {
