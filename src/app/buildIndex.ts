@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { dayKey } from '../core/dayKey.js';
-import { SourceError } from '../core/errors.js';
+import { ConfigError, SourceError } from '../core/errors.js';
 import { asIndexCode, type SecurityId, type SessionDate } from '../core/units.js';
 import type { CorporateAction } from '../domain/corporateAction.js';
 import type { IndexInput, IndexRun, ShareChange } from '../domain/indexRun.js';
@@ -181,8 +181,9 @@ export async function readIndexContext(market: BarStore, opts: BuildIndexStoreOp
   const methodology = cachedParse('methodology', methodologyText, () => parseMethodology(methodologyText, opts.methodologyPath));
   const members = await resolveMembers(methodology, market, opts);
   const here = dirname(opts.methodologyPath);
-  const securities = methodology.securitiesFile !== undefined ? parseSecuritiesCsv(readText(resolve(here, methodology.securitiesFile), 'security master'), resolve(here, methodology.securitiesFile)) : undefined;
-  const actionsPath = methodology.actionsFile !== undefined ? resolve(here, methodology.actionsFile) : undefined;
+  const securitiesPath = methodology.securitiesFile !== undefined ? insideMethodologyFolder(opts.methodologyPath, methodology.securitiesFile, 'securitiesFile') : undefined;
+  const securities = securitiesPath !== undefined ? parseSecuritiesCsv(readText(securitiesPath, 'security master'), securitiesPath) : undefined;
+  const actionsPath = methodology.actionsFile !== undefined ? insideMethodologyFolder(opts.methodologyPath, methodology.actionsFile, 'actionsFile') : undefined;
   const acts = actionsPath !== undefined ? parseActionsCsv(readText(actionsPath, 'corporate actions'), actionsPath) : undefined;
   const stored = await market.getSecurities();
   const storedSecurities = stored.length > 0 ? new Map(stored.map((s) => [s.id, s])) : undefined;
@@ -217,11 +218,26 @@ export function readMethodologyText(path: string): string {
   }
 }
 
+/**
+ * A file a methodology names (membership, security master, corporate actions), resolved inside the methodology's
+ * own folder: `membership: ../../etc/passwd` or an absolute path is refused, never opened.
+ * @throws ConfigError naming the methodology file and the field.
+ */
+export function insideMethodologyFolder(methodologyPath: string, rel: string, field: string): string {
+  const here = resolve(dirname(methodologyPath));
+  const p = resolve(here, rel);
+  const up = relative(here, p);
+  if (isAbsolute(rel) || up === '' || up.startsWith('..') || isAbsolute(up) || rel.includes('\0')) {
+    throw new ConfigError({ source: methodologyPath, field, value: rel, reason: 'must name a file inside the methodology\'s folder (no absolute path, no "..")' });
+  }
+  return p;
+}
+
 /** The membership file of a file build: the methodology's, beside it, else the file of that name in the data folder. */
 function membersFileOf(m: Methodology, methodologyPath: string, dataDir: string): string | undefined {
   const rel = m.universe.membership;
   if (rel === undefined) return undefined;
-  const beside = resolve(dirname(methodologyPath), rel);
+  const beside = insideMethodologyFolder(methodologyPath, rel, 'universe.membership');
   if (existsSync(beside)) return beside;
   const inData = join(dataDir, basename(rel));
   if (existsSync(inData)) return inData;
@@ -232,7 +248,7 @@ async function resolveMembers(m: Methodology, market: BarStore, opts: BuildIndex
   if (opts.membersPath) return loadMembers(opts.membersPath);
   const rel = m.universe.membership;
   if (rel === undefined) return undefined;
-  const beside = resolve(dirname(opts.methodologyPath), rel);
+  const beside = insideMethodologyFolder(opts.methodologyPath, rel, 'universe.membership');
   if (existsSync(beside)) return loadMembers(beside);
   // `hstech_members.csv` was imported as the memberships of HSTECH
   const code = basename(rel).replace(/_members\.csv$/i, '').toUpperCase();

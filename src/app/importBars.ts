@@ -68,8 +68,18 @@ export async function importBars(dir: string, store: BarStore, opts: ImportOptio
   const only = opts.only;
   const paths = listBarFiles(dir).filter((p) => only === undefined || only.has(symbolFromFileName(p)));
   const files: FileImport[] = [];
+  // ex-dates of the folder's corporate actions: a 10x move on one of them is explained (screenBars.ts)
+  const exDates = new Map<string, Set<string>>();
+  for (const name of readdirSync(dir).sort()) {
+    if (!isActionsFile(name)) continue;
+    for (const a of readActionsJson(join(dir, name))) {
+      const set = exDates.get(a.symbol) ?? new Set<string>();
+      set.add(a.exDate);
+      exDates.set(a.symbol, set);
+    }
+  }
   for (const [i, path] of paths.entries()) {
-    const p = readBarsFile(path);
+    const p = readBarsFile(path, undefined, exDates.get(symbolFromFileName(path)) ?? new Set());
     const issues = p.issues.map((x) => x.message);
     const parserRejected = p.issues.filter((x) => x.action === 'row skipped').length;
     const repaired = p.issues.filter((x) => x.action === 'row repaired').length;

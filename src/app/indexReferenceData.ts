@@ -20,7 +20,7 @@ function rows(text: string, source: string, required: readonly string[]): { head
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   if (required.some((h, i) => header[i] !== h)) {
-    throw new ConfigError({ source, line: 1, value: lines[0] ?? '', reason: `wrong header: expected ${required.join(',')}` });
+    throw new ConfigError({ source, line: 1, reason: `first line is not the header ${required.join(',')} (its content is not shown)` });
   }
   const out: { line: number; f: string[] }[] = [];
   lines.forEach((raw, i) => {

@@ -6,8 +6,12 @@ import type { MilestoneReport } from '../domain/fact.js';
 import { buildMilestoneReport } from '../analytics/milestones.js';
 import { BarColumns } from '../analytics/series/BarColumns.js';
 import { parsePeriod, type PeriodSpec } from '../analytics/extremes/periodExtreme.js';
-import type { ParsedBars } from '../sources/csvBars/parseBarsCsv.js';
+import { readFileSync } from 'node:fs';
+import type { SessionDate } from '../core/units.js';
+import type { ParsedBars, ParseIssue } from '../sources/csvBars/parseBarsCsv.js';
+import { keptWithWarning, lineIndex } from '../sources/csvBars/screenBars.js';
 import { readPriceFile } from '../sources/vega/readPriceFile.js';
+import { checkSymbolName } from '../core/symbolName.js';
 
 export interface MilestonesRequest {
   /** Symbol: the file `<symbol>.csv` in `dataDir`; with `csv`, defaults to the file name. */
@@ -33,10 +37,29 @@ export function milestonesFromFiles(req: MilestonesRequest): MilestoneReport {
   } catch {
     throw new ConfigError({ source: '--on', value: req.on, reason: 'not a date (YYYY-MM-DD)' });
   }
+  if (req.csv === undefined && req.symbol !== undefined) checkSymbolName(req.symbol);
   const path = req.csv ?? (req.dataDir !== undefined && req.symbol !== undefined ? join(req.dataDir, `${req.symbol}.csv`) : null);
   if (path === null) throw new ConfigError({ source: 'milestones', reason: 'give SYMBOL with --data DIR, or --csv FILE' });
   const parsed = readPriceFile(path, req.symbol);
+  if (!parsed.rejected && !parsed.bars.some((b) => b.date === on)) {
+    // a row of that date that was refused says why there is no session, instead of "no session on this date"
+    const why = skippedRowOf(parsed, on, path);
+    if (why !== null) throw new InputError({ source: why.source, ...(why.line !== undefined ? { line: why.line } : {}), ...(why.field !== undefined ? { field: why.field } : {}), ...(why.value !== undefined ? { value: why.value } : {}), reason: `${why.reason}: the row of ${on} was skipped, so ${parsed.symbol} has no session on this date` });
+  }
   return reportFromParsed(parsed, on, (req.periods ?? []).map(parsePeriod));
+}
+
+/** The issue of the skipped row of `on` in the file, if the file has a row of that date. */
+function skippedRowOf(parsed: ParsedBars, on: string, path: string): ParseIssue | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const line = lineIndex(text)(on as SessionDate);
+  if (line === undefined) return null;
+  return parsed.issues.find((i) => i.action === 'row skipped' && (i.line === line || (i.line === undefined && i.source.endsWith(`: ${on}`)))) ?? null;
 }
 
 /** The report for a parsed file (split out for tests). @throws InputError when the file was rejected */
@@ -48,9 +71,12 @@ export function reportFromParsed(parsed: ParsedBars, on: string, periods: readon
   const cols = BarColumns.fromBars(parsed.bars, parsed.source);
   const report = buildMilestoneReport(parsed.symbol, cols, asSessionDate(on), parsed.source, undefined, periods);
   const skipped = parsed.issues.filter((x) => x.action === 'row skipped');
-  if (skipped.length === 0) return report;
-  const note = `${skipped.length} row(s) skipped by the source, e.g. ${skipped[0]?.message ?? ''}`;
-  return { ...report, notes: [...(report.notes ?? []), note] };
+  // every session kept with a warning (holiday, 10x jump) up to the date: the facts may rest on it
+  const kept = [...keptWithWarning(parsed)].filter(([d]) => d <= on).map(([d, m]) => `caution: the facts above may rest on the bar of ${d}, kept with a warning: ${m}`);
+  if (skipped.length === 0 && kept.length === 0) return report;
+  const notes = [...(report.notes ?? []), ...kept];
+  if (skipped.length > 0) notes.push(`${skipped.length} row(s) skipped by the source, e.g. ${skipped[0]?.message ?? ''}`);
+  return { ...report, notes };
 }
 
 /**

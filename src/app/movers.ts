@@ -14,6 +14,7 @@ import { BarColumns } from '../analytics/series/BarColumns.js';
 import { readBarsFile } from '../sources/csvBars/readBarsFolder.js';
 import { buildIndexFromFiles } from './buildIndex.js';
 import { loadMembers } from './marketData.js';
+import { checkSymbolName } from '../core/symbolName.js';
 
 export interface MoversRequest {
   /** Index symbol, e.g. `HSTECH` (its own `SYMBOL.csv` gives the previous level for the fallback). */
@@ -48,7 +49,7 @@ export async function moversFromFiles(req: MoversRequest): Promise<MoversReport>
   const members: MemberSession[] = [];
   const missing: string[] = [];
   for (const m of intervals) {
-    const path = join(req.dataDir, `${m.symbol}.csv`);
+    const path = join(req.dataDir, `${checkSymbolName(m.symbol, 'members file')}.csv`);
     if (!existsSync(path)) {
       missing.push(m.symbol);
       notes.push(`${m.symbol}: no bar file ${path}`);
@@ -183,7 +184,7 @@ async function contributionsFor(req: MoversRequest, date: SessionDate, members: 
       notes.push(`engine ${methodologyPath} failed: ${(e as Error).message.split('\n')[0]}`);
     }
   } else notes.push(`no methodology ${methodologyPath}: contributions approximated`);
-  const indexPath = join(req.dataDir, `${req.symbol}.csv`);
+  const indexPath = join(req.dataDir, `${checkSymbolName(req.symbol)}.csv`);
   if (members.length === 0 || !existsSync(indexPath)) return { contributions: null, source: null };
   const bars = readBarsFile(indexPath).bars;
   const k = bars.findIndex((b) => b.date === date);

@@ -8,6 +8,7 @@ import { IndexCalculator, type CalculatorState } from './IndexCalculator.js';
 import { fitReviewWeights } from './replica/fitReviewWeights.js';
 import { ReviewPlanner, type GivenWeights } from './review/ReviewPlanner.js';
 import { isReviewSession } from './review/isReviewSession.js';
+import { checkBaseDate } from './methodology/checkBaseDate.js';
 
 /** Where an index stopped: the calculator's state after `date`, and the fitted weights it was built with. */
 export interface IndexCheckpoint {
@@ -42,6 +43,7 @@ export function continueIndex(methodology: Methodology, input: IndexInput, from:
   const seriesOf = symbols.map((s) => input.bars.get(s) ?? []);
   if (from === null) for (let j = 0; j < symbols.length; j++) if ((seriesOf[j] as readonly Bar[]).length === 0) issues.push(`${symbols[j]}: no bars`);
   const all = input.sessions ? [...input.sessions] : unionSessions(seriesOf);
+  if (from === null) checkBaseDate(methodology, all);
   const sessions = from === null ? all : all.filter((d) => d > from.date);
   let given = from?.givenWeights;
   if (from === null && methodology.weighting.scheme === 'fit') {

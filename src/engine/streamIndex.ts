@@ -10,6 +10,7 @@ import { IndexCalculator } from './IndexCalculator.js';
 import { ReviewPlanner } from './review/ReviewPlanner.js';
 import { fitReviewWeights } from './replica/fitReviewWeights.js';
 import { dayKey, unionKeys } from './calc/unionSessions.js';
+import { checkBaseDate } from './methodology/checkBaseDate.js';
 
 /** The engine input with closes as columns (no object per bar). */
 export interface IndexColumnsInput extends Omit<IndexInput, 'bars'> {
@@ -57,6 +58,7 @@ export function streamIndex(methodology: Methodology, input: IndexColumnsInput, 
     sessionKeys = unionKeys(seriesOf.map((s) => s.keys));
     sessions = Array.from(sessionKeys, dateOfDayKey);
   }
+  checkBaseDate(methodology, sessions);
   let givenWeights;
   if (methodology.weighting.scheme === 'fit') {
     if (!input.bars) throw new InvariantError(`${methodology.code}: the fit scheme needs the bars, not only closes`);

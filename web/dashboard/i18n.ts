@@ -46,6 +46,8 @@ const EN = {
   onDate: (date: string) => ` on ${date}`,
   live: (at: string) => ` live ${at}`,
   liveStatus: { connected: 'live: connected', closed: 'live: closed', off: 'live: off' } as Record<string, string>,
+  storyFlash: 'Flash',
+  storyUpdate: (version: number) => `Update (version ${version})`,
   couldNotLoad: (why: string) => `Could not load the desk: ${why}`,
 };
 type Strings = typeof EN;
@@ -86,6 +88,8 @@ const ZH: Strings = {
   onDate: (date) => `（${date}）`,
   live: (at) => ` 即時 ${at}`,
   liveStatus: { connected: '即時：已連線', closed: '即時：已中斷', off: '即時：未啟用' },
+  storyFlash: '快訊',
+  storyUpdate: (version) => `更新（第${version}版）`,
   couldNotLoad: (why) => `未能載入指數台：${why}`,
 };
 

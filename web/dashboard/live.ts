@@ -18,6 +18,50 @@ export interface LiveFactMessage {
   readonly fact: { readonly type: string; readonly event?: string; readonly changePct?: number; readonly basis?: string; readonly reference?: { readonly date: string; readonly value: number } };
 }
 
+/** A story version from the live story desk (`type: "story"` on `/live`; src/app/live/LiveHub.ts StoryMessage). */
+export interface LiveStoryMessage {
+  readonly index: string;
+  readonly indexes: readonly string[];
+  readonly slug: string;
+  readonly version: number;
+  readonly update: boolean;
+  readonly final: boolean;
+  readonly timeMs: number;
+  readonly published: string;
+  readonly documents: readonly { readonly lang: string; readonly title: string; readonly paragraphs: readonly string[] }[];
+}
+
+/** Reads a `{"type":"story",...}` message; null otherwise (or when malformed). */
+export function parseLiveStory(data: unknown): LiveStoryMessage | null {
+  if (typeof data !== 'string') return null;
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (m === null || typeof m !== 'object') return null;
+  const r = m as Record<string, unknown>;
+  if (r.type !== 'story' || typeof r.index !== 'string' || typeof r.slug !== 'string' || typeof r.version !== 'number' || typeof r.timeMs !== 'number') return null;
+  if (!Array.isArray(r.indexes) || !Array.isArray(r.documents)) return null;
+  const documents = r.documents.filter((d): d is LiveStoryMessage['documents'][number] => {
+    if (d === null || typeof d !== 'object') return false;
+    const x = d as Record<string, unknown>;
+    return typeof x.lang === 'string' && typeof x.title === 'string' && Array.isArray(x.paragraphs) && x.paragraphs.every((p) => typeof p === 'string');
+  });
+  return {
+    index: r.index,
+    indexes: r.indexes.filter((x): x is string => typeof x === 'string'),
+    slug: r.slug,
+    version: r.version,
+    update: r.update === true,
+    final: r.final === true,
+    timeMs: r.timeMs,
+    published: typeof r.published === 'string' ? r.published : '',
+    documents,
+  };
+}
+
 export interface LiveConnection {
   /** Follows `code` only (unsubscribes the previous one). */
   follow(code: string): void;
@@ -28,7 +72,7 @@ export interface LiveConnection {
  * sends `{"op":"subscribe","indexes":[code]}` and hands every `type: "level"` publication to `onLevel`.
  * Other and malformed messages are ignored. Without a live plugin it reports "live: off".
  */
-export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: 'connected' | 'closed' | 'off') => void, onFacts: (f: readonly LiveFactMessage[]) => void = () => {}): LiveConnection {
+export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: 'connected' | 'closed' | 'off') => void, onFacts: (f: readonly LiveFactMessage[]) => void = () => {}, onStory: (s: LiveStoryMessage) => void = () => {}): LiveConnection {
   let current: string | null = null;
   let open = false;
   let ws: WebSocket | null = null;
@@ -46,6 +90,8 @@ export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: 'conn
       if (l) onLevel(l);
       const f = parseLiveFacts(ev.data);
       if (f.length > 0) onFacts(f);
+      const s = parseLiveStory(ev.data);
+      if (s) onStory(s);
     });
   } catch {
     onStatus('off');

@@ -8,7 +8,7 @@ import { byId, fill, h } from './dom.js';
 import { factLabel, fmtLevel, fmtPct, signClass } from './format.js';
 import { fmtDate, HTML_LANG, initialLang, lang, securityName, setLang, t, type Lang } from './i18n.js';
 import { LevelChart } from './levelChart.js';
-import { connectLive, type LiveConnection, type LiveFactMessage, type LiveLevel } from './live.js';
+import { connectLive, type LiveConnection, type LiveFactMessage, type LiveLevel, type LiveStoryMessage } from './live.js';
 import { liveFactText } from './liveFacts.js';
 import { names, renderConstituents, renderMovers, renderNews, renderStory, renderStoryList } from './panels.js';
 import type { MilestoneReport } from '../../src/domain/fact.js';
@@ -23,6 +23,7 @@ const state = {
   timeline: [] as readonly MilestoneReport[],
   stories: [] as readonly StorySummary[],
   liveFacts: [] as LiveFactMessage[],
+  liveStory: null as LiveStoryMessage | null,
   openStory: null as { slug: string; lang: string } | null,
 };
 const nameOf = (id: string, fallback?: string) => securityName(names.table, id, fallback ?? names.table[id]?.en ?? state.indexes.find((i) => i.code === id)?.name ?? id);
@@ -35,6 +36,7 @@ function addDaysIso(date: string, n: number): string {
 async function loadIndex(code: string, chart: LevelChart, live: LiveConnection): Promise<void> {
   state.code = code;
   live.follow(code);
+  renderLiveStory();
   const last = (await api.latest(code)).date;
   const from = addDaysIso(last, -730); // two years on the chart
   const series = await api.levels(code, from);
@@ -104,6 +106,25 @@ function renderLiveFacts(): void {
   );
 }
 
+/**
+ * The latest version of the live story about the shown index, in the chosen language: a "Flash" or
+ * "Update (version n)" badge, the local time, the title and the text (text nodes only).
+ */
+function renderLiveStory(): void {
+  const el = byId('live-story');
+  const s = state.liveStory;
+  if (!s || !s.indexes.includes(state.code)) return fill(el);
+  const doc = s.documents.find((d) => d.lang === lang()) ?? s.documents[0];
+  if (!doc) return fill(el);
+  el.className = s.update ? 'live-story update' : 'live-story flash';
+  fill(
+    el,
+    h('p', { class: 'badge', 'data-key': `${s.slug}:${s.version}` }, s.update ? t().storyUpdate(s.version) : t().storyFlash, ' ', h('time', { datetime: new Date(s.timeMs).toISOString() }, s.published.slice(11, 16))),
+    h('h3', {}, doc.title),
+    ...doc.paragraphs.map((p) => h('p', {}, p)),
+  );
+}
+
 async function selectDate(date: string, chart: LevelChart): Promise<void> {
   state.date = date;
   chart.select(date);
@@ -163,6 +184,7 @@ async function switchLanguage(l: Lang, chart: LevelChart): Promise<void> {
   chart.setMilestones(state.timeline);
   renderStoryList(state.stories, (slug, sl) => void openStory(slug, sl));
   renderLiveFacts();
+  renderLiveStory();
   const open = state.openStory;
   // The open story in the new language when it has that translation.
   if (open && open.lang !== l && state.stories.some((s) => s.slug === open.slug && s.lang === l)) await openStory(open.slug, l);
@@ -192,6 +214,12 @@ async function start(): Promise<void> {
       const seen = new Set(state.liveFacts.map((f) => f.key));
       state.liveFacts = [...facts.filter((f) => f.index === state.code && !seen.has(f.key)).reverse(), ...state.liveFacts].slice(0, 50);
       renderLiveFacts();
+    },
+    (story) => {
+      // a later version replaces the one shown; an older one arriving late (a reconnect) does not
+      if (state.liveStory && state.liveStory.slug === story.slug && state.liveStory.version > story.version) return;
+      state.liveStory = story;
+      renderLiveStory();
     },
   );
   byId<HTMLSelectElement>('lang-select').addEventListener('change', (e) => {

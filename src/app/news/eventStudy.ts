@@ -7,6 +7,7 @@ import type { PricePoint } from '../../news/eventStudy/alignReturns.js';
 import { eventStudy, type EventStudyOptions, type EventStudyResult } from '../../news/eventStudy/eventStudy.js';
 import type { WhyEventStudy } from '../../news/why/whyTypes.js';
 import { readBarsFile } from '../../sources/csvBars/readBarsFolder.js';
+import { checkSymbolName } from '../../core/symbolName.js';
 import type { BarStore } from '../../store/ports.js';
 
 export type { EventStudyResult, EventStudyOptions, EventWindow } from '../../news/eventStudy/eventStudy.js';
@@ -29,7 +30,7 @@ export function barsToPrices(bars: readonly Bar[]): PricePoint[] {
  * @throws SourceError when the file is missing, unreadable or rejected by the CSV parser (first issue quoted).
  */
 export function readSeries(dataDir: string, symbol: string): readonly Bar[] {
-  const path = join(dataDir, `${symbol}.csv`);
+  const path = join(dataDir, `${checkSymbolName(symbol)}.csv`);
   if (!existsSync(path)) throw new SourceError(path, `no price file for ${symbol}`, false);
   const parsed = readBarsFile(path, symbol);
   if (parsed.rejected) throw new SourceError(path, `rejected: ${parsed.issues[0]?.message ?? 'bad file'}`, false);

@@ -31,7 +31,11 @@ export function register(program: Command): void {
     .option('--speed <x>', 'market time per wall time (60 = a minute a second); default as fast as possible', num('speed'))
     .option('--out <file>', 'write every publication as one JSON line')
     .option('--write-ticks <file>', 'write the replayed ticks as NDJSON')
-    .option('--serve <port>', 'serve the publications over WebSocket on 127.0.0.1:<port> (/live) while replaying', num('serve'))
+    .option('--serve <port>', 'serve the publications over WebSocket on 127.0.0.1:<port> (/live) while replaying (0: a free port; the URL is printed on stderr); with --stories also the dashboard and API', (v: string) => {
+      const x = Number(v);
+      if (!Number.isInteger(x) || x < 0 || x > 65535) throw new Error(`option --serve: expected a port number, got "${v}"`);
+      return x;
+    })
     .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
     .option('--nats <url>', 'run the scale-out pipeline instead: gateway, workers and aggregator on this NATS JetStream server')
     .option('--partitions <n>', 'with --nats: tick partitions', num('partitions'), 4)

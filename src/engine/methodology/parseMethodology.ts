@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import { methodologySchema, type Methodology } from '../../domain/methodology.js';
@@ -13,14 +13,34 @@ import { methodologySchema, type Methodology } from '../../domain/methodology.js
  */
 export function parseMethodology(text: string, source: string): Methodology {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const deep = tooDeep(text);
+  if (deep !== null) throw new ConfigError({ source, line: deep, reason: `YAML nested more than ${MAX_DEPTH} levels deep: a methodology is a few levels deep` });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    throw new ConfigError({ source, line: 1, reason: `YAML cannot be read: ${(e as Error).message.split('\n')[0]}` });
+  }
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
-    throw new ConfigError({ source, line, reason: `YAML syntax: ${yamlError.message.split('\n')[0]}` });
+    const msg = yamlError.message.split('\n')[0] ?? '';
+    const reason = /call stack/i.test(msg) ? `YAML nested too deeply: a methodology is a few levels deep` : `YAML syntax: ${msg}`;
+    throw new ConfigError({ source, line, reason });
   }
   if (!isMap(doc.contents)) throw new ConfigError({ source, line: 1, reason: 'a methodology must be a YAML mapping of fields' });
-  const parsed = methodologySchema.safeParse(doc.toJS());
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const alias = firstAliasLine(doc, lineCounter);
+    const msg = (e as Error).message;
+    const reason = /alias/i.test(msg)
+      ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies: an alias bomb?); write the values out`
+      : `YAML cannot be read: ${msg.split('\n')[0]}`;
+    throw new ConfigError({ source, line: alias ?? 1, reason });
+  }
+  const parsed = methodologySchema.safeParse(js);
   if (parsed.success) return parsed.data;
   const located = parsed.error.issues.map((issue) => locate(issue, doc, lineCounter));
   located.sort((a, b) => a.line - b.line);
@@ -32,6 +52,50 @@ export function parseMethodology(text: string, source: string): Methodology {
     ...(first.value !== undefined ? { value: first.value } : {}),
     reason: first.reason,
   });
+}
+
+/** Deepest nesting of flow collections ([ ], { }) or block indentation levels a methodology may use. */
+const MAX_DEPTH = 64;
+/** Most alias expansions `toJS` may make (yaml's default is 100 per alias; a methodology needs none). */
+const MAX_ALIAS_COUNT = 50;
+
+/** The line where `text` first nests deeper than MAX_DEPTH (flow brackets outside quotes), or null. */
+function tooDeep(text: string): number | null {
+  let depth = 0, line = 1, quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '\n') {
+      line++;
+      if (quote !== '') quote = '';
+      continue;
+    }
+    if (quote !== '') {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return null;
+}
+
+/** Line of the first alias (`*name`) in the document, or null. */
+function firstAliasLine(doc: Document, lc: LineCounter): number | null {
+  let line: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) line = lc.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 interface Located {

@@ -71,6 +71,17 @@ export class ClientChannel {
     this.sendPending();
   }
 
+  /**
+   * Sends a rare message that is never coalesced (a story version): written at once unless the client was dropped
+   * or its buffer is past the drop threshold (then it is dropped).
+   */
+  sendNow(json: string): void {
+    if (this.dropped || this.socket.readyState !== OPEN) return;
+    const buffered = this.socket.bufferedAmount;
+    if (buffered > this.dropAbove) return this.drop(`send buffer ${buffered} bytes > ${this.dropAbove}`);
+    this.socket.send(json, TEXT);
+  }
+
   /** Sends what was coalesced once the socket has drained (called on a timer). */
   flush(): void {
     if (this.dropped || this.socket.readyState !== OPEN || this.pending.size === 0) return;

@@ -30,7 +30,9 @@ export class LiveServerStats {
  * - client → server: `{"op":"subscribe","indexes":["HSTECH"]}`, `{"op":"unsubscribe","indexes":[...]}`;
  * - server → client: `{"type":"subscribed","indexes":[...]}`, then the latest publication of each index at once,
  *   then every LevelPublication (`type: "level"`: level, members' contributions, facts); `{"type":"facts",...}`
- *   carries facts of publications coalesced for a slow client; `{"type":"error","message":...}` on a bad message.
+ *   carries facts of publications coalesced for a slow client; `{"type":"story",...}` each version the live story
+ *   desk writes about the index (StoryMessage, never coalesced; the latest at once on subscribing);
+ *   `{"type":"error","message":...}` on a bad message.
  * Also `GET /live/levels/:index`: the latest publication as JSON (404 before the first).
  */
 export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServerStats()): FastifyPluginAsync {
@@ -98,16 +100,23 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
           if (subs.size + fresh.length > MAX_SUBSCRIPTIONS) return error(`at most ${MAX_SUBSCRIPTIONS} indexes per connection`);
           for (const ix of ixs as string[]) {
             if (subs.has(ix)) continue;
-            subs.set(ix, opts.hub.subscribe(ix, (pub, json) => {
+            const unLevels = opts.hub.subscribe(ix, (pub, json) => {
               const before = channel.coalesced;
               channel.deliver(pub, bytesOf(json));
               stats.coalesced += channel.coalesced - before;
-            }));
+            });
+            const unStories = opts.hub.subscribeStories(ix, (_msg, json) => channel.sendNow(json));
+            subs.set(ix, () => {
+              unLevels();
+              unStories();
+            });
           }
           socket.send(JSON.stringify({ type: 'subscribed', indexes: [...subs.keys()] }));
           for (const ix of ixs as string[]) {
             const latest = opts.hub.latest(ix);
             if (latest) channel.deliver(latest.pub, latest.json);
+            const story = opts.hub.latestStory(ix);
+            if (story) channel.sendNow(story.json);
           }
         } else if (msg.op === 'unsubscribe') {
           for (const ix of ixs as string[]) {

@@ -7,11 +7,14 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const BAR_CSV_HEADER = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
 
-/** One problem found while parsing; `severity: "error"` lost a row or the file, `"warning"` repaired it. */
+/** One problem found while parsing; `severity: "error"` lost a row or the file, `"warning"` repaired or kept it. */
 export interface ParseIssue extends InputErrorDetails {
   readonly severity: 'error' | 'warning';
-  /** What was done: `file rejected`, `row skipped`, `row repaired`. */
-  readonly action: 'file rejected' | 'row skipped' | 'row repaired';
+  /**
+   * What was done: `file rejected`, `row skipped`, `row repaired`, or `row kept` (an implausible but possible bar
+   * kept as read, with a warning: screenBars.ts).
+   */
+  readonly action: 'file rejected' | 'row skipped' | 'row repaired' | 'row kept';
   readonly message: string;
 }
 
@@ -175,6 +178,6 @@ export function symbolFromFileName(path: string): string {
   return base.replace(/\.csv$/i, '');
 }
 
-function issue(d: InputErrorDetails, severity: ParseIssue['severity'], action: ParseIssue['action']): ParseIssue {
+export function issue(d: InputErrorDetails, severity: ParseIssue['severity'], action: ParseIssue['action']): ParseIssue {
   return { ...d, severity, action, message: `${formatInputIssue(d)} (${action})` };
 }

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../../core/errors.js';
+import type { SessionDate } from '../../core/units.js';
+import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
+import type { TradingCalendar } from '../../calendar/TradingCalendar.js';
 import { parseBarsColumns, type ParsedBarColumns } from './parseBarsColumns.js';
 import { parseBarsCsv, symbolFromFileName, type ParsedBars } from './parseBarsCsv.js';
+import { lineIndex, screenBars, todayForScreening } from './screenBars.js';
 
 /**
  * Reads every `*.csv` bar file in `dir` (not recursive). Files that are not bar files by name
@@ -34,14 +38,37 @@ export function listBarFiles(dir: string): string[] {
 }
 
 /** Reads one bar CSV file. @throws SourceError when the file cannot be read. */
-export function readBarsFile(path: string, symbol?: string): ParsedBars {
+export function readBarsFile(path: string, symbol?: string, actionDates?: ReadonlySet<string>): ParsedBars {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
-  return parseBarsCsv(text, path, symbol);
+  return screenParsed(parseBarsCsv(text, path, symbol), text, Date.now(), actionDates);
+}
+
+/**
+ * The plausibility screen of every reader (screenBars.ts): today from the system clock, and for Hong Kong
+ * series (`*.HK`, HSI, HSTECH, HSCEI) the HKEX calendar's holidays; `actionDates`: the symbol's ex-dates.
+ */
+export function screenParsed(parsed: ParsedBars, text: string, nowMs = Date.now(), actionDates?: ReadonlySet<string>): ParsedBars {
+  const hk = /\.HK$/i.test(parsed.symbol) || /^(HSI|HSTECH|HSCEI)$/i.test(parsed.symbol);
+  let cal: TradingCalendar | null = null;
+  return screenBars(parsed, {
+    today: todayForScreening(nowMs),
+    lineOf: lineIndex(text),
+    ...(actionDates !== undefined ? { actionDates } : {}),
+    ...(hk
+      ? {
+          closedReason: (d: SessionDate) => {
+            cal ??= createHkexCalendar();
+            const info = cal.dayInfo(d);
+            return info.isSession ? null : (info.reason ?? 'closed');
+          },
+        }
+      : {}),
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ export function parseMembersCsv(text: string, source: string): MembershipInterva
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   if (HEADER.some((h, i) => header[i] !== h)) {
-    throw new ConfigError({ source, line: 1, value: lines[0] ?? '', reason: `wrong header: expected ${HEADER.join(',')}` });
+    throw new ConfigError({ source, line: 1, reason: `first line is not the header ${HEADER.join(',')} (its content is not shown)` });
   }
   const out: MembershipInterval[] = [];
   for (let i = 1; i < lines.length; i++) {

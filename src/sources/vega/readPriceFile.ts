@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SourceError } from '../../core/errors.js';
 import { parseBarsCsv, type ParsedBars } from '../csvBars/parseBarsCsv.js';
+import { screenParsed } from '../csvBars/readBarsFolder.js';
 import { isVegaPriceHeader, parseVegaPriceCsv } from './parseVegaPriceCsv.js';
 
 /**
@@ -16,5 +17,5 @@ export function readPriceFile(path: string, symbol?: string): ParsedBars {
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
   const first = text.slice(0, text.indexOf('\n') >>> 0);
-  return isVegaPriceHeader(first) ? parseVegaPriceCsv(text, path, symbol) : parseBarsCsv(text, path, symbol);
+  return isVegaPriceHeader(first) ? parseVegaPriceCsv(text, path, symbol) : screenParsed(parseBarsCsv(text, path, symbol), text);
 }
