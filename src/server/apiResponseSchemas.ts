@@ -91,6 +91,7 @@ export const newsItemSchema = z.strictObject({
   source: z.string(),
   url: z.string().nullable(),
   symbols: z.array(z.string()),
+  post: z.string().nullable().optional().meta({ description: 'the republished post of the article on the served site (/site/news/...), when serve has --site' }),
 });
 export const newsPageSchema = z.strictObject({ total: z.number().int(), items: z.array(newsItemSchema) });
 export const storySummarySchema = z.strictObject({

@@ -21,6 +21,8 @@ export interface ServerOptions {
   readonly dashboard?: boolean;
   /** A fastify plugin for live updates (the realtime engineer's `src/server/live`), registered after @fastify/websocket. */
   readonly live?: FastifyPluginAsync;
+  /** A static site built by `site build` (stories and news posts), served under `/site/`. */
+  readonly siteDir?: string;
   readonly clock?: Clock;
   /** fastify's pino logger (`true`, or `{level: 'error'}` to log only failed requests); default off. */
   readonly logger?: boolean | { readonly level: 'error' | 'warn' | 'info' | 'debug' };
@@ -83,6 +85,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(bundle.js),
     );
     await app.register(fastifyStatic, { root: resolve(DASHBOARD_DIR, 'public'), prefix: '/', index: ['index.html'] });
+  }
+
+  if (opts.siteDir !== undefined) {
+    // the site's own pages carry their CSP; the server's security headers apply as on every response
+    await app.register(fastifyStatic, { root: resolve(opts.siteDir), prefix: '/site/', index: ['index.html'], decorateReply: opts.dashboard === false });
   }
 
   if (opts.live !== undefined) {

@@ -44,6 +44,18 @@ export function safeLink(url: string | null, text: string): HTMLElement {
   return h('span', {}, text);
 }
 
+/** A link to a page of the served site (`/site/...`, same origin) only; otherwise the text alone. */
+export function siteLink(path: string | null | undefined, text: string): HTMLElement {
+  if (typeof path === 'string' && /^\/site\/[A-Za-z0-9._\/-]+\.html$/.test(path) && !path.includes('..')) {
+    const a = document.createElement('a');
+    a.href = path;
+    a.className = 'post';
+    a.textContent = text;
+    return a;
+  }
+  return h('span', {}, text);
+}
+
 /** Replaces the children of `el`. */
 export function fill(el: Element, ...children: Child[]): void {
   el.replaceChildren();

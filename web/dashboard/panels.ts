@@ -1,6 +1,6 @@
 import type { ConstituentTable, MoversReport, NewsItem, StoryPage, StorySummary } from '../../src/app/desk/deskService.js';
 import type { Mover } from '../../src/domain/fact.js';
-import { byId, fill, h, safeLink } from './dom.js';
+import { byId, fill, h, safeLink, siteLink } from './dom.js';
 import { fmtLevel, fmtPct, fmtPts, fmtWeight, signClass } from './format.js';
 import { fmtDate, HTML_LANG, LANG_NAMES, lang, securityName, t, type Lang } from './i18n.js';
 
@@ -54,7 +54,9 @@ export function renderNews(items: readonly NewsItem[], note: string): void {
         'li',
         {},
         h('time', { datetime: n.publishedAt }, `${n.publishedAt.replace('T', ' ').slice(0, 16)} · ${n.source}`),
-        h('strong', {}, safeLink(n.url, n.title)),
+        // the republished post on the site when there is one (serve --site), with the source beside it
+        h('strong', {}, n.post ? siteLink(n.post, n.title) : safeLink(n.url, n.title)),
+        n.post && n.url ? h('span', { class: 'source' }, ' · ', safeLink(n.url, t().sourceLink)) : null,
         n.symbols.length === 0 ? null : h('div', { class: 'symbols' }, ...n.symbols.slice(0, 8).map((sym) => h('span', { class: 'symbol', title: nameOf(sym, names.table[sym]?.en ?? sym) }, sym))),
         h('div', { class: 'body' }, n.body.length > 280 ? `${n.body.slice(0, 280)}…` : n.body),
       ),

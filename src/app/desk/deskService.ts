@@ -128,6 +128,8 @@ export interface NewsItem {
   readonly url: string | null;
   /** Security ids named in the article, when the news linker is wired. */
   readonly symbols: readonly string[];
+  /** The article's republished post on the served site (`/site/news/<post>.en.html`), when serve has `--site`. */
+  readonly post?: string | null;
 }
 
 export interface NewsPage {

@@ -6,10 +6,17 @@ import { slugify } from '../../stories/site/escapeHtml.js';
 import { pageShell, rfc822, rssFeed, searchIndex, storyList, storyPage, tagIndexPage, type SiteWidgets } from '../../stories/site/renderSitePages.js';
 import { SEARCH_JS, STYLE_CSS } from '../../stories/site/siteAssets.js';
 import { SECTION_LOCALES, zhHantStylesheet } from '../../stories/site/siteLocale.js';
-import { storyPath, type SiteConfig, type SiteStory } from '../../stories/site/siteStory.js';
+import { SITE_POSTS_FILE, storyPath, type SiteConfig, type SiteStory } from '../../stories/site/siteStory.js';
 import { readNewsPostFiles, readStoryFiles } from './readStoryFiles.js';
 import { siteWebFonts } from './siteWebFonts.js';
 import { ensureOutputDir } from '../ensureOutputDir.js';
+
+/** Article id -> the pages of the posts republishing it (one per language), relative to the site root. */
+function postsByArticle(pages: readonly SiteStory[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of pages) if (p.kind === 'news' && p.articleId) (out[p.articleId] ??= []).push(storyPath(p));
+  return out;
+}
 
 /** Tags shown in the "tag list" widget (most used first); the tag list page has them all. */
 export const TAGLIST_WIDGET_SIZE = 30;
@@ -127,6 +134,7 @@ export function buildSite(o: BuildSiteOptions): BuildSiteResult {
   }
   put('rss.xml', rssFeed(cfg, stories.slice(0, 50), stories[0] ? rfc822(stories[0].date) : ''));
   put('search.json', searchIndex(stories));
+  put(SITE_POSTS_FILE, JSON.stringify(postsByArticle(stories)));
   put('search.js', SEARCH_JS);
   put('style.css', STYLE_CSS);
   for (const x of sections) {

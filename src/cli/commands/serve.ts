@@ -11,6 +11,7 @@ interface ServeOptions {
   methodology?: string;
   news?: string;
   stories?: string;
+  site?: string;
   replay?: string;
   engine: boolean;
   speed: string;
@@ -31,6 +32,7 @@ export function register(program: Command): void {
     .option('--no-engine', 'do not build the methodology index')
     .option('--news <dir>', 'news folder (Markdown, RSS, HTML, text)')
     .option('--stories <dir>', 'folder of written stories (Markdown with front matter)')
+    .option('--site <dir>', 'a site built by site build (stories and news posts), served at /site/; the news panel links each article to its post')
     .option('--replay <date>', 'replay that session through the live WebSocket (/live) with a seeded tick path')
     .option('--speed <x>', 'replay speed: market time per wall time', '60')
     .option('--json', 'print the URL as JSON')
@@ -76,8 +78,13 @@ export function register(program: Command): void {
         await desk.indexes(); // read the data now: a bad folder fails here, not on the first request
       }
       const hub = new LiveHub();
+      if (o.site !== undefined) {
+        const { withSitePosts } = await import('../../app/desk/withSitePosts.js');
+        desk = withSitePosts(desk, resolve(o.site));
+      }
       const server = await startServer({
         desk,
+        ...(o.site !== undefined ? { siteDir: resolve(o.site) } : {}),
         host: o.host,
         port,
         adminTokens: config.adminTokens,

@@ -49,9 +49,10 @@ export function register(program: Command): void {
           securityMasterPath: demo.securityMasterPath,
         });
         await desk.indexes();
+        const { withSitePosts } = await import('../../app/desk/withSitePosts.js');
         const config = readServerConfig(process.env);
         const server = await startServer({
-          desk, host: '127.0.0.1', port,
+          desk: withSitePosts(desk, demo.siteDir), siteDir: demo.siteDir, host: '127.0.0.1', port,
           adminTokens: config.adminTokens, rateLimit: config.rateLimit,
           live: liveRoutesPlugin({ hub: new LiveHub() }),
         });
@@ -77,7 +78,7 @@ export function register(program: Command): void {
         process.stdout.write(`\nStory for ${demo.storyDate}: ${headline}\n`);
         if (demo.story.headlines['zh-Hant']) process.stdout.write(`中文: ${demo.story.headlines['zh-Hant']}\n`);
         process.stdout.write(`Outputs: data ${demo.dataDir}\n         stories ${demo.storiesDir}\n         news posts ${demo.postsDir}\n         site ${demo.siteIndex}\n`);
-        if (url) process.stdout.write(`\nDashboard: ${url}/   (API ${url}/api/openapi.json; Ctrl-C to stop)\n`);
+        if (url) process.stdout.write(`\nDashboard: ${url}/   (site ${url}/site/, API ${url}/api/openapi.json; Ctrl-C to stop)\n`);
       }
       if (close) {
         const stop = close;

@@ -98,7 +98,14 @@ function parseFullYaml(yamlText: string): unknown {
     const line = yamlText.slice(0, err.pos[0]).split('\n').length + 1; // +1 for the opening "---"
     throw new FormatError('front matter', line, `invalid YAML: ${err.message.split('\n')[0]}`);
   }
-  return doc.toJS();
+  try {
+    // aliases: an unresolved one throws a ReferenceError, a bomb expands without end; a front matter needs neither
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    const alias = /\*[^\s,\]}]+/.exec(yamlText);
+    const line = alias ? yamlText.slice(0, alias.index).split('\n').length + 1 : 2; // +1 for the opening "---"
+    throw new FormatError('front matter', line, `invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 /**

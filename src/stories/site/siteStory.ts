@@ -39,3 +39,6 @@ export const pageFolder = (kind: SitePageKind | undefined): string => (kind === 
 
 /** Page path of a story or news post, relative to the site root: `stories/<slug>.<lang>.html`, `news/<slug>.<lang>.html`. */
 export const storyPath = (s: Pick<SiteStory, 'slug' | 'lang' | 'kind'>): string => `${pageFolder(s.kind)}${s.slug}.${s.lang}.html`;
+
+/** The site's map of article id -> its news post pages (`{"<id>": ["news/<post>.en.html"]}`), for the dashboard's news links. */
+export const SITE_POSTS_FILE = 'posts.json';
