@@ -17,8 +17,8 @@ import { liveStoryInput, provisionalBar, type LiveStoryContext } from './liveSto
 
 /** Languages and paragraphs of the flash: the lede and one context paragraph. */
 export const FLASH_PARAGRAPHS = 2;
-/** The analytics detectors run on the subject's provisional bar at least once a minute of market time (and at every new session high or low, the lunch break and the close). */
-export const DETECTOR_EVERY_MS = 60_000;
+/** The analytics detectors run on the subject's provisional bar at least every 5 minutes of market time (and at every new session high or low, the lunch break and the close). */
+export const DETECTOR_EVERY_MS = 300_000;
 
 export interface LiveStoryDeskOptions {
   readonly context: LiveStoryContext;
@@ -107,7 +107,7 @@ export class LiveStoryDesk {
         out.push({ key: `${c.symbol}:${c.date}:as_much_as:down:${ds}`, symbol: null, fact: { type: 'as_much_as', basis: 'intraday', changePct: down, value: s.low, reference: { date: c.previousSession, value: prev } } });
       }
     }
-    // The detectors (25 of them) run at a new session high or low, once a minute, at the lunch break and the close:
+    // The detectors (25 of them) run at a new session high or low, every 5 minutes, at the lunch break and the close:
     // a crossing shows first at an extreme, and the tick path stays within 10% of its speed without the desk.
     const due = s.high > this.lastRun.high || s.low < this.lastRun.low || pub.timeMs - this.lastRun.timeMs >= DETECTOR_EVERY_MS || pub.phase !== 'open';
     if (due && c.history.length > 0) {

@@ -4,6 +4,7 @@ import { WebSocketTickFeed } from '../../sources/ticks/WebSocketTickFeed.js';
 import { liveFactsOptions } from './analyticsLiveFacts.js';
 import { aheadOfClock, DEFAULT_MAX_AHEAD_MS } from './aheadOfClock.js';
 import { LiveDesk } from './LiveDesk.js';
+import { startLiveStories, type LiveStoriesOptions } from './startLiveStories.js';
 import type { LiveHub } from './LiveHub.js';
 import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
 
@@ -23,6 +24,8 @@ export interface LiveFeedOptions extends LiveSetupOptions {
   readonly maxAheadMs?: number;
   readonly onIssue?: (message: string) => void;
   readonly onStatus?: (status: string) => void;
+  /** The live story desk (`live --stories DIR`), as in runReplay: the story follows the index's own levels when the feed carries them. */
+  readonly stories?: Omit<LiveStoriesOptions, 'hub'>;
 }
 
 export interface RunningLiveFeed {
@@ -40,7 +43,9 @@ export interface RunningLiveFeed {
 export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> {
   const setup = await loadLiveSetup(o);
   const session = new LiveIndexSession(setup.state, { intervals: setup.intervalsWithAuction, publishEveryMs: o.everyMs ?? 2000, ...liveFactsOptions(setup, o.analytics !== false) });
-  const desk = new LiveDesk([session], o.hub);
+  const stories = o.stories ? await startLiveStories(setup, { ...o.stories, hub: o.hub }) : null;
+  const desk = new LiveDesk([session], o.hub, stories?.taps);
+  stories?.attach();
   const feed = new WebSocketTickFeed({
     url: o.feedUrl,
     onEvent: (ev) => {

@@ -23,6 +23,9 @@ export function register(program: Command): void {
     .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data; with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--partitions <n>', 'with --nats: tick partitions', '4')
     .option('--workers <n>', 'with --nats: workers in this process (0: run indexwire live-worker)', '0')
+    .option('--stories <dir>', 'live story desk: a flash when a headline fact appears during trading, then updates (lunch, a further headline, the close)')
+    .option('--news <path>', 'with --stories: news files or folder for the catalyst')
+    .option('--site <dir>', 'with --stories: rebuild this static site after each version')
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
     .action(async (o: Record<string, string | undefined>) => {
@@ -78,6 +81,17 @@ export function register(program: Command): void {
           everyMs,
           onIssue: (m) => process.stderr.write(`feed: ${m}\n`),
           onStatus: (s) => process.stderr.write(`feed: ${s}\n`),
+          ...(o.stories !== undefined
+            ? {
+                stories: {
+                  storiesDir: o.stories,
+                  ...(o.news !== undefined ? { newsPath: o.news } : o.db !== undefined ? { db: o.db } : {}),
+                  ...(o.site !== undefined ? { siteDir: o.site } : {}),
+                  onVersion: (m) => process.stderr.write(`story: version ${m.version} at ${m.published}: ${m.documents[0]?.title ?? ''}\n`),
+                  onIssue: (line) => process.stderr.write(`story: ${line}\n`),
+                },
+              }
+            : {}),
         });
         process.once('SIGINT', () => run.stop());
         await run.done;
