@@ -8,6 +8,7 @@ import { apiRoutes } from './apiRoutes.js';
 import { buildDashboardBundle, DASHBOARD_DIR } from './dashboardBundle.js';
 import { errorResponse, HttpError } from './errorResponse.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
+import { LIVE_MAX_FRAME_BYTES } from './live/liveLimits.js';
 import { ServerStats } from './serverStats.js';
 import { TokenBucket, type TokenBucketOptions } from './tokenBucket.js';
 
@@ -95,7 +96,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   if (opts.live !== undefined) {
     const live = opts.live;
     await app.register(async (scope) => {
-      await scope.register((await import('@fastify/websocket')).default);
+      await scope.register((await import('@fastify/websocket')).default, { options: { maxPayload: LIVE_MAX_FRAME_BYTES } });
       await scope.register(live);
     });
   }

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { LiveHub } from '../../app/live/LiveHub.js';
+import { LIVE_MAX_FRAME_BYTES } from './liveLimits.js';
 import { ClientChannel, type ChannelLimits, type SocketLike } from './ClientChannel.js';
 
 export interface LiveRoutesOptions {
@@ -142,7 +143,7 @@ export function liveRoutesPlugin(opts: LiveRoutesOptions, stats = new LiveServer
 export async function registerLiveRoutes(app: FastifyInstance, live: LiveRoutesOptions): Promise<LiveServerStats> {
   const stats = new LiveServerStats();
   await app.register(async (scope) => {
-    if (!scope.hasDecorator('websocketServer')) await scope.register(websocket);
+    if (!scope.hasDecorator('websocketServer')) await scope.register(websocket, { options: { maxPayload: LIVE_MAX_FRAME_BYTES } });
     await scope.register(liveRoutesPlugin(live, stats));
   });
   return stats;
