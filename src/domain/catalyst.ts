@@ -26,4 +26,9 @@ export interface CatalystClaim {
     readonly opensWithName: boolean;
   };
   readonly quote: (ClaimSource & { readonly text: string; readonly speaker: string }) | null;
+  /**
+   * A second clause, from another article of the theme, when the first does not name the theme's key word (the
+   * tariffs of a trade-war clause): null or absent otherwise.
+   */
+  readonly also?: (ClaimSource & { readonly text: string; readonly opensWithName: boolean }) | null;
 }

@@ -105,7 +105,9 @@ describeWithSharedData('acceptance: HSTECH on 2025-02-07 from ../shared/data wit
     expect(en).toContain('RTHK reported on February 5 that mainland investors returned from a week-long break to the start of a fresh China-US trade standoff and news of a new chatbot launched by mainland startup DeepSeek.');
     expect(en).not.toContain('Shanghai');
     expect(en).toContain('Andrew Sullivan, founder of Asian Market Sense, was quoted by RTHK on January 28 as saying: "I think what we have seen from DeepSeek is');
-    expect(zh).toContain('RTHK在2月5日有關大市的報道中，提到DeepSeek的人工智能模型。');
+    // the Chinese sentence renders the clause's own facts (render/zhCatalystFacts.ts): investors returned, week-long
+    // break, fresh China-US trade standoff, new chatbot launched by mainland startup DeepSeek; RTHK is 香港電台
+    expect(zh).toContain('香港電台2月5日報道，內地投資者結束一周長假後重返市場，適逢中美再現貿易對峙，內地初創企業DeepSeek推出新聊天機械人。');
     const body = (zh.split('\n---\n')[1] ?? '').split('\n').filter((l) => !l.startsWith('!['));
     // no English sentence: no run of four Latin words (names such as DeepSeek, RTHK stand alone)
     expect(body.join('\n')).not.toMatch(/[A-Za-z]+(?:[ ,'’-]+[A-Za-z]+){3,}/);
@@ -133,25 +135,33 @@ describeWithSharedData('real data: catalysts on the days the news explains, and 
     }
   };
 
-  it('HSTECH 2025-04-07: the tariffs and the trade war, from RTHK of that Monday', async () => {
+  it('HSTECH 2025-04-07: the trade war from RTHK of that Monday, and the tariffs from its Thursday, in both languages', async () => {
     const { en, zh } = await story('HSTECH', '2025-04-07');
     // RTHK 10:12 "Hang Seng Index slumps on US tariff sell-off", first sentence (no figure in it)
     expect(en).toContain('RTHK reported that financial markets in Hong Kong and across the border dived on Monday as markets around the world crumbled in the face of a widening global trade war');
     expect(en).toMatch(/tags:\n  - "hstech"(?:\n  - "[a-z-]+")*\n  - "tariffs_trade"/);
-    expect(zh).toContain('RTHK當日有關大市的報道中，提到關稅及貿易戰。');
+    // the Monday clause names a trade war, not the tariffs: RTHK 2025-04-03 09:44's first sentence, which does, is
+    // reported too, dated ("more than two percent" after "sank" taken out, ", including 34 percent ..." left off)
+    expect(en).toContain('RTHK reported on April 3 that Hong Kong stocks sank in opening trades on Thursday after US President Donald Trump announced sweeping tariffs against trade partners.');
+    expect(en.split('\n---\n')[1] ?? '').toMatch(/\btariffs?\b/);
+    expect(zh).toContain('香港電台當日報道，香港及內地金融市場急挫，全球市場崩跌，環球貿易戰升級，市場憂慮引發深度經濟衰退。');
+    expect(zh).toContain('香港電台4月3日報道，美國總統特朗普宣布向貿易夥伴徵收全面關稅，港股早段下跌。');
+    expect(zh.split('\n---\n')[1] ?? '').toContain('關稅');
   });
 
   it('HSTECH 2025-02-21: the earnings cause of the first sentence, without the article\'s "more than three percent"', async () => {
-    const { en } = await story('HSTECH', '2025-02-21');
+    const { en, zh } = await story('HSTECH', '2025-02-21');
     // RTHK 13:28 "Hong Kong stocks up 3 percent": headline and move figures are never printed; the story's own figures are the data's
     expect(en).toContain('RTHK reported that Hong Kong stocks soared on Friday afternoon, boosted by a rally in the tech sector as e-commerce titan Alibaba piled on following a forecast-topping earnings report.');
     expect(en).not.toMatch(/3 percent|three percent|13 percent/);
+    // forecast-topping earnings, e-commerce titan Alibaba piled on, Friday afternoon, rally in the tech sector
+    expect(zh).toContain('香港電台當日報道，港股午後急升，科技股造好帶動大市，電商巨頭阿里巴巴業績勝預期，股價大升。');
   });
 
   it('says nothing about causes without news', async () => {
     const { en, zh } = await story('HSTECH', '2025-02-07', false);
     expect(en).not.toMatch(/reported|according to|because|driven by|quoted/);
-    expect(zh).not.toMatch(/報道|RTHK/);
+    expect(zh).not.toMatch(/報道|RTHK|香港電台/);
   });
 });
 

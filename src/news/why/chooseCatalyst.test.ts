@@ -108,4 +108,16 @@ describe('figures, sentences and quotes', () => {
     const q = findQuotes(['Andrew Sullivan, founder of Asian Market Sense, pointed out that competition is common.', '"It is a crowded trade," Sullivan said.', '"Still," he said.', '"Yes," said Ann Lee, head of research at X, who added more.']);
     expect(q.map((x) => [x.text, x.speaker])).toEqual([['It is a crowded trade', 'Andrew Sullivan, founder of Asian Market Sense'], ['Yes', 'Ann Lee, head of research at X']]);
   });
+
+  it('adds a clause of another article of the theme when the first names no tariff, and none when it does', () => {
+    const mon = article('w7', 'Trade war', 'Markets in Hong Kong dived on Monday as a widening global trade war raised fears of a recession.', '2025-04-07T10:12:00+08:00');
+    const thu = article('w3', 'Tariffs', 'Hong Kong stocks sank more than two percent on Thursday after the US announced sweeping tariffs on trade partners.', '2025-04-03T09:44:00+08:00');
+    const c = chooseCatalyst([tied(mon, [['tariffs_trade', ['trade war']]], 'market', 0), tied(thu, [['tariffs_trade', ['tariffs']]], 'market', 1)]);
+    // the Monday article weighs 1/(1+0)^2 = 1, the Thursday one 1/(1+1)^2 = 0.25: the first clause is Monday's
+    expect(c?.reported.text).toBe('Markets in Hong Kong dived on Monday as a widening global trade war raised fears of a recession.');
+    expect(c?.also).toMatchObject({ articleId: 'w3', localDate: '2025-04-03', text: 'Hong Kong stocks sank on Thursday after the US announced sweeping tariffs on trade partners.' });
+    // a first clause that names tariffs needs no second
+    const tue = article('w8', 'Tariffs', 'Hong Kong stocks fell on Tuesday as tariffs hit exporters.', '2025-04-08T10:12:00+08:00');
+    expect(chooseCatalyst([tied(tue, [['tariffs_trade', ['tariffs']]], 'market', 0), tied(thu, [['tariffs_trade', ['tariffs']]], 'market', 1)])?.also).toBeNull();
+  });
 });

@@ -38,7 +38,28 @@ export function chooseCatalyst(articles: readonly CatalystArticle[], utcOffset =
     const arts = t.articles.map((x) => byId.get(x.id)).filter((a): a is CatalystArticle => a !== undefined);
     for (const [a, text] of [false, true].flatMap((transitive) => arts.map((a) => [a, reportedClause(a, t.theme, focus, transitive)] as const))) {
       if (text === null) continue;
-      return { theme: { id: t.theme.id, en: t.theme.en, zhHant: t.theme.zhHant }, reported: { ...sourceOf(a, utcOffset), text, opensWithName: opensWithName(text, a.article.body) }, quote: quoteFor(arts, t, utcOffset) };
+      const also = alsoFor(arts, a, t.theme, text, focus, utcOffset);
+      return { theme: { id: t.theme.id, en: t.theme.en, zhHant: t.theme.zhHant }, reported: { ...sourceOf(a, utcOffset), text, opensWithName: opensWithName(text, a.article.body) }, quote: quoteFor(arts, t, utcOffset), also };
+    }
+  }
+  return null;
+}
+
+/**
+ * When the first clause names none of the theme's key words (`tariff`, `tariffs`), the clause of another article of
+ * the theme, heaviest first, that names one in a main clause about the story's market (reportedClause with the key
+ * words as its phrases; `New Zealand faced smaller tariffs` after an `as` is not about Hong Kong): 2025-04-07's
+ * trade-war clause gets RTHK 04-03's `Hong Kong stocks sank ... after US President Donald Trump announced sweeping
+ * tariffs ...`. Null when the theme has no key words, the first clause names one, or no other article gives one.
+ */
+function alsoFor(arts: readonly CatalystArticle[], first: CatalystArticle, theme: CatalystTheme, firstText: string, focus: readonly string[], utcOffset: string): NonNullable<CatalystClaim['also']> | null {
+  const key = theme.key;
+  if (!key || namesPhrase(firstText, key)) return null;
+  for (const transitive of [false, true]) {
+    for (const a of arts) {
+      if (a === first) continue;
+      const text = reportedClause(a, theme, focus, transitive, key, true);
+      if (text !== null) return { ...sourceOf(a, utcOffset), text, opensWithName: opensWithName(text, a.article.body) };
     }
   }
   return null;
@@ -65,10 +86,11 @@ export const STORY_FOCUS: readonly string[] = ['Hong Kong', 'Hang Seng', 'HK'];
  * shortest clause that starts after a subordinator (`Shares in Shanghai rose ... as mainland investors returned ...
  * DeepSeek` gives `mainland investors returned ... DeepSeek.`). A span that needs no figure taken out is preferred.
  * `transitive` (a second pass over the theme's articles, when none gave a clause) also takes figures out after
- * `piled on`, `added`, `shed`, `lost`.
+ * `piled on`, `added`, `shed`, `lost`. `phrases` (the theme's key words) replaces the triggers the clause must name;
+ * `onTopicOnly` keeps only spans whose main clause is about the story's market.
  */
-function reportedClause(a: CatalystArticle, theme: CatalystTheme, focus: readonly string[], transitive: boolean): string | null {
-  const triggers = triggersIn(a, theme);
+function reportedClause(a: CatalystArticle, theme: CatalystTheme, focus: readonly string[], transitive: boolean, phrases?: readonly string[], onTopicOnly = false): string | null {
+  const triggers = triggersIn(a, theme).length === 0 ? [] : phrases ?? triggersIn(a, theme);
   if (triggers.length === 0) return null;
   for (const p of articleParagraphs(a.article.body)) {
     for (const s of splitSentences(p)) {
@@ -82,7 +104,7 @@ function reportedClause(a: CatalystArticle, theme: CatalystTheme, focus: readonl
       if (spans.length === 0) continue;
       const onTopic = spans.filter((c) => c.fromStart && namesPhrase(c.head, focus));
       const clauses = spans.filter((c) => !c.fromStart);
-      const pool = onTopic.length > 0 ? onTopic : clauses.length > 0 ? clauses : spans;
+      const pool = onTopic.length > 0 || onTopicOnly ? onTopic : clauses.length > 0 ? clauses : spans;
       const best = [...pool].sort((x, y) => Number(x.trimmed) - Number(y.trimmed) || words(x.clean) - words(y.clean))[0];
       if (best) return best.clean;
     }

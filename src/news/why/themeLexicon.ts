@@ -9,6 +9,11 @@ export interface CatalystTheme {
   readonly id: string;
   readonly detectorTheme: ThemeId;
   readonly triggers?: readonly string[];
+  /**
+   * Words a reader expects the catalyst to name (`tariffs`): when the first clause names none, a clause of another
+   * article of the theme that does is reported too (chooseCatalyst.ts).
+   */
+  readonly key?: readonly string[];
   /** English noun phrase, e.g. `DeepSeek`, `tariffs and trade`. */
   readonly en: string;
   /** Traditional Chinese noun phrase for Hong Kong readers; Latin script only for names (DeepSeek). */
@@ -22,7 +27,7 @@ export interface CatalystTheme {
 export const THEME_LEXICON: readonly CatalystTheme[] = [
   { id: 'deepseek', detectorTheme: 'ai', triggers: ['DeepSeek'], en: 'DeepSeek', zhHant: 'DeepSeek的人工智能模型' },
   { id: 'ai', detectorTheme: 'ai', en: 'artificial intelligence', zhHant: '人工智能' },
-  { id: 'tariffs_trade', detectorTheme: 'tariffs_trade', en: 'tariffs and trade', zhHant: '關稅及貿易戰' },
+  { id: 'tariffs_trade', detectorTheme: 'tariffs_trade', key: ['tariff', 'tariffs'], en: 'tariffs and trade', zhHant: '關稅及貿易戰' },
   { id: 'stimulus_policy', detectorTheme: 'stimulus_policy', en: 'stimulus and policy', zhHant: '刺激經濟及政策措施' },
   { id: 'earnings', detectorTheme: 'earnings', en: 'earnings', zhHant: '企業業績' },
   { id: 'regulation', detectorTheme: 'regulation', en: 'regulation', zhHant: '監管' },

@@ -1,6 +1,7 @@
 import type { CheckIssue, FactLedger, LedgerEntry, LinkedArticle, StoryLang } from '../../domain/story.js';
 import { takeOutMoveFigures } from '../../domain/claimFigures.js';
 import { escapeMarkdown } from '../render/escapeMarkdown.js';
+import { allZhFacts, factHolds } from '../render/zhCatalystFacts.js';
 
 /**
  * True when a catalyst text states a figure: a digit outside a year (1900-2099), or a number word before percent
@@ -35,18 +36,19 @@ export function isContiguousClause(part: string, body: string): boolean {
 }
 
 /**
- * The checker for catalyst claims (ledger entries `catalyst.reported` and `catalyst.quote`): each must come from one
+ * The checker for catalyst claims (ledger entries `catalyst.reported`, `catalyst.also` and `catalyst.quote`): each must come from one
  * of the story's linked articles, with that article's source and local date; a quote must be words the article
  * prints inside quotation marks, exactly; a reported clause must be one contiguous run of the article's words, only move figures taken out
  * (isContiguousClause), with no figure. In `text`, every span in quotation marks must be a recorded quote, and Chinese text must hold no English
- * sentence (five Latin words in a row; names such as DeepSeek or RTHK are one or two).
+ * sentence (five Latin words in a row; names such as DeepSeek or RTHK are one or two), and each Chinese fact of a
+ * reported sentence (render/zhCatalystFacts.ts) must have the English words it stands for in a recorded clause.
  * @example checkCatalyst(ledger, [], 'en', 'RTHK reported that ...') // [{reason: 'catalyst.reported: article x is not among the linked articles', ...}]
  */
 export function checkCatalyst(ledger: FactLedger, articles: readonly LinkedArticle[], lang: StoryLang, text: string): CheckIssue[] {
   const issues: CheckIssue[] = [];
   const issue = (token: string, reason: string) => issues.push({ lang, token, offset: Math.max(0, text.indexOf(token)), reason });
   const byId = new Map(articles.map((a) => [a.article.id, a.article]));
-  const entries = ledger.entries.filter((e) => e.id === 'catalyst.reported' || e.id === 'catalyst.quote');
+  const entries = ledger.entries.filter((e) => e.id === 'catalyst.reported' || e.id === 'catalyst.also' || e.id === 'catalyst.quote');
   for (const e of entries) {
     const id = String(e.inputs?.articleId ?? '');
     const a = byId.get(id);
@@ -72,6 +74,13 @@ export function checkCatalyst(ledger: FactLedger, articles: readonly LinkedArtic
     if (lang === 'en' && !quoted.has(inner) && !isLedgerQuote(ledger.entries, m[1] ?? '')) issue(m[0], 'quotation not recorded as a quote of a linked article');
   }
   if (lang === 'zh-Hant') {
+    // A Chinese fact of a catalyst sentence (one that says 報道) stands for English words: a recorded clause must hold them all.
+    const clauses = entries.filter((e) => e.id !== 'catalyst.quote').map((e) => e.text ?? '');
+    const reports = text.split(/(?<=。)/).filter((s) => s.includes('報道'));
+    for (const f of allZhFacts()) {
+      if (!reports.some((s) => s.includes(f.zh))) continue;
+      if (!clauses.some((c) => factHolds(f, c))) issue(f.zh, `catalyst fact "${f.zh}" needs "${f.needs.join('", "')}" in a reported clause`);
+    }
     const english = /[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){4,}/.exec(text);
     if (english) issue(english[0], 'English sentence in Chinese text');
   }

@@ -1,6 +1,7 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { Formatters } from './formatters.js';
 import type { CatalystLine } from '../select/planTypes.js';
+import { zhCatalystFacts, zhSourceName } from './zhCatalystFacts.js';
 
 /** `on Friday` for the session's own date, `on February 5` in its year, `on December 30, 2024` before. */
 function onDate(F: Formatters, date: LedgerEntry, sameDay: boolean, session: LedgerEntry): string {
@@ -19,6 +20,11 @@ export function catalystEn(c: CatalystLine, F: Formatters, session: LedgerEntry)
   // The article's own "on Monday" already dates a report of the session's day: "reported on Monday that ... on Monday" is not repeated.
   const when = r.sameDay && body.includes(F.weekday(session)) ? '' : ` ${onDate(F, r.date, r.sameDay, session)}`;
   const out = [`${c.source} reported${when} that ${body}`];
+  const a = c.also;
+  if (a) {
+    const alsoSaid = a.text.text ?? '';
+    out.push(`${a.source} reported ${onDate(F, a.date, a.sameDay, session)} that ${a.opensWithName ? alsoSaid : alsoSaid.charAt(0).toLowerCase() + alsoSaid.slice(1)}`);
+  }
   const q = c.quote;
   if (q) {
     const words = q.text.text ?? '';
@@ -30,13 +36,25 @@ export function catalystEn(c: CatalystLine, F: Formatters, session: LedgerEntry)
 }
 
 /**
- * The Chinese catalyst, from the same facts and no English sentence: source, date, what the article was about and
- * the theme in the lexicon's Chinese (`RTHK在2月5日有關大市的報道中，提到DeepSeek的人工智能模型。`). The English
- * sentence and quote are not translated: they are left out.
+ * The Chinese catalyst, from the same facts and no English sentence, as a Hong Kong reporter writes it: the source
+ * in Chinese, the date (`2月5日`, `當日`) and the theme's facts the reported clause holds (zhCatalystFacts.ts:
+ * `香港電台2月5日報道，…內地初創企業DeepSeek推出新聊天機械人。`). When the clause holds none of the theme's core facts:
+ * what the article was about and the theme in the lexicon's Chinese (`香港電台在2月5日有關大市的報道中，提到DeepSeek的人工智能模型。`).
+ * The second clause (`also`) gets a sentence of its own only when it holds facts. The quote is left out.
  */
 export function catalystZhHant(c: CatalystLine, F: Formatters, storyNameZh: string): string {
   const r = c.reported;
-  const when = r.sameDay ? '當日' : `在${F.dayMonth(r.date)}`;
-  const subject = r.subject.tie === 'symbol' ? storyNameZh : r.subject.tie === 'mover' && r.subject.names ? r.subject.names['zh-Hant'] : '大市';
-  return `${c.source}${when}有關${subject}的報道中，提到${c.theme.zhHant}。`;
+  const source = zhSourceName(c.source);
+  const facts = zhCatalystFacts(c.theme.id, r.text.text ?? '');
+  let out: string;
+  if (facts) out = `${source}${r.sameDay ? '當日' : F.dayMonth(r.date)}報道，${facts.join('，')}。`;
+  else {
+    const when = r.sameDay ? '當日' : `在${F.dayMonth(r.date)}`;
+    const subject = r.subject.tie === 'symbol' ? storyNameZh : r.subject.tie === 'mover' && r.subject.names ? r.subject.names['zh-Hant'] : '大市';
+    out = `${source}${when}有關${subject}的報道中，提到${c.theme.zhHant}。`;
+  }
+  const a = c.also;
+  const alsoFacts = a ? zhCatalystFacts(c.theme.id, a.text.text ?? '') : null;
+  if (a && alsoFacts) out += `${zhSourceName(a.source)}${a.sameDay ? '當日' : F.dayMonth(a.date)}報道，${alsoFacts.join('，')}。`;
+  return out;
 }

@@ -24,7 +24,7 @@ export function shortSourceName(source: string): string {
 export function planCatalyst(claim: CatalystClaim | null | undefined, session: string, members: readonly MemberSession[] | null, ledger: LedgerBuilder): CatalystLine | null {
   if (!claim || FIGURE_IN_CLAIM(claim.reported.text)) return null;
   const r = claim.reported;
-  const record = (part: 'reported' | 'quote', c: ClaimSource & { text: string; speaker?: string }, field: string) => ({
+  const record = (part: 'reported' | 'quote' | 'also', c: ClaimSource & { text: string; speaker?: string }, field: string) => ({
     text: ledger.add({
       id: `catalyst.${part}`, kind: 'quote', value: Date.parse(c.publishedAt), dp: 0, text: escapeMarkdown(c.text),
       source: { series: `article:${c.articleId}`, session: c.publishedAt, field, computation: `from ${c.url ?? c.articleId} (${c.source})` },
@@ -35,10 +35,12 @@ export function planCatalyst(claim: CatalystClaim | null | undefined, session: s
   });
   const subjectNames = r.tie === 'mover' ? members?.find((m) => m.symbol === r.tiedTo)?.names ?? null : null;
   const q = claim.quote && !FIGURE_IN_CLAIM(claim.quote.text) ? claim.quote : null;
+  const also = claim.also && !FIGURE_IN_CLAIM(claim.also.text) ? claim.also : null;
   return {
     source: shortSourceName(r.source),
     theme: claim.theme,
     reported: { ...record('reported', r, 'body sentence, reported without quotation marks (move figures taken out)'), opensWithName: r.opensWithName, subject: { tie: r.tie, names: subjectNames } },
+    also: also ? { ...record('also', also, 'body sentence of a second article of the theme, reported without quotation marks (move figures taken out)'), source: shortSourceName(also.source), opensWithName: also.opensWithName } : null,
     quote: q ? { ...record('quote', q, 'words inside quotation marks in the body'), speaker: escapeMarkdown(q.speaker), sameArticle: q.articleId === r.articleId } : null,
     themes: [claim.theme.id],
   };

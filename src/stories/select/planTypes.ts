@@ -82,6 +82,8 @@ export interface CatalystLine {
   };
   /** Words the article prints in quotation marks, with the speaker it names; null when none fits. */
   readonly quote: (CatalystClaimLine & { readonly speaker: string; readonly sameArticle: boolean }) | null;
+  /** A second reported clause, from another article of the theme that names its key word (`tariffs`); null when none. */
+  readonly also: (CatalystClaimLine & { readonly source: string; readonly opensWithName: boolean }) | null;
   /** Tags: the theme and its detector theme. */
   readonly themes: readonly string[];
 }
