@@ -26,7 +26,8 @@ const DAYS: readonly Day[] = [
   { symbol: 'HSTECH', date: '2025-04-07', members: true, engine: true }, // worst day on record, bear market
   { symbol: 'HSTECH', date: '2025-04-09', members: true, engine: true }, // a rebound
   { symbol: 'HSTECH', date: '2025-06-10', members: true, engine: true }, // a quiet day (-0.8%, a quarter of a standard deviation)
-  { symbol: 'HSTECH', date: '2022-03-16', members: true }, // best day on record, every member up 20-48%
+  { symbol: 'HSTECH', date: '2022-03-16', members: true },
+  { symbol: 'HSTECH', date: '2025-01-22', members: true, engine: true }, // fell 2.4%: RTHK's "ended the week with gains" is not its cause // best day on record, every member up 20-48%
   { symbol: 'HSI', date: '2025-04-07' }, // the data start in 2015: no "record"
   { symbol: '0268.HK', date: '2025-02-07' }, // Kingdee on the seed day
   { symbol: '1810.HK', date: '2025-02-07' }, // Xiaomi: a record close, its data start at its listing
@@ -98,6 +99,19 @@ describeWithSharedData('real data: stories that read like the wire (issue 10), b
     expect(body(en)).not.toMatch(/record|all-time|ever\b/);
     expect(zh).toContain('為至少自2015年1月以來最大單日跌幅');
     expect(body(zh)).not.toMatch(/歷史/);
+    // 19828.30 against the March 19 close is 19.95% below: the distance, not the 10% correction threshold
+    expect(lede).toContain('entering a correction, nearly 20% below its March 19 high.');
+    expect(en).not.toContain('more than 10% below');
+    expect(zh).toContain('收市較3月19日高位低近20%，進入調整區間');
+    expect(zh).not.toContain('低逾10%');
+  });
+
+  it('HSTECH 2025-01-22: fell, so no catalyst that says markets gained (RTHK of January 17: "ended the week with gains")', () => {
+    const { en, zh } = text.get('hstech-2025-01-22')!;
+    expect(paragraphs(en)[0]).toMatch(/\b(fell|dropped|slid|declined|slipped|lost)\b/);
+    // the only tied article with a cause said markets gained: with nothing left, the story says nothing about causes
+    expect(body(en)).not.toMatch(/with gains|RTHK/);
+    expect(body(zh)).not.toMatch(/香港電台/);
   });
 
   it('HSTECH 2025-02-14: the highest close since 2022 and the fifth straight weekly gain, said once', () => {

@@ -25,7 +25,8 @@ describe('story review fixes', () => {
   it('gives a second regime line its own numbers, not the lead\'s (ledger ids do not collide)', () => {
     // Peak close 1,400 on 2025-01-13; session low 1,100 and close 1,190.
     // Intraday bear market (lead): 1100 / 1400 - 1 = -21.43% -> "more than 20%".
-    // Correction on the close: 1190 / 1400 - 1 = -15.0%: more than 10%, NOT more than 20%.
+    // Correction on the close: 1190 / 1400 - 1 = -15.0%: NOT more than 20%; 5 points beyond its 10% threshold, so the
+    // distance itself is said ("about 15%", planFacts.ts UNDERSTATED_POINTS), from the correction's own entry.
     const flat = (date: string, c: number): Bar => ({ date: date as SessionDate, open: c, high: c, low: c, close: c, adjClose: null, volume: null });
     const bars: Bar[] = [flat('2021-02-10', 2200), flat('2025-01-13', 1400), flat('2025-02-06', 1300), { ...flat('2025-02-07', 1190), open: 1300, high: 1300, low: 1100 }];
     const reference = { date: '2025-01-13' as SessionDate, value: 1400 };
@@ -38,14 +39,16 @@ describe('story review fixes', () => {
     );
     const text = en(s).paragraphs.join('\n');
     // the close confirms the correction: it leads; the intraday crossing is half the news and comes after the figures
-    expect(text).toContain('closed more than 10% below its January 13 high, entering a correction.');
+    expect(text).toContain('closed about 15% below its January 13 high, entering a correction.');
     expect(text).toContain('During the session it fell more than 20% below its January 13 high, bear market territory, before paring losses.');
     expect(text).not.toMatch(/closing more than 20%|closed more than 20%/);
-    expect(zh(s).paragraphs.join('')).toContain('收市較1月13日高位低逾10%，進入調整區間。');
+    expect(zh(s).paragraphs.join('')).toContain('收市較1月13日高位低約15%，進入調整區間。');
     expect(zh(s).paragraphs.join('')).toContain('盤中一度較1月13日高位低逾20%，觸及熊市水平');
     // the chart and the lead keep the lead's entries under the plain ids; the second regime line has its own
     expect(s.ledger.entries.find((e) => e.id === 'regime.threshold_pct')!.value).toBe(10);
     expect(s.ledger.entries.find((e) => e.id === 'regime.pct_from_ref')!.value).toBeCloseTo((1190 / 1400 - 1) * 100, 12);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.distance_pct')!.value).toBeCloseTo((1190 / 1400 - 1) * 100, 12);
+    expect(s.ledger.entries.find((e) => e.id === 'regime.bear_market.distance_pct')).toBeUndefined(); // 21.4%: "more than 20%"
     expect(s.ledger.entries.find((e) => e.id === 'regime.bear_market.threshold_pct')!.value).toBe(20);
     expect(s.ledger.entries.find((e) => e.id === 'regime.bear_market.pct_from_ref')!.value).toBeCloseTo((1100 / 1400 - 1) * 100, 12);
     expect(s.checkIssues).toEqual([]);

@@ -192,7 +192,10 @@ export function linkNewsAt(o: Pick<StoryInputOptions, 'symbol' | 'date' | 'utcOf
     out.push({ article: a, themes: found, symbols, relevance: TIE_WEIGHT[tie] });
     forCatalyst.push({ article: a, tie, tiedTo, sessionsBack: sessionsBackOf(window.sessions, localDate(a.publishedMs, off)), themes: found });
   }
-  return { articles: out, catalyst: chooseCatalyst(forCatalyst, off) };
+  // The day's move: a catalyst sentence that says the market went the other way is never used (chooseCatalyst.ts).
+  const { bar, previousBar } = barAndPrevious(bars, o.date);
+  const move = bar && previousBar && bar.close !== previousBar.close ? (bar.close > previousBar.close ? 'up' : 'down') : null;
+  return { articles: out, catalyst: chooseCatalyst(forCatalyst, off, undefined, move) };
 }
 
 /** Top movers (by |change|) whose news ties an article to an index story. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../domain/article.js';
-import { chooseCatalyst, type CatalystArticle } from './chooseCatalyst.js';
+import { chooseCatalyst, contradicts, type CatalystArticle } from './chooseCatalyst.js';
 import { hasFigure, withoutMoveFigures } from './figures.js';
 import { findQuotes } from './findQuotes.js';
 import { articleParagraphs, splitSentences } from './sentences.js';
@@ -119,5 +119,20 @@ describe('figures, sentences and quotes', () => {
     // a first clause that names tariffs needs no second
     const tue = article('w8', 'Tariffs', 'Hong Kong stocks fell on Tuesday as tariffs hit exporters.', '2025-04-08T10:12:00+08:00');
     expect(chooseCatalyst([tied(tue, [['tariffs_trade', ['tariffs']]], 'market', 0), tied(thu, [['tariffs_trade', ['tariffs']]], 'market', 1)])?.also).toBeNull();
+  });
+
+  it('never uses a sentence that says the market went the other way that day; same-direction ones stay; none left, no cause', () => {
+    const gains = article('g1', 'Week', 'Hong Kong stocks ended the week with gains as investors cheered the DeepSeek chatbot.', '2025-01-17T16:30:00+08:00');
+    const fell = article('f1', 'Slide', 'Hong Kong stocks slumped on Wednesday as the DeepSeek chatbot stirred doubts over chip demand.', '2025-01-22T16:30:00+08:00');
+    const ai = (a: Article, back: number) => tied(a, [['ai', ['DeepSeek']]], 'market', back);
+    // the story fell: the week's gains are not its cause, the same day's slump is
+    expect(chooseCatalyst([ai(gains, 0), ai(fell, 3)], '+08:00', undefined, 'down')?.reported.articleId).toBe('f1');
+    expect(chooseCatalyst([ai(gains, 0)], '+08:00', undefined, 'down')).toBeNull();
+    // the story rose: the other way round
+    expect(chooseCatalyst([ai(fell, 0), ai(gains, 3)], '+08:00', undefined, 'up')?.reported.articleId).toBe('g1');
+    expect(chooseCatalyst([ai(fell, 0)], '+08:00', undefined, 'up')).toBeNull();
+    // no direction known: as before
+    expect(chooseCatalyst([ai(gains, 0)])?.reported.articleId).toBe('g1');
+    expect([contradicts('Markets ended the week with gains.', 'down'), contradicts('Stocks dived as markets crumbled.', 'down'), contradicts('Stocks rallied, then fell.', 'down'), contradicts('Tariffs were announced.', 'up')]).toEqual([true, false, false, false]);
   });
 });

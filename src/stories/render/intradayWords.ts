@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
-import { beyond, roundsToZero } from './renderedText.js';
+import { regimeDistance, roundsToZero } from './renderedText.js';
 
 /**
  * The words of a story written during trading (the live desk's flash and updates, `plan.asOf` set), in English
@@ -64,10 +64,9 @@ export function intradayLedeEn(p: StoryPlan, subject: string, on: string, refDay
   if (l) {
     switch (l.t) {
       case 'regime': {
-        const more = beyond(l.pctFromRef, l.threshold) ? 'more than ' : '';
-        if (l.type === 'bull_market') return `${subject} entered technical bull territory during trading ${on}, rising ${more}${EN.pct(l.threshold)} above its ${refDay(l.refDate)} low.`;
+        if (l.type === 'bull_market') return `${subject} entered technical bull territory during trading ${on}, rising ${regimeDistance(l, EN, 'en')} above its ${refDay(l.refDate)} low.`;
         const what = l.type === 'bear_market' ? 'fell into bear territory' : 'entered correction territory';
-        return `${subject} ${what} during trading ${on}, falling ${more}${EN.pct(l.threshold)} below its ${refDay(l.refDate)} high.`;
+        return `${subject} ${what} during trading ${on}, falling ${regimeDistance(l, EN, 'en')} below its ${refDay(l.refDate)} high.`;
       }
       case 'record':
         return p.historyFrom
@@ -133,9 +132,8 @@ export function intradayLedeZh(p: StoryPlan, name: string, when: string, refDay:
   if (l) {
     switch (l.t) {
       case 'regime': {
-        const more = beyond(l.pctFromRef, l.threshold) ? '逾' : '';
-        if (l.type === 'bull_market') return `${name}${when}盤中較${refDay(l.refDate)}低位高出${more}${ZH.pct(l.threshold)}，進入技術性牛市。`;
-        return `${name}${when}盤中較${refDay(l.refDate)}高位低${more}${ZH.pct(l.threshold)}，${l.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}。`;
+        if (l.type === 'bull_market') return `${name}${when}盤中較${refDay(l.refDate)}低位高出${regimeDistance(l, ZH, 'zh-Hant')}，進入技術性牛市。`;
+        return `${name}${when}盤中較${refDay(l.refDate)}高位低${regimeDistance(l, ZH, 'zh-Hant')}，${l.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}。`;
       }
       case 'record':
         return `${name}${when}盤中創${recordWord}新${l.high ? '高' : '低'}。`;

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, MoveWhat, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
-import { beyond, roundsToZero } from './renderedText.js';
+import { regimeDistance, roundsToZero } from './renderedText.js';
 
 const F = formattersFor('en');
 
@@ -57,14 +57,13 @@ function levelClause(p: StoryPlan, l: FactLine): string {
 
 /** "entering technical bull territory, more than 20% above its January 13 low" as a participle clause. */
 function regimeClause(l: Extract<FactLine, { t: 'regime' }>, refDay: (e: LedgerEntry) => string, sending: boolean): string {
-  const more = beyond(l.pctFromRef, l.threshold) ? 'more than ' : '';
   if (l.basis === 'intraday') {
     return l.type === 'bull_market'
-      ? `briefly rising ${more}${F.pct(l.threshold)} above its ${refDay(l.refDate)} low, technical bull territory, during trading`
-      : `at one point ${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high, bear market territory`;
+      ? `briefly rising ${regimeDistance(l, F, 'en')} above its ${refDay(l.refDate)} low, technical bull territory, during trading`
+      : `at one point ${regimeDistance(l, F, 'en')} below its ${refDay(l.refDate)} high, bear market territory`;
   }
   const into = l.type === 'bull_market' ? 'technical bull territory' : l.type === 'bear_market' ? 'a bear market' : 'a correction';
-  const where = l.type === 'bull_market' ? `${more}${F.pct(l.threshold)} above its ${refDay(l.refDate)} low` : `${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high`;
+  const where = l.type === 'bull_market' ? `${regimeDistance(l, F, 'en')} above its ${refDay(l.refDate)} low` : `${regimeDistance(l, F, 'en')} below its ${refDay(l.refDate)} high`;
   return sending && l.type === 'bear_market' ? `sending it into a bear market, ${where}` : `entering ${into}, ${where}`;
 }
 
@@ -110,9 +109,8 @@ export function ledeEn(p: StoryPlan, subject: string, refDay: (e: LedgerEntry) =
   const moved = c ? `${moveVerbEn(c)}${roundsToZero(c) || c.value === 0 ? '' : ` ${F.pct(c)}`}` : null;
   const tail = (t: string) => (t === '' ? '' : `, ${t}`);
   if (l?.t === 'regime' && l.basis === 'close') {
-    const more = beyond(l.pctFromRef, l.threshold) ? 'more than ' : '';
     const into = l.type === 'bull_market' ? 'technical bull territory' : l.type === 'bear_market' ? 'a bear market' : 'a correction';
-    const where = l.type === 'bull_market' ? `${more}${F.pct(l.threshold)} above its ${refDay(l.refDate)} low` : `${more}${F.pct(l.threshold)} below its ${refDay(l.refDate)} high`;
+    const where = l.type === 'bull_market' ? `${regimeDistance(l, F, 'en')} above its ${refDay(l.refDate)} low` : `${regimeDistance(l, F, 'en')} below its ${refDay(l.refDate)} high`;
     if (p.asMuchAs && p.asMuchAs.up === (l.type === 'bull_market')) {
       return { text: `${subject} ${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} ${on} and closed ${where}, entering ${into}.`, said: { change: false, asMuchAs: true } };
     }

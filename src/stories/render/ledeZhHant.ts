@@ -2,7 +2,7 @@ import type { LedgerEntry } from '../../domain/story.js';
 import type { FactLine, MoveWhat, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
 import type { LedeSaid } from './ledeEn.js';
-import { beyond, roundsToZero } from './renderedText.js';
+import { regimeDistance, roundsToZero } from './renderedText.js';
 
 const F = formattersFor('zh-Hant');
 
@@ -46,14 +46,13 @@ function levelClause(p: StoryPlan, l: FactLine): string {
 }
 
 function regimeClause(l: Extract<FactLine, { t: 'regime' }>, refDay: (e: LedgerEntry) => string): string {
-  const more = beyond(l.pctFromRef, l.threshold) ? '逾' : '';
   if (l.basis === 'intraday') {
     return l.type === 'bull_market'
-      ? `盤中一度較${refDay(l.refDate)}低位高出${more}${F.pct(l.threshold)}，觸及技術性牛市水平`
-      : `盤中一度較${refDay(l.refDate)}高位低${more}${F.pct(l.threshold)}，觸及熊市水平`;
+      ? `盤中一度較${refDay(l.refDate)}低位高出${regimeDistance(l, F, 'zh-Hant')}，觸及技術性牛市水平`
+      : `盤中一度較${refDay(l.refDate)}高位低${regimeDistance(l, F, 'zh-Hant')}，觸及熊市水平`;
   }
-  if (l.type === 'bull_market') return `較${refDay(l.refDate)}低位高出${more}${F.pct(l.threshold)}，進入技術性牛市`;
-  return `較${refDay(l.refDate)}高位低${more}${F.pct(l.threshold)}，${l.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}`;
+  if (l.type === 'bull_market') return `較${refDay(l.refDate)}低位高出${regimeDistance(l, F, 'zh-Hant')}，進入技術性牛市`;
+  return `較${refDay(l.refDate)}高位低${regimeDistance(l, F, 'zh-Hant')}，${l.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}`;
 }
 
 /** 連續第五週上升，為2023年1月以來最長升浪. */

@@ -3,7 +3,7 @@ import type { LedgerEntry, StoryNames } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
-import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { regimeDistance, roundsToZero, type RenderedText } from './renderedText.js';
 import { headlineEn, ledeEn, ordinalEn } from './ledeEn.js';
 import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
@@ -195,14 +195,13 @@ export function renderEn(p: StoryPlan): RenderedText {
 function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
-      const more = beyond(f.pctFromRef, f.threshold) ? 'more than ' : '';
       if (f.basis === 'intraday') {
         return f.type === 'bull_market'
-          ? `During the session it rose ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low, technical bull territory, before paring gains.`
-          : `During the session it fell ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high, bear market territory, before paring losses.`;
+          ? `During the session it rose ${regimeDistance(f, F, 'en')} above its ${refDay(f.refDate)} low, technical bull territory, before paring gains.`
+          : `During the session it fell ${regimeDistance(f, F, 'en')} below its ${refDay(f.refDate)} high, bear market territory, before paring losses.`;
       }
-      if (f.type === 'bull_market') return `${it} entered a technical bull market, closing ${more}${F.pct(f.threshold)} above its ${refDay(f.refDate)} low.`;
-      return `${it} ${f.type === 'bear_market' ? 'fell into a bear market' : 'entered a correction'}, closing ${more}${F.pct(f.threshold)} below its ${refDay(f.refDate)} high.`;
+      if (f.type === 'bull_market') return `${it} entered a technical bull market, closing ${regimeDistance(f, F, 'en')} above its ${refDay(f.refDate)} low.`;
+      return `${it} ${f.type === 'bear_market' ? 'fell into a bear market' : 'entered a correction'}, closing ${regimeDistance(f, F, 'en')} below its ${refDay(f.refDate)} high.`;
     }
     case 'record_move':
       return `It was ${its} ${hf ? `${SINCE_EN[f.what]} since at least ${hf}` : `${{ biggest_gain: 'best day', biggest_loss: 'worst day', best_week: 'best week', worst_week: 'worst week' }[f.what]} on record`}.`;

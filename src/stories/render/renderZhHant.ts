@@ -3,7 +3,7 @@ import type { LedgerEntry, StoryNames } from '../../domain/story.js';
 import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
-import { beyond, roundsToZero, type RenderedText } from './renderedText.js';
+import { regimeDistance, roundsToZero, type RenderedText } from './renderedText.js';
 import { countZh, headlineZhHant, ledeZhHant } from './ledeZhHant.js';
 import { intradayDayZh, intradayHeadlineZh, intradayLedeZh, leaderMoveZh } from './intradayWords.js';
 
@@ -138,14 +138,13 @@ export function renderZhHant(p: StoryPlan): RenderedText {
 function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
     case 'regime': {
-      const more = beyond(f.pctFromRef, f.threshold) ? '逾' : '';
       if (f.basis === 'intraday') {
         return f.type === 'bull_market'
-          ? `${it}盤中一度較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}，觸及技術性牛市水平，其後升幅收窄。`
-          : `${it}盤中一度較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}，觸及熊市水平，其後跌幅收窄。`;
+          ? `${it}盤中一度較${refDay(f.refDate)}低位高出${regimeDistance(f, F, 'zh-Hant')}，觸及技術性牛市水平，其後升幅收窄。`
+          : `${it}盤中一度較${refDay(f.refDate)}高位低${regimeDistance(f, F, 'zh-Hant')}，觸及熊市水平，其後跌幅收窄。`;
       }
-      if (f.type === 'bull_market') return `${it}收市較${refDay(f.refDate)}低位高出${more}${F.pct(f.threshold)}，進入技術性牛市。`;
-      return `${it}收市較${refDay(f.refDate)}高位低${more}${F.pct(f.threshold)}，${f.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}。`;
+      if (f.type === 'bull_market') return `${it}收市較${refDay(f.refDate)}低位高出${regimeDistance(f, F, 'zh-Hant')}，進入技術性牛市。`;
+      return `${it}收市較${refDay(f.refDate)}高位低${regimeDistance(f, F, 'zh-Hant')}，${f.type === 'bear_market' ? '跌入熊市' : '進入調整區間'}。`;
     }
     case 'record_move':
       return `這是${it}${hf ? `至少自${hf.replace(/有數據以來$/, '')}以來` : '歷史'}${{ biggest_gain: '最大單日升幅', biggest_loss: '最大單日跌幅', best_week: '最佳單週表現', worst_week: '最差單週表現' }[f.what]}。`;

@@ -7,6 +7,9 @@ import type { FactLine, MoveWhat, SinceWhat } from './planTypes.js';
 /** Default thresholds of the regime facts, in percent (methodology.md §3.1). */
 const REGIME_THRESHOLD_PCT: Record<string, number> = { bull_market: 20, bear_market: 20, correction: 10 };
 
+/** Points beyond the threshold from which a story says the distance itself rather than "more than <threshold>". */
+export const UNDERSTATED_POINTS = 5;
+
 /**
  * Turns one analytics fact into a language-neutral line, recording every number in the ledger.
  * Values are recomputed from the bars when the fact's reference session is in them, so the ledger names
@@ -57,7 +60,10 @@ export function planFact(f: Fact, bars: readonly Bar[], i: number, symbol: strin
         dp: 0,
         source: { series: 'methodology', session, field: f.type, computation: 'regime threshold (methodology.md §3.1)' },
       });
-      return { t: 'regime', type: f.type as 'bull_market' | 'bear_market' | 'correction', basis, refDate, pctFromRef, threshold };
+      const distance = Math.abs(pct) - thr >= UNDERSTATED_POINTS
+        ? ledger.add({ id: `${key}.distance_pct`, kind: 'pct', value: pct, dp: 0, source: pctFromRef.source, inputs: { [field]: today, reference: ref.value } })
+        : null;
+      return { t: 'regime', type: f.type as 'bull_market' | 'bear_market' | 'correction', basis, refDate, pctFromRef, threshold, distance };
     }
     case 'all_time_high':
     case 'all_time_low':

@@ -13,6 +13,11 @@ export type FactLine =
       /** Move from the reference, percent (signed). */
       readonly pctFromRef: LedgerEntry;
       readonly threshold: LedgerEntry;
+      /**
+       * The distance in whole percent (dp 0), when the threshold phrase would understate it by
+       * UNDERSTATED_POINTS or more: "nearly 20% below its March 19 high", never "more than 10%".
+       */
+      readonly distance?: LedgerEntry | null;
     }
   | { readonly t: 'record'; readonly high: boolean }
   | { readonly t: 'since'; readonly what: SinceWhat; readonly since: LedgerEntry }
