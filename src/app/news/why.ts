@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IndexwireError, NotEnoughDataError, SourceError } from '../../core/errors.js';
+import { NotEnoughDataError, SourceError } from '../../core/errors.js';
 import type { SessionDate } from '../../core/units.js';
 import { membersOn } from '../../domain/membership.js';
 import { explainSession as explainPure, whySecurities } from '../../news/why/explainSession.js';
 import { sessionNewsWindow } from '../../news/why/newsWindow.js';
-import type { MemberContribution, MemberMove, WhyEventStudy, WhyReport } from '../../news/why/whyTypes.js';
+import type { MemberMove, WhyEventStudy, WhyReport } from '../../news/why/whyTypes.js';
 import { buildIndexFromFiles } from '../buildIndex.js';
 import { loadMembers } from '../marketData.js';
+import { memberMoveOn, replicaContributions } from './whyInputs.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
 import { eventStudyOrNote, runEventStudy, readSeries } from './eventStudy.js';
 import { listNewsFiles } from '../../sources/newsFiles/listNewsFiles.js';
@@ -58,30 +59,13 @@ export async function explainSession(o: WhyOptions): Promise<WhyReport> {
   const moves: MemberMove[] = [];
   for (const m of members) {
     if (!existsSync(join(o.dataDir, `${m.symbol}.csv`))) continue;
-    const bars = readSeries(o.dataDir, m.symbol);
-    const k = bars.findIndex((b) => b.date === o.on);
-    if (k < 1) continue;
-    moves.push({ symbol: m.symbol, name: nameOf(m.symbol), changePct: (bars[k]!.close / bars[k - 1]!.close - 1) * 100 });
+    const move = memberMoveOn(m.symbol, nameOf(m.symbol), readSeries(o.dataDir, m.symbol), o.on);
+    if (move) moves.push(move);
   }
 
-  let contributions: MemberContribution[] | null = null;
-  let contributorsNote: string | undefined;
   const methodologyPath = o.methodologyPath ?? (existsSync(DEFAULT_METHODOLOGY) ? DEFAULT_METHODOLOGY : undefined);
-  if (methodologyPath === undefined) contributorsNote = 'no methodology file: pass --methodology to get contributions';
-  else {
-    try {
-      const run = await buildIndexFromFiles({ methodologyPath, dataDir: o.dataDir, membersPath: o.membersPath, from: o.on, to: o.on });
-      const s = run.sessions.find((x) => x.date === o.on);
-      if (!s) contributorsNote = `the engine built no session on ${o.on}`;
-      else {
-        contributions = s.constituents.map((c) => ({ symbol: c.symbol, name: nameOf(c.symbol), contributionPoints: c.contributionPoints, weight: c.weight, changePct: c.change * 100 }));
-        contributorsNote = `points of the replica index built from ${methodologyPath} (not the official index's points)`;
-      }
-    } catch (e) {
-      if (!(e instanceof IndexwireError)) throw e;
-      contributorsNote = `contributions unavailable: ${e.message.split('\n')[0]}`;
-    }
-  }
+  const { contributions, contributorsNote } = await replicaContributions(methodologyPath, o.on, nameOf, async (path) =>
+    (await buildIndexFromFiles({ methodologyPath: path, dataDir: o.dataDir, membersPath: o.membersPath, from: o.on, to: o.on })).sessions.find((x) => x.date === o.on));
 
   const newsPaths = o.newsPaths ?? [join(o.dataDir, '..', 'news')];
   const files: string[] = [];

@@ -6,9 +6,10 @@ import type { Bar } from '../../domain/bar.js';
 import { membersOn, type MembershipInterval } from '../../domain/membership.js';
 import { explainSession as explainPure, whySecurities } from '../../news/why/explainSession.js';
 import { sessionNewsWindow } from '../../news/why/newsWindow.js';
-import type { MemberContribution, MemberMove, WhyReport } from '../../news/why/whyTypes.js';
+import type { MemberMove, WhyReport } from '../../news/why/whyTypes.js';
 import { indexSessionOn } from '../index/storedIndex.js';
 import { loadMembers } from '../marketData.js';
+import { memberMoveOn, replicaContributions } from './whyInputs.js';
 import type { DataPorts } from '../openData.js';
 import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
 import { eventStudyOfBars, eventStudyOrNote, readStoredSeries } from './eventStudy.js';
@@ -56,29 +57,13 @@ export async function explainSessionFromStore(ports: DataPorts, o: WhyStoreOptio
   const last = await market.lastBars(members.map((m) => m.symbol), o.on, 2);
   const moves: MemberMove[] = [];
   for (const m of members) {
-    const bars = last.get(m.symbol) ?? [];
-    const k = bars.findIndex((b: Bar) => b.date === o.on);
-    if (k < 1) continue;
-    moves.push({ symbol: m.symbol, name: nameOf(m.symbol), changePct: (bars[k]!.close / bars[k - 1]!.close - 1) * 100 });
+    const move = memberMoveOn(m.symbol, nameOf(m.symbol), last.get(m.symbol) ?? [], o.on);
+    if (move) moves.push(move);
   }
 
-  let contributions: MemberContribution[] | null = null;
-  let contributorsNote: string | undefined;
   const methodologyPath = o.methodologyPath ?? (existsSync(DEFAULT_METHODOLOGY) ? DEFAULT_METHODOLOGY : undefined);
-  if (methodologyPath === undefined) contributorsNote = 'no methodology file: pass --methodology to get contributions';
-  else {
-    try {
-      const s = await indexSessionOn(market, { methodologyPath, ...(o.membersPath !== undefined ? { membersPath: o.membersPath } : {}), date: o.on, origin });
-      if (!s) contributorsNote = `the engine built no session on ${o.on}`;
-      else {
-        contributions = s.constituents.map((c) => ({ symbol: c.symbol, name: nameOf(c.symbol), contributionPoints: c.contributionPoints, weight: c.weight, changePct: c.change * 100 }));
-        contributorsNote = `points of the replica index built from ${methodologyPath} (not the official index's points)`;
-      }
-    } catch (e) {
-      if (!(e instanceof IndexwireError)) throw e;
-      contributorsNote = `contributions unavailable: ${e.message.split('\n')[0]}`;
-    }
-  }
+  const { contributions, contributorsNote } = await replicaContributions(methodologyPath, o.on, nameOf, (path) =>
+    indexSessionOn(market, { methodologyPath: path, ...(o.membersPath !== undefined ? { membersPath: o.membersPath } : {}), date: o.on, origin }));
 
   const window = sessionNewsWindow(previousSession, o.on, HKT);
   if (ports.news === null) throw new SourceError(origin, 'no news in the store: run indexwire news ingest PATH --db FILE', false);
