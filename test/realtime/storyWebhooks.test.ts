@@ -126,13 +126,15 @@ describe('story webhooks', () => {
     const hooks = new StoryWebhooks([{ url: rx.url }], new WebhookDispatcher({ clock: new ManualClock(), maxAttempts: 3, baseDelayMs: 1, sleep: async () => {} }), (l) => log.push(l));
     for (const n of [1, 2, 3]) hooks.onStory(version(n));
     await hooks.settle();
-    expect(rx.seen).toHaveLength(9); // 3 versions × 3 attempts (maxAttempts 3), all answered 500
+    // 3 attempts (maxAttempts 3) for the first version, then one each while the receiver fails: 3 + 1 + 1, all answered 500
+    expect(rx.seen.map((r) => `v${r.body.version}:${String(r.headers['x-indexwire-attempt'])}`)).toEqual(['v1:1', 'v1:2', 'v1:3', 'v2:1', 'v3:1']);
     expect(log).toEqual([`story webhook ${rx.url}: story:hstech-2025-02-07:v1:en not delivered after 3 attempt(s) (HTTP 500); further failures of this webhook are not logged until it delivers again`]);
     down = false;
     hooks.onStory(version(4));
     await hooks.settle();
     expect(log[1]).toBe(`story webhook ${rx.url}: delivering again (3 deliveries given up meanwhile)`);
     expect(hooks.outcomes.map((o) => o.result.ok)).toEqual([false, false, false, true]);
+    expect(rx.seen.at(-1)?.headers['x-indexwire-attempt']).toBe('1');
   });
 
   it('takes story webhooks from the alert rules (factType story, optionally one index) beside --webhook URLs', async () => {

@@ -14,7 +14,8 @@ export interface StoryWebhookOutcome {
  * POST per version and language (`storyAlertBodies`), with the dispatcher's bounded retries and backoff. Each URL
  * has its own queue, so a receiver gets the versions in the order they were written, and a slow or dead receiver
  * delays only its own queue. `onStory` only appends to the queues: the tick path never waits on a webhook.
- * A receiver that fails is logged once (the first delivery given up), again only after it has recovered.
+ * A receiver that fails is logged once (the first delivery given up), again only after it has recovered; while it
+ * fails, each further delivery gets one attempt.
  */
 export class StoryWebhooks {
   private readonly tails = new Map<string, Promise<void>>();
@@ -45,7 +46,9 @@ export class StoryWebhooks {
   private async deliverAll(url: string, bodies: readonly StoryAlertBody[]): Promise<void> {
     for (const body of bodies) {
       const idempotencyKey = storyAlertKey(body);
-      const result = await this.dispatcher.deliver({ url, idempotencyKey, body });
+      // A receiver that has failed gets one attempt a version until it delivers again: a dead receiver holds its
+      // queue (and the end of a replay) for one delivery's retries, not for every version's.
+      const result = await this.dispatcher.deliver({ url, idempotencyKey, body, ...(this.failing.has(url) ? { maxAttempts: 1 } : {}) });
       this.outcomes.push({ url, idempotencyKey, result });
       const failures = this.failing.get(url);
       if (result.ok) {

@@ -8,6 +8,12 @@ import { AlertService, type AlertOutcome } from './AlertService.js';
 import { StoryWebhooks } from './StoryWebhooks.js';
 import { WebhookDispatcher, type DispatchOptions } from './WebhookDispatcher.js';
 
+/**
+ * Story webhooks retry less than fact alerts: 5 attempts, waits 0.5, 1, 2 and 4 s (7.5 s), so a dead receiver holds
+ * the end of a replay for seconds, not minutes (fact alerts: 8 attempts, up to ~64 s).
+ */
+export const STORY_DISPATCH = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 4_000 } as const;
+
 /** The fact type of an alert rule that receives every story version (instead of matching live facts). */
 export const STORY_RULE_TYPE = 'story';
 
@@ -52,7 +58,8 @@ export function startAlerts(o: AlertsOptions): Alerts {
   for (const r of rules) {
     if (r.factType === STORY_RULE_TYPE && !targets.has(r.webhook)) targets.set(r.webhook, { url: r.webhook, ...(r.index !== undefined ? { index: r.index } : {}) });
   }
-  const stories = targets.size > 0 ? new StoryWebhooks([...targets.values()], dispatcher, o.log) : null;
+  const storyDispatcher = new WebhookDispatcher({ ...STORY_DISPATCH, ...o.dispatch, clock: o.clock });
+  const stories = targets.size > 0 ? new StoryWebhooks([...targets.values()], storyDispatcher, o.log) : null;
   stories?.attach(o.hub);
   return {
     facts,
