@@ -6,6 +6,7 @@ import type { IndexSession } from '../domain/indexLevel.js';
 import type { MembershipInterval } from '../domain/membership.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { Security } from '../domain/security.js';
+import { compareEngineActions } from './calc/compareEngineActions.js';
 import { IndexKernel, type KernelState } from './calc/IndexKernel.js';
 import { ReviewPlanner, type GivenWeights } from './review/ReviewPlanner.js';
 
@@ -52,7 +53,8 @@ export class IndexCalculator {
   private last: IndexSession | null = null;
 
   constructor(readonly methodology: Methodology, ctx: CalculatorContext = {}) {
-    const engineActions: EngineAction[] = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])];
+    // one deterministic order, whatever the order of the files: actions of one ex-date by kind (split first)
+    const engineActions: EngineAction[] = [...(ctx.actions ?? []), ...(ctx.shareChanges ?? [])].sort(compareEngineActions);
     const planner = new ReviewPlanner(methodology, ctx.members, ctx.securities, ctx.givenWeights, engineActions);
     this.planner = planner;
     this.universe = planner.universeSymbols();
@@ -74,7 +76,7 @@ export class IndexCalculator {
       planner,
     );
     if (this.universe) for (const s of [...this.universe].sort()) this.kernel.slot(s);
-    this.actions = engineActions.sort((a, b) => (a.exDate < b.exDate ? -1 : a.exDate > b.exDate ? 1 : 0));
+    this.actions = engineActions;
   }
 
   /**

@@ -6,6 +6,7 @@ import { dashboardWebFont } from '../app/desk/dashboardWebFont.js';
 import type { DeskService } from '../app/desk/deskService.js';
 import { apiRoutes } from './apiRoutes.js';
 import { buildDashboardBundle, DASHBOARD_DIR } from './dashboardBundle.js';
+import { onClientError, onFrameworkError } from './earlyErrorResponse.js';
 import { errorResponse, HttpError } from './errorResponse.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
 import { LIVE_MAX_FRAME_BYTES } from './live/liveLimits.js';
@@ -33,11 +34,18 @@ export const DEFAULT_RATE_LIMIT: TokenBucketOptions = { capacity: 100, refillPer
 
 /**
  * Builds the Indexwire HTTP server (not listening: call `listen`, or `inject()` in tests).
- * One error mapper for every route; security headers (strict CSP) on every response.
+ * One error mapper for every route; security headers (strict CSP) on every response, early errors included
+ * (earlyErrorResponse.ts).
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock;
-  const app = Fastify({ logger: typeof opts.logger === 'object' ? { level: opts.logger.level } : (opts.logger ?? false), trustProxy: false });
+  const app = Fastify({
+    logger: typeof opts.logger === 'object' ? { level: opts.logger.level } : (opts.logger ?? false),
+    trustProxy: false,
+    // answers given before any hook runs (431, a malformed request, an undecodable path) carry the security headers too
+    clientErrorHandler: onClientError,
+    frameworkErrors: onFrameworkError,
+  });
   const stats = new ServerStats(clock);
   const limiter = opts.rateLimit === false ? null : new TokenBucket(opts.rateLimit ?? DEFAULT_RATE_LIMIT, clock);
 

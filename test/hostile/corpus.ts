@@ -27,6 +27,8 @@ export interface HostileCase {
 const S = sessions(60);
 const ok3 = barsCsv([10, 11, 12]);
 const err = (msg: string) => `indexwire: error: ${msg}`;
+const SAME_DAY_SPLIT = { kind: 'split', symbol: 'AAA', exDate: '2025-01-16', ratio: 2 };
+const SAME_DAY_DIVIDEND = { kind: 'cash_dividend', symbol: 'AAA', exDate: '2025-01-16', amount: 0.5 };
 
 export const CASES: readonly HostileCase[] = [
   // ---- silent data loss: --db that is not a DuckDB database
@@ -195,6 +197,19 @@ export const CASES: readonly HostileCase[] = [
     line: '1 files into x.duckdb: 3 bars written, 0 unchanged, 0 rejected',
     outcome: 'clear',
   },
+  // ---- a split and a dividend on one ex-date: the same answer in either file order (rule: compareEngineActions.ts)
+  // Equal weights over AAA 10, BBB 20, CCC 30 at the base (q 33.333, 16.667, 11.111); AAA splits 2:1 on
+  // 2025-01-16 (its file halved from then: 11 -> 5.5) and pays 0.5 per new share. PR = 66.667 x 5.5 + 16.667 x 21
+  // + 11.111 x 31 = 366.667 + 350 + 344.444 = 1061.11. TR: M_t-1 adjusted = 66.667 x 5.45 + 348.333 + 343.333 =
+  // 1055 (= TR_t-1), dividend cash 66.667 x 0.5 = 33.333, TR = 1055 x (1061.111 + 33.333) / 1055 = 1094.44
+  // (the dividend before the split, 33.333 x 0.5, gave 1077.78).
+  ...([['dividend-first', [SAME_DAY_DIVIDEND, SAME_DAY_SPLIT]], ['split-first', [SAME_DAY_SPLIT, SAME_DAY_DIVIDEND]]] as const).map(([order, actions]) => ({
+    id: `same-ex-date-${order}`, about: `a split and a dividend on one ex-date (${order} in the file) gave an order-dependent result`,
+    files: { ...market(), 'data/AAA.csv': barsCsv(rising(40, 10).map((x, i) => (i >= 10 ? x / 2 : x))), 'data/x_actions.json': JSON.stringify(actions), 'm/tri.yaml': methodology(), 'm/members.csv': market()['data/tgt_members.csv'] as string },
+    args: ['index', 'build', 'm/tri.yaml', '--data', 'data'], exit: 0 as const,
+    line: /^2025-01-16\s+1061\.11\s+0\.58\s+1094\.44\s+1\.0000000\s+split AAA 2:1; cash dividend AAA 0\.5$/,
+    outcome: 'clear' as const,
+  })),
   // ---- hidden reasons: a skipped row says why
   ...([
     ['nan', 'NaN', 'open', 'not a number'],

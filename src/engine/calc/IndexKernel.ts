@@ -88,7 +88,7 @@ export class IndexKernel {
     for (let i = 0; i < n; i++) prevP[i] = lastClose[i] as number;
     const events: string[] = [];
     let divCash = 0;
-    // 1. Corporate actions going ex today (effective at the open).
+    // 1. Corporate actions going ex today (effective at the open), in compareEngineActions order (split first).
     for (const a of actions) {
       const i = this.slotOf.get(a.symbol);
       if (i === undefined) continue;
