@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, SourceError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
+import { cachedFileLoader } from './cachedFileLoader.js';
 import type { IndexDescriptor, StoryNames } from '../domain/story.js';
 
 /** The descriptors shipped with Indexwire: `data/descriptors.yaml` at the repository root. */
@@ -20,30 +20,22 @@ export interface Descriptors {
   readonly indexes: ReadonlyMap<string, IndexDescriptor>;
 }
 
-const cache = new Map<string, Descriptors>();
+const readDescriptors = cachedFileLoader('descriptors', (text, path): Descriptors => {
+  const r = fileSchema.safeParse(parse(text));
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new ConfigError({ source: path, field: i?.path.join('.') ?? '', reason: i?.message ?? 'invalid' });
+  }
+  return {
+    companies: new Map(r.data.securities.map((s) => [s.id, { en: s.en, 'zh-Hant': s.zhHant, shortEn: s.short }])),
+    indexes: new Map(r.data.indexes.map((x) => [x.id, { en: x.en, 'zh-Hant': x.zhHant, count: x.count ?? null }])),
+  };
+});
 
 /**
  * Reads the business descriptors file (cached per path for the life of the process).
  * @throws SourceError when it cannot be read; ConfigError naming the file and field when it is invalid.
  */
 export function loadDescriptors(path: string = DEFAULT_DESCRIPTORS_PATH): Descriptors {
-  const hit = cache.get(path);
-  if (hit) return hit;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new SourceError(path, `cannot read descriptors: ${(e as Error).message}`, false);
-  }
-  const r = fileSchema.safeParse(parse(text));
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new ConfigError({ source: path, field: i?.path.join('.') ?? '', reason: i?.message ?? 'invalid' });
-  }
-  const d: Descriptors = {
-    companies: new Map(r.data.securities.map((s) => [s.id, { en: s.en, 'zh-Hant': s.zhHant, shortEn: s.short }])),
-    indexes: new Map(r.data.indexes.map((x) => [x.id, { en: x.en, 'zh-Hant': x.zhHant, count: x.count ?? null }])),
-  };
-  cache.set(path, d);
-  return d;
+  return readDescriptors(path);
 }

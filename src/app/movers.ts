@@ -35,6 +35,24 @@ export interface MoversRequest {
  * @throws ConfigError on a bad date or top; InputError / SourceError on a bad members file
  */
 export async function moversFromFiles(req: MoversRequest): Promise<MoversReport> {
+  const { date, top } = moversArgs(req);
+  const intervals = membersOn(loadMembers(req.membersPath), date);
+  if (intervals.length === 0) throw new ConfigError({ source: req.membersPath, field: 'from', value: date, reason: 'no members on this date' });
+  const notes: string[] = [];
+  const { members, missing } = memberSessions(req.symbol, intervals, date, notes, (m) => {
+    const path = join(req.dataDir, `${checkSymbolName(m.symbol, 'members file')}.csv`);
+    if (!existsSync(path)) return { note: `${m.symbol}: no bar file ${path}` };
+    const parsed = readBarsFile(path);
+    if (parsed.rejected) return { note: `${m.symbol}: file rejected: ${parsed.issues[0]?.message ?? ''}` };
+    return { bars: parsed.bars, source: path };
+  });
+  const { contributions, source } = await contributionsFor(req, date, members, notes);
+  const report = rankMovers({ symbol: req.symbol, date, members, missing, contributions, contributionSource: source }, top);
+  return notes.length > 0 ? { ...report, notes } : report;
+}
+
+/** `--on` and `--top` of a movers request, checked. */
+function moversArgs(req: { on: string; top?: number }): { date: SessionDate; top: number } {
   let date: SessionDate;
   try {
     date = asSessionDate(req.on);
@@ -43,25 +61,26 @@ export async function moversFromFiles(req: MoversRequest): Promise<MoversReport>
   }
   const top = req.top ?? 5;
   if (!Number.isInteger(top) || top < 1) throw new ConfigError({ source: '--top', value: String(req.top), reason: 'must be a whole number >= 1' });
-  const intervals = membersOn(loadMembers(req.membersPath), date);
-  if (intervals.length === 0) throw new ConfigError({ source: req.membersPath, field: 'from', value: date, reason: 'no members on this date' });
-  const notes: string[] = [];
+  return { date, top };
+}
+
+/**
+ * Each member's session on `date` from its bars (`barsOf` reads them from files or the store), with a note in
+ * `notes` for every member that has none.
+ * @throws InputError when not one member has a bar on the date: it is not a session in the data.
+ */
+function memberSessions<M extends { symbol: string; name: string }>(
+  symbol: string,
+  intervals: readonly M[],
+  date: SessionDate,
+  notes: string[],
+  barsOf: (m: M) => { bars: readonly Bar[]; source: string } | { note: string },
+): { members: MemberSession[]; missing: string[] } {
   const members: MemberSession[] = [];
   const missing: string[] = [];
   for (const m of intervals) {
-    const path = join(req.dataDir, `${checkSymbolName(m.symbol, 'members file')}.csv`);
-    if (!existsSync(path)) {
-      missing.push(m.symbol);
-      notes.push(`${m.symbol}: no bar file ${path}`);
-      continue;
-    }
-    const parsed = readBarsFile(path);
-    if (parsed.rejected) {
-      missing.push(m.symbol);
-      notes.push(`${m.symbol}: file rejected: ${parsed.issues[0]?.message ?? ''}`);
-      continue;
-    }
-    const r = memberSessionOf(m, parsed.bars, date, path);
+    const read = barsOf(m);
+    const r = 'note' in read ? read : memberSessionOf(m, read.bars, date, read.source);
     if ('note' in r) {
       missing.push(m.symbol);
       notes.push(r.note);
@@ -69,11 +88,9 @@ export async function moversFromFiles(req: MoversRequest): Promise<MoversReport>
   }
   if (members.length === 0 && intervals.every((m) => notes.includes(`${m.symbol}: no bar on this date`))) {
     // Not one member traded: the date is not a session (a weekend or holiday), which is an input error, not news.
-    throw new InputError({ source: '--on', value: date, reason: `no member of ${req.symbol} has a bar on this date: not a session in the data` });
+    throw new InputError({ source: '--on', value: date, reason: `no member of ${symbol} has a bar on this date: not a session in the data` });
   }
-  const { contributions, source } = await contributionsFor(req, date, members, notes);
-  const report = rankMovers({ symbol: req.symbol, date, members, missing, contributions, contributionSource: source }, top);
-  return notes.length > 0 ? { ...report, notes } : report;
+  return { members, missing };
 }
 
 /** A member's session for the movers report, or a note saying why it has none. */
@@ -118,33 +135,17 @@ export interface MoversStoreRequest {
  * @throws ConfigError on a bad date or top, or when no members are known; InputError when no member traded.
  */
 export async function moversFromStore(market: BarStore, req: MoversStoreRequest): Promise<MoversReport> {
-  let date: SessionDate;
-  try {
-    date = asSessionDate(req.on);
-  } catch {
-    throw new ConfigError({ source: '--on', value: req.on, reason: 'not a date (YYYY-MM-DD)' });
-  }
-  const top = req.top ?? 5;
-  if (!Number.isInteger(top) || top < 1) throw new ConfigError({ source: '--top', value: String(req.top), reason: 'must be a whole number >= 1' });
+  const { date, top } = moversArgs(req);
   const all = req.members ?? (await market.getMemberships(asIndexCode(req.symbol)));
   if (all.length === 0) throw new ConfigError({ source: req.origin, field: 'memberships', value: req.symbol, reason: 'no members of this index in the store: pass --members FILE or import its <code>_members.csv' });
   const intervals = membersOn(all, date);
   if (intervals.length === 0) throw new ConfigError({ source: req.membersPath ?? req.origin, field: 'from', value: date, reason: 'no members on this date' });
   const series = await market.getBarsMany(intervals.map((m) => m.symbol), undefined, date);
   const notes: string[] = [];
-  const members: MemberSession[] = [];
-  const missing: string[] = [];
-  for (const m of intervals) {
+  const { members, missing } = memberSessions(req.symbol, intervals, date, notes, (m) => {
     const bars = series.get(m.symbol);
-    const r = bars === undefined ? { note: `${m.symbol}: no bars in ${req.origin}` } : memberSessionOf(m, bars, date, `${req.origin}#${m.symbol}`);
-    if ('note' in r) {
-      missing.push(m.symbol);
-      notes.push(r.note);
-    } else members.push(r.member);
-  }
-  if (members.length === 0 && intervals.every((m) => notes.includes(`${m.symbol}: no bar on this date`))) {
-    throw new InputError({ source: '--on', value: date, reason: `no member of ${req.symbol} has a bar on this date: not a session in the data` });
-  }
+    return bars === undefined ? { note: `${m.symbol}: no bars in ${req.origin}` } : { bars, source: `${req.origin}#${m.symbol}` };
+  });
   let contributions: Map<string, number> | null = null;
   let source: string | null = null;
   const methodologyPath = req.methodologyPath ?? resolve('methodologies', `${req.symbol.toLowerCase()}-replica.yaml`);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceError } from '../core/errors.js';
+import { cachedFileLoader } from './cachedFileLoader.js';
 import { EntityLinker } from '../news/link/EntityLinker.js';
 import { parseSecurityMaster } from '../news/link/parseSecurityMaster.js';
 import { cachedParse } from './parseCache.js';
@@ -12,7 +11,8 @@ export type { SecurityMaster, MasterSecurity } from '../news/link/securityMaster
 /** The master shipped with Indexwire: `data/securities.yaml` at the repository root. */
 export const DEFAULT_SECURITY_MASTER_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/securities.yaml');
 
-const cache = new Map<string, SecurityMaster>();
+const readMaster = cachedFileLoader('security master',
+  (text, path) => cachedParse('security-master', text, () => parseSecurityMaster(text, path)));
 
 /**
  * Reads and validates a security master file (cached per path for the life of the process, and as parsed JSON by
@@ -20,17 +20,7 @@ const cache = new Map<string, SecurityMaster>();
  * @throws SourceError when the file cannot be read; ConfigError (file, line, field) when it is invalid.
  */
 export function loadSecurityMaster(path: string = DEFAULT_SECURITY_MASTER_PATH): SecurityMaster {
-  const hit = cache.get(path);
-  if (hit) return hit;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new SourceError(path, `cannot read security master: ${(e as Error).message}`, false);
-  }
-  const master = cachedParse('security-master', text, () => parseSecurityMaster(text, path));
-  cache.set(path, master);
-  return master;
+  return readMaster(path);
 }
 
 /** An entity linker over the master at `path` (built once per call; keep it for many articles). */

@@ -5,6 +5,8 @@ export interface WebhookDelivery {
   /** Sent as the `Idempotency-Key` header on every attempt, so a receiver can drop repeats. */
   readonly idempotencyKey: string;
   readonly body: unknown;
+  /** Attempts for this delivery (default: the dispatcher's `maxAttempts`). */
+  readonly maxAttempts?: number;
 }
 
 export interface DispatchOptions {
@@ -64,7 +66,8 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
+      const maxAttempts = d.maxAttempts ?? this.o.maxAttempts;
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         this.attempts++;
         let retryAfterMs = 0;
         try {
@@ -89,7 +92,7 @@ export class WebhookDispatcher {
           status = null;
           error = (e as Error).message;
         }
-        if (attempt === this.o.maxAttempts) break;
+        if (attempt === maxAttempts) break;
         const wait = Math.max(retryAfterMs, Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
         delaysMs.push(wait);
         await this.o.sleep(wait);

@@ -17,7 +17,8 @@ export function register(program: Command): void {
     .option('--methodology <file>', 'methodology YAML: the engine builds the index to the previous session and the live state is its last review')
     .option('--state <file>', 'engine IndexSession JSON of the previous session')
     .option('--every-ms <ms>', 'publication cadence', '2000')
-    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
+    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear (a rule with factType story: every story version)')
+    .option('--webhook <url>', 'with --stories: POST every story version to this URL (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--nats <url>', 'scale out: publish the feed to NATS JetStream partitions; levels (NDJSON) on stdout')
     .option('--prefix <name>', 'with --nats: stream name prefix shared with the workers', 'IW')
     .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data; with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
@@ -28,7 +29,7 @@ export function register(program: Command): void {
     .option('--site <dir>', 'with --stories: rebuild this static site after each version')
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
-    .action(async (o: Record<string, string | undefined>) => {
+    .action(async (o: Record<string, string | undefined> & { webhook?: string[] }) => {
       const everyMs = Number(o.everyMs);
       if (!Number.isInteger(everyMs) || everyMs <= 0) throw new Error(`option --every-ms: expected a positive integer, got "${o.everyMs}"`);
       if (o.nats) {
@@ -58,10 +59,16 @@ export function register(program: Command): void {
         import('../../app/live/runLiveFeed.js'), import('../../server/live/liveRoutes.js'),
       ]);
       const hub = new LiveHub();
-      if (o.alerts) {
-        startAlerts(o.alerts, hub, systemClock, (a) =>
-          process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`));
-      }
+      const alerts = o.alerts !== undefined || o.webhook !== undefined
+        ? startAlerts({
+            ...(o.alerts !== undefined ? { rulesPath: o.alerts } : {}),
+            storyWebhooks: o.webhook ?? [],
+            hub,
+            clock: systemClock,
+            onOutcome: (a) => process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`),
+            log: (line) => process.stderr.write(`${line}\n`),
+          })
+        : null;
       const server = await startLiveServer({ hub, host: String(o.host), port: Number(o.port) });
       process.stderr.write(`live: serving ${server.wsUrl}; latest level at ${server.url}/live/levels/${o.index}\n`);
       // --db without --nats: the session's data from the store (bars, members, the engine), not the folder
@@ -95,6 +102,7 @@ export function register(program: Command): void {
         });
         process.once('SIGINT', () => run.stop());
         await run.done;
+        await alerts?.settle();
       } finally {
         await server.close();
         await ports?.close();

@@ -36,7 +36,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(x) || x < 0 || x > 65535) throw new Error(`option --serve: expected a port number, got "${v}"`);
       return x;
     })
-    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear')
+    .option('--alerts <file>', 'alert rules (JSON or YAML) delivered to webhooks as facts appear (a rule with factType story: every story version)')
+    .option('--webhook <url>', 'with --stories: POST every story version to this URL (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--nats <url>', 'run the scale-out pipeline instead: gateway, workers and aggregator on this NATS JetStream server')
     .option('--partitions <n>', 'with --nats: tick partitions', num('partitions'), 4)
     .option('--workers <n>', 'with --nats: calculator workers in this process (0: run them with indexwire live-worker)', (v: string) => {
@@ -50,16 +51,22 @@ export function register(program: Command): void {
     .option('--news <path>', 'with --stories: news files or folder for the catalyst')
     .option('--site <dir>', 'with --stories: rebuild this static site after each version')
     .option('--json', 'print the summary as JSON')
-    .action(async (o: Record<string, string | number | boolean | undefined>) => {
+    .action(async (o: Record<string, string | number | boolean | undefined> & { webhook?: string[] }) => {
       if (o.nats !== undefined) return replayOnNats(o);
       const [{ LiveHub }, { startAlerts }, { runReplay }, { startLiveServer }] = await Promise.all([
         import('../../app/live/LiveHub.js'), import('../../app/alerts/startAlerts.js'),
         import('../../app/live/runReplay.js'), import('../../server/live/liveRoutes.js'),
       ]);
       const hub = new LiveHub();
-      const alerts = o.alerts
-        ? startAlerts(String(o.alerts), hub, systemClock, (a) =>
-            process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`))
+      const alerts = o.alerts !== undefined || o.webhook !== undefined
+        ? startAlerts({
+            ...(o.alerts !== undefined ? { rulesPath: String(o.alerts) } : {}),
+            storyWebhooks: o.webhook ?? [],
+            hub,
+            clock: systemClock,
+            onOutcome: (a) => process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`),
+            log: (line) => process.stderr.write(`${line}\n`),
+          })
         : null;
       // With --stories the whole desk is served (dashboard, API over --data and the stories folder, /live);
       // without, /live alone.

@@ -4,6 +4,7 @@ import type { Article } from '../../domain/article.js';
 import { documentTerms } from '../../news/parse/tokenizeForSearch.js';
 import { DuckDbConnection } from '../duckdb/DuckDbConnection.js';
 import { articleContentKey, articleFromJson } from './articleJson.js';
+import { planArticleWrite, type StoredArticleKey } from './planArticleWrite.js';
 import { roundScore } from './bm25.js';
 import { BM25_B, BM25_K1, type NewsSearchHit, type NewsSearchQuery, type NewsStore, type NewsWriteResult, type StoredDedupeKey } from './NewsStore.js';
 
@@ -48,7 +49,7 @@ export class DuckDbNewsStore implements NewsStore {
   async putArticles(articles: readonly Article[], relinks: readonly { id: string; duplicateOf: string | null }[] = []): Promise<NewsWriteResult> {
     return this.db.transaction(async () => {
       const ids = articles.map((a) => a.id);
-      const existing = new Map<string, { json: string; dup: string | null }>();
+      const existing = new Map<string, StoredArticleKey>();
       if (ids.length > 0) {
         // ids first (one narrow column), documents only for the ids already stored
         const found = await this.db.all<{ id: string }>(
@@ -59,20 +60,7 @@ export class DuckDbNewsStore implements NewsStore {
           for (const r of rows) existing.set(r.id, { json: r.article_json, dup: r.duplicate_of });
         }
       }
-      const seen = new Set<string>();
-      const changed: Article[] = [];
-      const allRelinks = [...relinks];
-      let unchanged = 0;
-      for (const a of articles) {
-        if (seen.has(a.id)) continue; // a second article with the same id in one call is ignored: first wins
-        seen.add(a.id);
-        const old = existing.get(a.id);
-        if (old && old.json === articleContentKey(a)) {
-          if (old.dup === a.duplicateOf) unchanged++;
-          else allRelinks.push({ id: a.id, duplicateOf: a.duplicateOf });
-        } else changed.push(a);
-      }
-      const replaced = changed.filter((a) => existing.has(a.id)).map((a) => a.id);
+      const { changed, replaced, relinks: allRelinks, unchanged } = planArticleWrite(articles, existing, relinks);
       if (replaced.length > 0) {
         await this.db.run('DELETE FROM news_postings WHERE article_id IN (SELECT unnest($1::VARCHAR[]))', [list(replaced)]);
         await this.db.run('DELETE FROM news_articles WHERE id IN (SELECT unnest($1::VARCHAR[]))', [list(replaced)]);

@@ -1,6 +1,7 @@
 import type { Article } from '../../domain/article.js';
 import { documentTerms } from '../../news/parse/tokenizeForSearch.js';
 import { articleContentKey, articleFromJson } from '../news/articleJson.js';
+import { planArticleWrite, type StoredArticleKey } from '../news/planArticleWrite.js';
 import { roundScore } from '../news/bm25.js';
 import { BM25_B, BM25_K1, type NewsSearchHit, type NewsSearchQuery, type NewsStore, type NewsWriteResult, type StoredDedupeKey } from '../news/NewsStore.js';
 import { countChange } from './changes.js';
@@ -28,25 +29,12 @@ export class PgNewsStore implements NewsStore {
   async putArticles(articles: readonly Article[], relinks: readonly { id: string; duplicateOf: string | null }[] = []): Promise<NewsWriteResult> {
     return this.db.transaction(async () => {
       await this.db.query('SELECT pg_advisory_xact_lock($1)', [NEWS_LOCK]);
-      const existing = new Map<string, { json: string; dup: string | null }>();
+      const existing = new Map<string, StoredArticleKey>();
       if (articles.length > 0) {
         const rows = await this.db.rows('SELECT id, article_json, duplicate_of FROM news_articles WHERE id = ANY($1::text[])', [articles.map((a) => a.id)]);
         for (const r of rows) existing.set(r[0] as string, { json: r[1] as string, dup: r[2] as string | null });
       }
-      const seen = new Set<string>();
-      const changed: Article[] = [];
-      const allRelinks = [...relinks];
-      let unchanged = 0;
-      for (const a of articles) {
-        if (seen.has(a.id)) continue; // a second article with the same id in one call is ignored: first wins
-        seen.add(a.id);
-        const old = existing.get(a.id);
-        if (old && old.json === articleContentKey(a)) {
-          if (old.dup === a.duplicateOf) unchanged++;
-          else allRelinks.push({ id: a.id, duplicateOf: a.duplicateOf });
-        } else changed.push(a);
-      }
-      const replaced = changed.filter((a) => existing.has(a.id)).map((a) => a.id);
+      const { changed, replaced, relinks: allRelinks, unchanged } = planArticleWrite(articles, existing, relinks);
       if (replaced.length > 0) {
         await this.db.query('DELETE FROM news_postings WHERE article_id = ANY($1::text[])', [replaced]);
         await this.db.query('DELETE FROM news_articles WHERE id = ANY($1::text[])', [replaced]);
