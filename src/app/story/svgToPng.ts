@@ -1,5 +1,21 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import { svgTextToPaths } from '../fonts/svgFonts.js';
+
+let resvgModule: typeof ResvgJs | undefined;
+/** resvg, loaded on the first PNG (its native binding costs tens of ms to load: a run that draws none never pays). */
+function resvg(): typeof ResvgJs {
+  resvgModule ??= createRequire(import.meta.url)(RESVG_PACKAGE) as typeof ResvgJs;
+  return resvgModule;
+}
+
+/** The package that rasterises (pngWorker.ts loads the same one in its thread). */
+export const RESVG_PACKAGE = '@resvg/resvg-js';
+
+/** resvg's options for a PNG `widthPx` wide (height keeps the aspect ratio): white background, no system fonts. */
+export function pngRenderOptions(widthPx: number): ResvgJs.ResvgRenderOptions {
+  return { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } };
+}
 
 /**
  * Rasterises a chart SVG to PNG with resvg. Its text is first turned into glyph outlines from the fonts the
@@ -16,10 +32,5 @@ export function svgToPng(svg: string, widthPx = 1200): Buffer {
 
 /** Rasterises an SVG whose text is already glyph outlines (storyCharts' `indexOutlined`). */
 export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: widthPx },
-    background: 'white',
-    font: { loadSystemFonts: false },
-  });
-  return r.render().asPng();
+  return new (resvg().Resvg)(svg, pngRenderOptions(widthPx)).render().asPng();
 }
