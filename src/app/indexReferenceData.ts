@@ -1,3 +1,4 @@
+import { splitLines } from '../core/splitLines.js';
 import { readFileSync } from 'node:fs';
 import { ConfigError, SourceError } from '../core/errors.js';
 import { asSecurityId, isSessionDate, type SecurityId } from '../core/units.js';
@@ -17,7 +18,7 @@ export function readText(path: string, what: string): string {
 
 /** CSV rows after the header, with 1-based line numbers; the header is checked to start with `required`. */
 function rows(text: string, source: string, required: readonly string[]): { header: string[]; rows: { line: number; f: string[] }[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   if (required.some((h, i) => header[i] !== h)) {
     throw new ConfigError({ source, line: 1, reason: `first line is not the header ${required.join(',')} (its content is not shown)` });

@@ -80,6 +80,10 @@ const CASES: readonly Case[] = [
   { name: 'header only', text: `${H}\n`, rejected: false, bars: 0, issues: [] },
   { name: 'byte-order mark', text: `\uFEFF${H}\n${R1}\n${R2}\n`, rejected: false, bars: 2, issues: [] },
   { name: 'CRLF line ends', text: `${H}\r\n${R1}\r\n${R2}\r\n`, rejected: false, bars: 2, issues: [] },
+  // issue 15: CR-only line ends (classic Mac OS, some spreadsheet exports) were one long line, "missing column"
+  { name: 'CR-only line ends', text: `${H}\r${R1}\r${R2}\r${R3}\r`, rejected: false, bars: 3, issues: [] },
+  { name: 'CR-only line ends, a bad row named by its line', text: `${H}\r${R1}\r2025-01-03,abc,12,10,11,11,2000\r${R3}\r`, rejected: false, bars: 2,
+    issues: ['F:3: field "open": value "abc" not a number (row skipped)'] },
   { name: 'trailing blank lines', text: `${H}\n${R1}\n${R2}\n\n\n\n`, rejected: false, bars: 2, issues: [] },
   { name: 'upper-case header and quoted numbers', text: `DATE,Open,High,Low,Close,Adj_Close,Volume\n2025-01-02,"10","11","9","10.5","",""\n`, rejected: false, bars: 1, issues: [] },
   { name: 'empty adj_close/volume and Yahoo volume 0', text: `${H}\n2025-01-02,10,11,9,10.5,,\n2025-01-03,10.5,12,10,11,11,0\n`, rejected: false, bars: 2, issues: [] },
@@ -134,7 +138,7 @@ for (const [storeName, open] of stores) {
           expect(stored, c.name).toHaveLength(c.bars);
           if (c.rejected) expect(await store.symbols(), c.name).toEqual([]);
           // Every data row is accounted for: written + rejected (+ nothing else on a first import).
-          const dataRows = c.text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').length;
+          const dataRows = c.text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).slice(1).filter((l) => l.trim() !== '').length;
           expect((f?.written ?? 0) + (f?.rejected ?? 0), c.name).toBe(dataRows);
           // A second import of the same file changes nothing.
           const again = await importBars(dir, store);

@@ -210,6 +210,27 @@ export const CASES: readonly HostileCase[] = [
     line: /^2025-01-16\s+1061\.11\s+0\.58\s+1094\.44\s+1\.0000000\s+split AAA 2:1; cash dividend AAA 0\.5$/,
     outcome: 'clear' as const,
   })),
+  // ---- CR-only line ends (classic Mac OS) read as one line: "missing column"; now lines like LF and CRLF
+  {
+    id: 'cr-only-bars-import', about: 'a bar CSV with CR-only line ends was rejected with "missing column" on line 1',
+    files: { 'd/AB.csv': barsCsv([10, 11, 12], undefined, '\r') }, args: ['import', 'd', '--db', 'x.duckdb'], exit: 0,
+    line: '1 files into x.duckdb: 3 bars written, 0 unchanged, 0 rejected',
+    outcome: 'clear',
+  },
+  {
+    id: 'cr-only-bad-row-line', about: 'in a CR-only file a skipped row is named by the line an editor shows (3)',
+    files: { 'data/AB.csv': `${BAR_HEADER}\r2025-01-02,10,10,10,10,,\r2025-01-03,NaN,11,11,11,,\r2025-01-06,12,12,12,12,,\r` },
+    args: ['milestones', 'AB', '--on', '2025-01-03', '--data', 'data'], exit: 1,
+    line: err('data/AB.csv:3: field "open": value "NaN" not a number: the row of 2025-01-03 was skipped, so AB has no session on this date'),
+    outcome: 'refused',
+  },
+  {
+    id: 'cr-only-methodology-members', about: 'a methodology and a membership file with CR-only line ends',
+    files: { ...market(), 'm/tri.yaml': methodology().replaceAll('\n', '\r'), 'm/members.csv': (market()['data/tgt_members.csv'] as string).replaceAll('\n', '\r') },
+    args: ['index', 'build', 'm/tri.yaml', '--data', 'data'], exit: 0,
+    line: 'TRI (Test Index): 40 sessions; 0 issue(s)',
+    outcome: 'clear',
+  },
   // ---- hidden reasons: a skipped row says why
   ...([
     ['nan', 'NaN', 'open', 'not a number'],

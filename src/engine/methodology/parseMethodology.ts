@@ -11,7 +11,9 @@ import { methodologySchema, type Methodology } from '../../domain/methodology.js
  * @example parseMethodology('code: X\n...', 'x.yaml').code
  * @throws ConfigError on YAML syntax errors and on any field that fails the schema.
  */
-export function parseMethodology(text: string, source: string): Methodology {
+export function parseMethodology(raw: string, source: string): Methodology {
+  // the yaml package breaks lines at \n only: CR-only files (old Mac) become one line; CRLF stays as it reads
+  const text = raw.replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
   const deep = tooDeep(text);
   if (deep !== null) throw new ConfigError({ source, line: deep, reason: `YAML nested more than ${MAX_DEPTH} levels deep: a methodology is a few levels deep` });

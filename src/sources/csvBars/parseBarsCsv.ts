@@ -1,4 +1,5 @@
 import { formatInputIssue, type InputErrorDetails } from '../../core/errors.js';
+import { splitLines } from '../../core/splitLines.js';
 import { asSecurityId, isSessionDate, type SecurityId, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
 
@@ -42,7 +43,7 @@ export interface ParsedBars {
  *   high/low to max/min(open, high, low, close) and reported as a warning;
  * - empty `adj_close`/`volume` are allowed; volume 0 (Yahoo's half days) is read as unknown (null).
  * Numbers must be plain decimals (`1.5`, `2e3`): `0x10`, `Infinity`, `1,234` (quoted) and `null` are not numbers.
- * A byte-order mark, CRLF line ends and blank lines (anywhere) are accepted. A duplicate date names the line
+ * A byte-order mark, CRLF or CR-only (old Mac) line ends and blank lines (anywhere) are accepted. A duplicate date names the line
  * of its first occurrence.
  *
  * @example parseBarsCsv('date,open,high,low,close,adj_close,volume\n2025-01-02,1,2,1,2,,\n', 'X.csv').bars.length // 1
@@ -56,7 +57,7 @@ export function parseBarsCsv(text: string, source: string, symbol?: string): Par
     return { symbol: sym, source, bars: [], issues, rejected: true, rows };
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r?\n/);
+  const lines = splitLines(body);
   let rows = 0;
   for (let i = 1; i < lines.length; i++) if ((lines[i] as string).trim() !== '') rows++;
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../core/errors.js';
+import { splitLines } from '../../core/splitLines.js';
 import { asSecurityId, isSessionDate, type SessionDate } from '../../core/units.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 
@@ -6,11 +7,11 @@ const HEADER = ['symbol', 'name', 'from', 'to'];
 
 /**
  * Parses a membership file `symbol,name,from,to` (from inclusive, to exclusive, blank = open).
- * Names may be quoted and contain commas.
+ * Names may be quoted and contain commas; LF, CRLF or CR-only line ends.
  * @throws InputError naming file, line and field on any bad row (a membership file is all or nothing).
  */
 export function parseMembersCsv(text: string, source: string): MembershipInterval[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   if (HEADER.some((h, i) => header[i] !== h)) {
     throw new ConfigError({ source, line: 1, reason: `first line is not the header ${HEADER.join(',')} (its content is not shown)` });

@@ -1,3 +1,4 @@
+import { splitLines } from '../../core/splitLines.js';
 import { splitCsvLine } from '../members/parseMembersCsv.js';
 import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { isTickIssue, toLiveEvent, type TickIssue } from './parseLiveEvent.js';
@@ -22,7 +23,7 @@ export const TICK_CSV_HEADER = ['symbol', 'time', 'price', 'size', 'seq', 'corre
 export function parseTicksNdjson(text: string, source: string): ParsedTicks {
   const events: LiveEvent[] = [];
   const issues: TickIssue[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] as string).trim();
     if (raw === '') continue;
@@ -51,7 +52,7 @@ export function parseTicksNdjson(text: string, source: string): ParsedTicks {
  * @example parseTicksCsv('symbol,time,price,size,seq,corrects\nA,2025-02-07T09:30:00+08:00,2,,,\n', 'a.csv').events[0].timeMs // 1738891800000
  */
 export function parseTicksCsv(text: string, source: string): ParsedTicks {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const hasType = header[0] === 'type';
   const cols = hasType ? header.slice(1) : header;

@@ -1,3 +1,4 @@
+import { splitLines } from '../../core/splitLines.js';
 import { InputError } from '../../core/errors.js';
 import { asSecurityId, isSessionDate, type SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
@@ -23,7 +24,7 @@ export function isVegaPriceHeader(firstLine: string): boolean {
  * @throws InputError naming file, line and field
  */
 export function parseVegaPriceCsv(text: string, source: string, symbol?: string): ParsedBars {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const header = (lines[0] ?? '').trim().toLowerCase();
   if (!isVegaPriceHeader(header)) {
     throw new InputError({ source, line: 1, value: lines[0] ?? '', reason: `not a vega-datasets price file: expected "${OHLC_HEADER}" or "${PRICE_HEADER}"` });

@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../../domain/story.js';
-import type { FactLine, MoveWhat, StoryPlan } from '../select/planTypes.js';
+import type { FactLine, MoveWhat, ShapeLine, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
 import { regimeDistance, roundsToZero } from './renderedText.js';
 
@@ -80,8 +80,19 @@ function levelAlso(p: StoryPlan, l: FactLine): string {
   return c.startsWith('its ') ? `and ${c}` : `closing at ${c}`;
 }
 
+/**
+ * The end of a reversal's sentence: "rebounding to close up 2.6%", "erasing its gains to close down 0.4%"
+ * ("to close slightly higher" when the move prints as 0.0%).
+ */
+export function shapeCloseEn(l: ShapeLine, c: LedgerEntry): string {
+  const close = roundsToZero(c) ? `close slightly ${l.rebound ? 'higher' : 'lower'}` : `close ${l.rebound ? 'up' : 'down'} ${F.pct(c)}`;
+  return `${l.rebound ? 'rebounding' : 'erasing its gains'} to ${close}`;
+}
+
 function alsoClause(p: StoryPlan, l: FactLine, refDay: (e: LedgerEntry) => string, afterMove: boolean): string {
   switch (l.t) {
+    case 'shape':
+      return '';
     case 'regime':
       return regimeClause(l, refDay, afterMove);
     case 'streak':
@@ -122,6 +133,10 @@ export function ledeEn(p: StoryPlan, subject: string, refDay: (e: LedgerEntry) =
   }
   if (!moved || !c) return { text: `${subject} closed at ${F.num(p.close)} ${on}.`, said: { change: true, asMuchAs: false } };
   if (c.value === 0) return { text: `${subject} was unchanged ${on}.`, said: { change: true, asMuchAs: false } };
+  if (l?.t === 'shape') {
+    // the session's shape is the news: "fell as much as 6.0% on Wednesday before rebounding to close up 2.6%"
+    return { text: `${subject} ${l.rebound ? 'fell' : 'rose'} as much as ${F.pct(l.extremePct)} ${on} before ${shapeCloseEn(l, c)}.`, said: { change: true, asMuchAs: false } };
+  }
   if (p.leadKind === 'big_move' || l?.t === 'record_move' || (l?.t === 'since' && l.what !== 'highest' && l.what !== 'lowest')) {
     return { text: `${subject} ${moved} ${on}${tail(moveClause(p, l))}${also ? tail(alsoClause(p, also, refDay, true)) : ''}.`, said: { change: true, asMuchAs: false } };
   }
@@ -160,6 +175,12 @@ export function headlineEn(p: StoryPlan, name: string): string {
         return `${name} posts ${MOVE_SINCE[l.what]} since ${F.since(l.since, year)}`;
       case 'period':
         return `${name} hits ${l.weeks ? `${F.num(l.weeks)}-week` : F.year(l.year as LedgerEntry)} ${l.high ? 'high' : 'low'}`;
+      case 'shape':
+        if (c && c.value !== 0) {
+          const close = roundsToZero(c) ? `closes ${l.rebound ? 'higher' : 'lower'}` : `closes ${l.rebound ? 'up' : 'down'} ${F.pct(c)}`;
+          return l.rebound ? `${name} recovers from ${F.pct(l.extremePct)} intraday drop, ${close}` : `${name} gives up ${F.pct(l.extremePct)} intraday gain, ${close}`;
+        }
+        break;
       case 'streak':
         return l.weeks
           ? `${name} posts ${ordinalEn(l.count)} straight weekly ${l.up ? 'gain' : 'loss'}`

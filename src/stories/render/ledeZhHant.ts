@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../../domain/story.js';
-import type { FactLine, MoveWhat, StoryPlan } from '../select/planTypes.js';
+import type { FactLine, MoveWhat, ShapeLine, StoryPlan } from '../select/planTypes.js';
 import { formattersFor } from './formatters.js';
 import type { LedeSaid } from './ledeEn.js';
 import { regimeDistance, roundsToZero } from './renderedText.js';
@@ -62,8 +62,16 @@ function streakClause(p: StoryPlan, l: Extract<FactLine, { t: 'streak' }>): stri
   return l.weeks ? `連續第${countZh(l.count)}週${dir}${longest}` : `連續第${countZh(l.count)}個交易日${dir}${longest}`;
 }
 
+/** 曾跌6.0%，其後倒升，收市升2.6% (a rebound) / 曾升3.2%，其後倒跌，收市跌0.4% (a gain erased); 收市微升 at 0.0%. */
+export function shapeZh(l: ShapeLine, c: LedgerEntry): string {
+  const [before, after] = l.rebound ? ['跌', '升'] : ['升', '跌'];
+  return `曾${before}${F.pct(l.extremePct)}，其後倒${after}，收市${roundsToZero(c) ? `微${after}` : `${after}${F.pct(c)}`}`;
+}
+
 function alsoClause(p: StoryPlan, l: FactLine, refDay: (e: LedgerEntry) => string): string {
   switch (l.t) {
+    case 'shape':
+      return '';
     case 'regime':
       return l.basis === 'close' ? `收市${regimeClause(l, refDay)}` : regimeClause(l, refDay);
     case 'streak':
@@ -97,6 +105,7 @@ export function ledeZhHant(p: StoryPlan, name: string, when: string, refDay: (e:
   if (l?.t === 'regime') return { text: `${name}${when}${moved ?? ''}${moved ? '，' : ''}${regimeClause(l, refDay)}。`, said: { change: moved !== null, asMuchAs: false } };
   if (!moved || !c) return { text: `${name}${when}收市報${F.num(p.close)}${p.kind === 'index' ? '點' : ''}。`, said: { change: true, asMuchAs: false } };
   if (c.value === 0) return { text: `${name}${when}收市持平。`, said: { change: true, asMuchAs: false } };
+  if (l?.t === 'shape') return { text: `${name}${when}${shapeZh(l, c)}。`, said: { change: true, asMuchAs: false } };
   if (p.leadKind === 'big_move' || l?.t === 'record_move' || (l?.t === 'since' && l.what !== 'highest' && l.what !== 'lowest')) {
     return { text: `${name}${when}${moved}${tail(moveClause(p, l))}${also ? tail(alsoClause(p, also, refDay)) : ''}。`, said: { change: true, asMuchAs: false } };
   }
@@ -132,6 +141,9 @@ export function headlineZhHant(p: StoryPlan, name: string): string {
         return moved ? `${name}${moved}，${moveClause(p, l)}` : `${name}錄${F.since(l.since, year)}以來${MOVE_ZH[l.what]}`;
       case 'period':
         return `${name}${levelClause(p, l).replace(/^收市/, '')}`;
+      case 'shape':
+        if (c && c.value !== 0) return `${name}曾${l.rebound ? '跌' : '升'}${F.pct(l.extremePct)}，收市${roundsToZero(c) ? '轉' : '倒'}${l.rebound ? '升' : '跌'}${roundsToZero(c) ? '' : F.pct(c)}`;
+        break;
       case 'streak':
         return `${name}連${l.up ? '升' : '跌'}${countZh(l.count)}${l.weeks ? '週' : '日'}`;
     }

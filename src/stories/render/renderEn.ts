@@ -4,7 +4,7 @@ import type { FactLine, SinceWhat, StoryPlan } from '../select/planTypes.js';
 import { mergeSince, type SinceLine } from './mergeSince.js';
 import { formattersFor } from './formatters.js';
 import { regimeDistance, roundsToZero, type RenderedText } from './renderedText.js';
-import { headlineEn, ledeEn, ordinalEn } from './ledeEn.js';
+import { headlineEn, ledeEn, ordinalEn, shapeCloseEn } from './ledeEn.js';
 import { intradayDayEn, intradayHeadlineEn, intradayLedeEn, leaderMoveEn } from './intradayWords.js';
 
 const F = formattersFor('en');
@@ -67,10 +67,20 @@ export function renderEn(p: StoryPlan): RenderedText {
 
   let day: string;
   const pts = p.changePoints && p.kind === 'index' ? p.changePoints : null;
+  // A reversal the lede did not say is said with the figures, in place of the "as much as" of the close's direction.
+  const shape = p.shape && p.lead?.t !== 'shape' && p.changePct && p.changePct.value !== 0 ? p.shape : null;
   if (p.asOf) day = intradayDayEn(p, it);
+  else if (shape && p.changePct && lede.said.change) {
+    day = `${it} ${shape.rebound ? 'fell' : 'rose'} as much as ${F.pct(shape.extremePct)} during the session before ${shape.rebound ? 'rebounding' : 'erasing its gains'} to close at ${F.num(p.close)}${pts ? `, ${up ? 'up' : 'down'} ${F.num(pts)} points` : ''}.`;
+  } else if (shape && p.changePct) {
+    day = `${it} ${shapeCloseEn(shape, p.changePct).replace(/^.* to close/, 'closed')} at ${F.num(p.close)}${pts ? `, a ${up ? 'gain' : 'loss'} of ${F.num(pts)} points` : ''}, after ${shape.rebound ? 'falling' : 'rising'} as much as ${F.pct(shape.extremePct)} during the session.`;
+  }
   else if (!p.changePct) day = lede.said.change ? '' : `${it} closed at ${F.num(p.close)}.`;
   else if (p.changePct.value === 0) day = `${it} closed unchanged at ${F.num(p.close)}.`;
-  else if (lede.said.change) {
+  else if (lede.said.change && p.lead?.t === 'shape' && p.asMuchAs) {
+    // the lede told the reversal: the other extreme is a level the index touched, not a move it made after
+    day = `At its ${p.asMuchAs.up ? 'high' : 'low'} ${it.toLowerCase()} was ${p.asMuchAs.up ? 'up' : 'down'} ${F.pct(p.asMuchAs.pct)}, and it closed at ${F.num(p.close)}${pts ? `, ${up ? 'up' : 'down'} ${F.num(pts)} points` : ''}.`;
+  } else if (lede.said.change) {
     // the change is said: the level, the points and the session's extreme
     const amm = p.asMuchAs && !lede.said.asMuchAs ? `${p.asMuchAs.up ? 'rose' : 'fell'} as much as ${F.pct(p.asMuchAs.pct)} during the session and ` : '';
     day = `${it} ${amm}closed at ${F.num(p.close)}${pts ? `, ${up ? 'up' : 'down'} ${F.num(pts)} points` : ''}.`;
@@ -123,6 +133,13 @@ export function renderEn(p: StoryPlan): RenderedText {
     }
     close();
     moreText.splice(0, moreText.length, ...merged);
+  }
+  // The year's gains wiped out (losses restored): "The drop wiped out the index's gains for the year, leaving it down
+  // 1.5% in 2025."
+  if (p.yearToDate) {
+    const y = p.yearToDate;
+    const where = y.pct.value === 0 ? 'unchanged' : roundsToZero(y.pct) ? `slightly ${y.pct.value > 0 ? 'higher' : 'lower'}` : `${y.pct.value > 0 ? 'up' : 'down'} ${F.pct(y.pct)}`;
+    moreText.push(`The ${y.wiped ? 'drop wiped out' : 'gain erased'} ${its} ${y.wiped ? 'gains' : 'losses'} for the year, leaving it ${where} in ${year}.`);
   }
   // Figures, then context, each its own paragraph on a day that is news; one paragraph on a quiet day.
   if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].filter((x) => x !== '').join(' '));
@@ -194,6 +211,8 @@ export function renderEn(p: StoryPlan): RenderedText {
 
 function moreSentence(f: FactLine, it: string, its: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
+    case 'shape':
+      return ''; // said with the figures
     case 'regime': {
       if (f.basis === 'intraday') {
         return f.type === 'bull_market'

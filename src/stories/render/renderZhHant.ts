@@ -60,7 +60,11 @@ export function renderZhHant(p: StoryPlan): RenderedText {
   else if (!p.changePct) day = lede.said.change ? '' : `${it}收市報${level(p.close)}。`;
   else if (p.changePct.value === 0) day = `${it}收市持平，報${level(p.close)}。`;
   else {
-    const amm = p.asMuchAs && !lede.said.asMuchAs ? `盤中最多${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
+    // A reversal the lede did not say comes with the figures, in place of the "as much as" of the close's direction.
+    const shape = p.shape && p.lead?.t !== 'shape' ? p.shape : null;
+    const amm = shape
+      ? `盤中曾${rise(!shape.rebound)}${F.pct(shape.extremePct)}，其後倒${rise(shape.rebound)}，`
+      : p.asMuchAs && !lede.said.asMuchAs ? `${p.lead?.t === 'shape' ? '全日最多' : '盤中最多'}${rise(p.asMuchAs.up)}${F.pct(p.asMuchAs.pct)}，` : '';
     const move = p.changePoints && p.kind === 'index' ? `，${rise(up)}${pts(p.changePoints)}` : '';
     const closed = lede.said.change ? '收市' : roundsToZero(p.changePct) ? `收市微${rise(up)}` : `收市${rise(up)}${F.pct(p.changePct)}，`;
     day = `${it}${amm}${closed}報${level(p.close)}${move}。`;
@@ -78,6 +82,12 @@ export function renderZhHant(p: StoryPlan): RenderedText {
       ? `這是${it}自${F.since((f[0] as SinceLine).since, year)}以來${f.map((x) => (x.what === 'highest' ? '最高收市水平' : x.what === 'lowest' ? '最低收市水平' : SINCE_ZH[x.what])).join('及')}。`
       : moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year),
   );
+  // 指數今年以來的升幅盡失，年內累跌1.5%。 / 指數收復今年以來的失地，年內累升0.3%。
+  if (p.yearToDate) {
+    const y = p.yearToDate;
+    const where = y.pct.value === 0 ? '與去年底收市持平' : roundsToZero(y.pct) ? `年內微${rise(y.pct.value > 0)}` : `年內累${rise(y.pct.value > 0)}${F.pct(y.pct)}`;
+    moreText.push(`${it}${y.wiped ? '今年以來的升幅盡失' : '收復今年以來的失地'}，${where}。`);
+  }
   if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].join(''));
   else {
     if (day !== '') paragraphs.push(day);
@@ -137,6 +147,8 @@ export function renderZhHant(p: StoryPlan): RenderedText {
 
 function moreSentence(f: FactLine, it: string, refDay: (e: LedgerEntry) => string, hf: string | null, sy: number | undefined): string {
   switch (f.t) {
+    case 'shape':
+      return ''; // said with the figures
     case 'regime': {
       if (f.basis === 'intraday') {
         return f.type === 'bull_market'

@@ -6,9 +6,11 @@ import { dayMeasures, maxClose } from './dayMeasures.js';
 import { planCatalyst } from './planCatalyst.js';
 import { planFact } from './planFacts.js';
 import { planMembers } from './planMembers.js';
-import type { ContextLine, FactLine, StoryPlan } from './planTypes.js';
+import type { ContextLine, FactLine, ShapeLine, StoryPlan } from './planTypes.js';
 import { moveSigmas, SESSIONS_PER_YEAR } from './factRarity.js';
 import { rankFacts, type LeadKind } from './rankFacts.js';
+import { planYearToDate } from './planYearToDate.js';
+import { SHAPE_MIN_PCT, sessionShape, shapeRarity } from './sessionShape.js';
 
 interface PlannedLine {
   readonly kind: LeadKind;
@@ -91,10 +93,21 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   const bigMove = opts.bigMovePct ?? (input.kind === 'index' ? 3 : 8);
   const weekComplete = input.weekComplete ?? isoWeekday(date) === 5;
   const history = { bars, index: day.index };
-  const ranked = rankFacts(facts, day.changePct, bigMove, date, weekComplete, history);
+  // How the session moved: a rebound from a deep intraday loss or a gain erased (not during trading: the day is not over).
+  const shapeFound = input.asOf ? null : sessionShape(day, input.kind === 'index' ? SHAPE_MIN_PCT.index : SHAPE_MIN_PCT.stock);
+  const shape: ShapeLine | null =
+    shapeFound && prev
+      ? {
+          t: 'shape',
+          rebound: shapeFound.rebound,
+          extremePct: ledger.add({ id: 'shape.extreme_pct', kind: 'pct', value: shapeFound.extremePct, dp: 1, source: { series: symbol, session: date, field: `${shapeFound.rebound ? 'low' : 'high'}; previous close; close`, computation: `(${shapeFound.rebound ? 'low' : 'high'} / previous close - 1) * 100, with the close on the other side of the previous close` }, inputs: { [shapeFound.rebound ? 'low' : 'high']: shapeFound.rebound ? day.bar.low : day.bar.high, previousClose: prev.close, close: day.bar.close } }),
+        }
+      : null;
+  const ranked = rankFacts(facts, day.changePct, bigMove, date, weekComplete, history, shapeFound ? shapeRarity(history, shapeFound.extremePct).onceInSessions : null);
   const lines: PlannedLine[] = [];
   for (const r of ranked) {
-    if (!r.fact) lines.push({ kind: r.kind, line: null, score: r.score });
+    if (r.kind === 'shape') lines.push({ kind: r.kind, line: shape, score: r.score });
+    else if (!r.fact) lines.push({ kind: r.kind, line: null, score: r.score });
     else {
       const line = planFact(r.fact, bars, day.index, symbol, ledger);
       if (line) lines.push({ kind: r.kind, line, score: r.score });
@@ -102,7 +115,8 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
   }
   const leadEntry = lines[0] ?? { kind: 'move' as const, line: null, score: 1 };
   const also = input.asOf ? null : pickAlso(leadEntry, lines.slice(1));
-  const said = new Set([lineKey(leadEntry.line), ...(also ? [lineKey(also.line)] : [])]);
+  // The shape is said with the day's figures (or in the lede when it leads), never as a fact sentence of its own.
+  const said = new Set([lineKey(leadEntry.line), ...(also ? [lineKey(also.line)] : []), 'shape']);
   // "Its highest close since February 2022" already says "a 52-week high" and "its highest close of 2025": a period
   // high (low) is implied by any highest (lowest) close since a date or a record of the same direction.
   const levelDirs = new Set(lines.flatMap((l) => (l.line?.t === 'record' ? [l.line.high] : l.line?.t === 'since' && (l.line.what === 'highest' || l.line.what === 'lowest') ? [l.line.what === 'highest'] : [])));
@@ -157,8 +171,10 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     close,
     changePct,
     changePoints,
+    shape,
     asMuchAs,
     context,
+    yearToDate: input.asOf ? null : planYearToDate(bars, day.index, input.kind, symbol, ledger),
     more,
     withMove: members?.withMove ?? [],
     against: members?.against ?? [],
@@ -226,5 +242,7 @@ function lineKey(l: FactLine | null): string {
       return `streak:${l.weeks}`;
     case 'record_move':
       return `since:${l.what}`;
+    case 'shape':
+      return 'shape';
   }
 }

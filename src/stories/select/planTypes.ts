@@ -31,11 +31,31 @@ export type FactLine =
       readonly count: LedgerEntry;
       /** End of the last streak at least as long ("the longest since January 2023"); null when none in the data. */
       readonly longestSince: LedgerEntry | null;
-    };
+    }
+  | ShapeLine;
+
+/**
+ * How the session moved (select/sessionShape.ts): "fell as much as 6.0% before rebounding to close up 2.6%"
+ * (`rebound`), or "rose as much as 3.2% before erasing its gains" (a gain erased).
+ */
+export interface ShapeLine {
+  readonly t: 'shape';
+  readonly rebound: boolean;
+  /** The intraday extreme against the close, vs the previous close (signed). */
+  readonly extremePct: LedgerEntry;
+}
 
 export type MoveWhat = 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
 
 export type SinceWhat = 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
+
+/** A session that wiped out the year's gains or restored its losses (planYearToDate.ts), with the year-to-date change. */
+export interface YearToDateLine {
+  /** True: the gains were wiped out; false: the losses were restored. */
+  readonly wiped: boolean;
+  /** Change since the last close of the previous year, at the session's close (signed). */
+  readonly pct: LedgerEntry;
+}
 
 /** Distance to an earlier high: "about 4.4% below its October 2024 high". */
 export interface ContextLine {
@@ -117,9 +137,13 @@ export interface StoryPlan {
   readonly close: LedgerEntry;
   readonly changePct: LedgerEntry | null;
   readonly changePoints: LedgerEntry | null;
+  /** The session's reversal, when its close crossed the previous close after a big intraday move the other way. */
+  readonly shape: ShapeLine | null;
   /** Intraday extreme in the direction of the day's move (or of the lead), vs previous close. */
   readonly asMuchAs: { readonly up: boolean; readonly pct: LedgerEntry } | null;
   readonly context: readonly ContextLine[];
+  /** The year's gains wiped out or its losses restored by this session; null when neither (or during trading). */
+  readonly yearToDate: YearToDateLine | null;
   /** Other facts worth a sentence, after the lead. */
   readonly more: readonly FactLine[];
   /** Members that moved with the index, best first; the first is the leader. */

@@ -7,6 +7,7 @@ export type LeadKind =
   | 'record' // all-time high or low close
   | 'big_move' // a move at least `bigMovePct` either way
   | 'biggest_since' // best or worst day since a date
+  | 'shape' // a rebound from a deep intraday loss, or a gain erased (sessionShape.ts)
   | 'extreme_since' // highest or lowest close since a date, period highs and lows
   | 'streak'
   | 'move'; // the day's move, when nothing else is news
@@ -15,7 +16,7 @@ export type LeadKind =
  * Tie-break between facts of equal rarity (docs/stories.md, "Deciding what is news"): the order a desk would
  * pick between two facts that are equally rare. The score itself is the rarity (factRarity.ts).
  */
-export const LEAD_ORDER: readonly LeadKind[] = ['record', 'biggest_since', 'regime', 'big_move', 'extreme_since', 'streak', 'move'];
+export const LEAD_ORDER: readonly LeadKind[] = ['record', 'biggest_since', 'regime', 'big_move', 'shape', 'extreme_since', 'streak', 'move'];
 
 /** A "since" fact is news only when the date it reaches back to is at least this many calendar days away. */
 export const MIN_SINCE_DAYS = 28;
@@ -86,9 +87,10 @@ export function leadKindOf(f: Fact, session?: string, minSinceDays = MIN_SINCE_D
  * @param session the story's session date, for the "since" distance rule.
  * @param weekComplete whether the session closes its week (weekly facts are news only then).
  * @param history the series' bars up to the session: without them, analytics' counts and the calendar stand in.
+ * @param shapeScore the rarity of the session's reversal (sessionShape.ts), null when the session did not reverse.
  * @example rankFacts([{type: 'biggest_loss_since', basis: 'close', since: 'record'}], -17.2, 3, '2025-04-07', false, h)[0].kind // 'biggest_since'
  */
-export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number, session?: string, weekComplete = true, history?: RarityHistory): RankedFact[] {
+export function rankFacts(facts: readonly Fact[], changePct: number | null, bigMovePct: number, session?: string, weekComplete = true, history?: RarityHistory, shapeScore: number | null = null): RankedFact[] {
   const out: RankedFact[] = [];
   let dailyBiggest = false;
   for (const fact of facts) {
@@ -103,6 +105,7 @@ export function rankFacts(facts: readonly Fact[], changePct: number | null, bigM
     const r = moveRarity(history, changePct);
     out.push({ kind: 'big_move', score: r.onceInSessions, record: r.record, fact: null });
   }
+  if (shapeScore !== null) out.push({ kind: 'shape', score: shapeScore, record: false, fact: null });
   out.push({ kind: 'move', score: 1, record: false, fact: null });
   const order = (k: LeadKind) => LEAD_ORDER.indexOf(k);
   return out
