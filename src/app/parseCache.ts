@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
  */
 const CACHE_DIR = Symbol.for('indexwire.parseCacheDir');
 
-function cacheDir(): string | null {
+/** The compiled CLI's cache folder for this build (`dist/<build id>/cache/`), or null when running from the sources. */
+export function buildCacheDir(): string | null {
   const dir = (globalThis as Record<symbol, unknown>)[CACHE_DIR];
   return typeof dir === 'string' ? dir : null;
 }
@@ -25,7 +26,7 @@ function cacheDir(): string | null {
  * @example cachedParse('methodology', text, () => parseMethodology(text, path))
  */
 export function cachedParse<T>(kind: string, text: string, parse: () => T): T {
-  const dir = cacheDir();
+  const dir = buildCacheDir();
   if (dir === null) return parse();
   const file = join(dir, `${kind}-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
   try {

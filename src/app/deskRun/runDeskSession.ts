@@ -1,8 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { asIndexCode, type SecurityId, type SessionDate } from '../../core/units.js';
-import { BarColumns } from '../../analytics/series/BarColumns.js';
-import { buildMilestoneReport } from '../../analytics/milestones.js';
+import { asIndexCode, type SessionDate } from '../../core/units.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import type { MembershipInterval } from '../../domain/membership.js';
 import type { StoryLang } from '../../domain/story.js';
@@ -13,6 +11,8 @@ import { updateStoredIndex, type IndexUpdate } from '../index/storedIndex.js';
 import type { DataPorts } from '../openData.js';
 import { loadSecurityMaster } from '../securityMaster.js';
 import { buildSite, type BuildSiteResult } from '../site/buildSite.js';
+import { storySeries, type StorySeries } from '../story/buildStoryInput.js';
+import { sharedStoryReads } from './sharedStoryReads.js';
 import { writeStoryFiles, type StoryJobResult } from '../story/writeStoryFiles.js';
 
 /** Level series among the stored symbols: no exchange suffix (`HSTECH`, `HSI`), not `0700.HK` or `HSTECH.investing`. */
@@ -103,14 +103,18 @@ export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promi
     tick(`index ${u.code}`);
   }
 
-  // 2. Every series' milestones for the session, once; who deserves a story.
+  // 2. Every series' history up to the session in one read, its milestones once (the stories reuse both); who
+  // deserves a story.
+  const history = await market.getBarsMany(trading.filter((s) => kind(s) !== null), undefined, o.date);
+  const series = new Map<string, StorySeries>();
   const wanted: { symbol: string; kind: 'index' | 'stock'; why: string[] }[] = [];
   let withHeadline = 0;
   for (const s of trading) {
     const k = kind(s);
+    const bars = history.get(s) ?? [];
+    if (k !== null && bars.length > 0) series.set(s, storySeries(s, bars, o.date));
     if (k === 'stock') {
-      const bars = await market.getBars(s as SecurityId, undefined, o.date);
-      const heads = stockHeadlines(buildMilestoneReport(s, BarColumns.fromBars(bars, `${s}.csv`), o.date, `${s}.csv`));
+      const heads = stockHeadlines((series.get(s) as StorySeries).report);
       if (heads.length > 0) {
         withHeadline++;
         wanted.push({ symbol: s, kind: 'stock', why: heads.map((h) => h.why) });
@@ -119,6 +123,7 @@ export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promi
     tick(`milestones ${s}`);
   }
   wanted.sort((a, b) => (a.kind === b.kind ? (a.symbol < b.symbol ? -1 : 1) : a.kind === 'index' ? -1 : 1));
+  const shared = await sharedStoryReads(ports, o.date, wanted.map((w) => series.get(w.symbol)?.bars ?? []));
 
   // 3. The stories, each through the same job as `indexwire story`.
   const storiesDir = join(o.outDir, 'stories');
@@ -127,7 +132,8 @@ export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promi
     const members: readonly MembershipInterval[] = w.kind === 'index' && codes.includes(asIndexCode(w.symbol)) ? await market.getMemberships(asIndexCode(w.symbol)) : [];
     const engine = w.kind === 'index' ? sessionFor.get(w.symbol) : undefined;
     const r = await writeStoryFiles({
-      symbol: w.symbol, date: o.date, ports, outDir: storiesDir,
+      symbol: w.symbol, date: o.date, ports, outDir: storiesDir, shared,
+      ...(series.has(w.symbol) ? { series: series.get(w.symbol) as StorySeries } : {}),
       ...(members.length > 0 ? { members } : {}),
       ...(engine && members.length > 0 ? { methodologyPath: engine.path, indexSession: engine.session } : {}),
       ...(o.langs ? { langs: o.langs } : {}),
@@ -149,3 +155,4 @@ export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promi
   tick('site');
   return { date: o.date, origin: ports.origin, indexes, series: { computed: trading.length, withHeadline }, stories, site };
 }
+

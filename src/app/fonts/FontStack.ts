@@ -1,8 +1,8 @@
-import type { ShapedFont } from './ShapedFont.js';
+import type { GlyphFont } from './GlyphFont.js';
 
 /** A piece of text drawn by one font of a stack. */
 export interface FontRun {
-  readonly font: ShapedFont;
+  readonly font: GlyphFont;
   readonly text: string;
 }
 
@@ -12,12 +12,12 @@ export interface FontRun {
  * @example new FontStack([dejaVu, notoSansHk]).widthPx('Tencent 騰訊', 11)
  */
 export class FontStack {
-  constructor(readonly fonts: readonly ShapedFont[]) {
+  constructor(readonly fonts: readonly GlyphFont[]) {
     if (fonts.length === 0) throw new Error('font stack: no fonts');
   }
 
   /** The font that draws `codePoint`, or null when no font of the stack has it. */
-  fontFor(codePoint: number): ShapedFont | null {
+  fontFor(codePoint: number): GlyphFont | null {
     for (const f of this.fonts) if (f.has(codePoint)) return f;
     return null;
   }
@@ -25,12 +25,12 @@ export class FontStack {
   /** Splits `text` into runs drawn by one font each (a character no font has goes to the first font). */
   runs(text: string): FontRun[] {
     const out: FontRun[] = [];
-    let cur: ShapedFont | null = null;
+    let cur: GlyphFont | null = null;
     let acc = '';
     for (const ch of text) {
-      const f = this.fontFor(ch.codePointAt(0) as number) ?? (this.fonts[0] as ShapedFont);
+      const f = this.fontFor(ch.codePointAt(0) as number) ?? (this.fonts[0] as GlyphFont);
       if (f !== cur && acc !== '') {
-        out.push({ font: cur as ShapedFont, text: acc });
+        out.push({ font: cur as GlyphFont, text: acc });
         acc = '';
       }
       cur = f;

@@ -1,22 +1,29 @@
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { SourceError } from '../../core/errors.js';
+import type { GlyphFont, PlacedGlyph, SubsetSource } from './GlyphFont.js';
 
-/** One glyph placed by the shaper, in font units from the start of the text. */
-export interface PlacedGlyph {
-  readonly glyphId: number;
-  /** Pen position plus the glyph's offsets (font units, y up). */
-  readonly x: number;
-  readonly y: number;
-  /** The glyph's advance (font units). */
-  readonly advance: number;
+export type { PlacedGlyph } from './GlyphFont.js';
+
+let fontkitModule: typeof Fontkit | null = null;
+/**
+ * fontkit, required on first use: loading it inflates unicode-properties' tries (~100 ms of CPU), which a run
+ * that finds every glyph in its cache (CachedGlyphFont) never needs.
+ */
+function fontkit(): typeof Fontkit {
+  fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+  return fontkitModule;
 }
 
 /**
  * Kerning and ligatures off: the subsets embedded in charts and pages carry no layout tables (subsetFont), so
  * the text is measured, outlined and shown by browsers with the same plain advances.
  */
-const PLAIN_CODE_POINT = /[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u17b4-\u17d3\u200c\u200d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
+const NEEDS_SHAPING = /[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u17b4-\u17d3\u200c\u200d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}]/u;
+
+/** True when `text` has a character whose glyphs depend on its neighbours (marks, complex scripts, selectors). */
+export const needsShaping = (text: string): boolean => NEEDS_SHAPING.test(text);
 
 /**
  * A font file opened with fontkit: coverage, shaping (advances; kerning and ligatures off), glyph outlines,
@@ -24,9 +31,9 @@ const PLAIN_CODE_POINT = /[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\
  * module awaits at top level, which the CLI's CommonJS build cannot bundle.)
  * @example ShapedFont.open(path, 'Noto Sans HK', 400).advance('聯想集團') // 4000 (units; upem 1000)
  */
-export class ShapedFont {
+export class ShapedFont implements GlyphFont {
   readonly upem: number;
-  private readonly font: fontkit.Font;
+  private readonly font: Fontkit.Font;
   private readonly outlines = new Map<number, string>();
   private readonly coverage = new Map<number, boolean>();
   private readonly nominal = new Map<number, { readonly id: number; readonly advance: number }>();
@@ -41,7 +48,7 @@ export class ShapedFont {
     /** The whole font file (TrueType). */
     readonly bytes: Uint8Array,
   ) {
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const font = fontkit().create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!('unitsPerEm' in font) || 'fonts' in font) throw new SourceError(path, 'a font collection, not one font', false);
     this.font = font;
     this.upem = font.unitsPerEm;
@@ -75,17 +82,11 @@ export class ShapedFont {
    * scripts, variation selectors) goes through fontkit's shaper instead.
    */
   shape(text: string): { readonly glyphs: readonly PlacedGlyph[]; readonly advance: number } {
-    if (!PLAIN_CODE_POINT.test(text)) {
+    if (!needsShaping(text)) {
       const glyphs: PlacedGlyph[] = [];
       let pen = 0;
       for (const ch of text) {
-        const cp = ch.codePointAt(0) as number;
-        let g = this.nominal.get(cp);
-        if (!g) {
-          const glyph = this.font.glyphForCodePoint(cp);
-          g = { id: glyph.id, advance: glyph.advanceWidth };
-          this.nominal.set(cp, g);
-        }
+        const g = this.nominalGlyph(ch.codePointAt(0) as number);
         glyphs.push({ glyphId: g.id, x: pen, y: 0, advance: g.advance });
         pen += g.advance;
       }
@@ -95,14 +96,25 @@ export class ShapedFont {
     const glyphs: PlacedGlyph[] = [];
     let pen = 0;
     for (let i = 0; i < run.glyphs.length; i++) {
-      const p = run.positions[i] as fontkit.GlyphPosition;
-      glyphs.push({ glyphId: (run.glyphs[i] as fontkit.Glyph).id, x: pen + p.xOffset, y: p.yOffset, advance: p.xAdvance });
+      const p = run.positions[i] as Fontkit.GlyphPosition;
+      glyphs.push({ glyphId: (run.glyphs[i] as Fontkit.Glyph).id, x: pen + p.xOffset, y: p.yOffset, advance: p.xAdvance });
       pen += p.xAdvance;
     }
     return { glyphs, advance: pen };
   }
 
-  /** The advance width of `text` in font units (no kerning; see PLAIN). */
+  /** The glyph the cmap maps `codePoint` to (.notdef, id 0, when none) and its advance in font units (cached). */
+  nominalGlyph(codePoint: number): { readonly id: number; readonly advance: number } {
+    let g = this.nominal.get(codePoint);
+    if (!g) {
+      const glyph = this.font.glyphForCodePoint(codePoint);
+      g = { id: glyph.id, advance: glyph.advanceWidth };
+      this.nominal.set(codePoint, g);
+    }
+    return g;
+  }
+
+  /** The advance width of `text` in font units (no kerning; see NEEDS_SHAPING). */
   advance(text: string): number {
     return this.shape(text).advance;
   }
@@ -115,5 +127,10 @@ export class ShapedFont {
       this.outlines.set(glyphId, o);
     }
     return o;
+  }
+
+  /** The whole font file. */
+  subsetSource(): SubsetSource {
+    return { key: this.path, bytes: this.bytes };
   }
 }

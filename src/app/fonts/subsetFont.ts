@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ShapedFont } from './ShapedFont.js';
+import type { GlyphFont, SubsetSource } from './GlyphFont.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,7 +36,7 @@ const DROP_TABLES = ['vhea', 'vmtx', 'VORG', 'DSIG', 'GSUB', 'GPOS', 'GDEF', 'ke
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
 
 let wasm: HbSubsetExports | null = null;
-/** Faces already copied into the wasm heap, by font file (a 7 MB font is copied once per process). */
+/** Faces already copied into the wasm heap, by source key (a 7 MB font is copied once per process). */
 const faces = new Map<string, number>();
 
 function hbSubset(): HbSubsetExports {
@@ -48,15 +48,15 @@ function hbSubset(): HbSubsetExports {
   return wasm;
 }
 
-function faceOf(w: HbSubsetExports, font: ShapedFont): number {
-  let face = faces.get(font.path);
+function faceOf(w: HbSubsetExports, source: SubsetSource): number {
+  let face = faces.get(source.key);
   if (face === undefined) {
-    const ptr = w.malloc(font.bytes.byteLength);
-    new Uint8Array(w.memory.buffer).set(font.bytes, ptr);
-    const blob = w.hb_blob_create(ptr, font.bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
+    const ptr = w.malloc(source.bytes.byteLength);
+    new Uint8Array(w.memory.buffer).set(source.bytes, ptr);
+    const blob = w.hb_blob_create(ptr, source.bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
     face = w.hb_face_create(blob, 0);
     w.hb_blob_destroy(blob);
-    faces.set(font.path, face);
+    faces.set(source.key, face);
   }
   return face;
 }
@@ -68,9 +68,9 @@ function faceOf(w: HbSubsetExports, font: ShapedFont): number {
  * @throws Error when HarfBuzz refuses the font.
  * @example subsetFont(notoSansHk, '聯想集團0123456789') // Uint8Array, a valid .ttf
  */
-export function subsetFont(font: ShapedFont, text: string): Uint8Array {
+export function subsetFont(font: GlyphFont, text: string): Uint8Array {
   const w = hbSubset();
-  const face = faceOf(w, font);
+  const face = faceOf(w, font.subsetSource(text));
   const input = w.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('hb_subset_input_create_or_fail failed');
   try {

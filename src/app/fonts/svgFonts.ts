@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import type { ShapedFont } from './ShapedFont.js';
+import type { GlyphFont } from './GlyphFont.js';
 import { sfntToWoff } from './sfntToWoff.js';
 import { subsetFont } from './subsetFont.js';
 import { svgTextItems, type SvgTextItem } from './svgText.js';
@@ -74,8 +74,8 @@ export function svgTextToPaths(svgText: string): string {
 }
 
 /** The characters each font of the SVG's text draws, by font. */
-export function charactersByFont(items: readonly SvgTextItem[]): Map<ShapedFont, Set<string>> {
-  const m = new Map<ShapedFont, Set<string>>();
+export function charactersByFont(items: readonly SvgTextItem[]): Map<GlyphFont, Set<string>> {
+  const m = new Map<GlyphFont, Set<string>>();
   for (const item of items) {
     for (const c of item.chunks) {
       for (const run of item.stack.runs(c.text)) {
@@ -113,7 +113,7 @@ const faceRules = new Map<string, string>();
 const FACE_RULES_KEPT = 256;
 
 /** A `@font-face` rule with the WOFF subset of `font` for `text` as a data URL (memoised). */
-export function fontFaceRule(font: ShapedFont, text: string): string {
+export function fontFaceRule(font: GlyphFont, text: string): string {
   const key = `${font.path}|${text}`;
   let rule = faceRules.get(key);
   if (rule === undefined) {

@@ -4,6 +4,8 @@ import { BarColumns } from '../../analytics/series/BarColumns.js';
 import { buildMilestoneReport } from '../../analytics/milestones.js';
 import type { Article } from '../../domain/article.js';
 import type { Bar } from '../../domain/bar.js';
+import type { CorporateAction } from '../../domain/corporateAction.js';
+import type { MilestoneReport } from '../../domain/fact.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
 import { membersOn, type MembershipInterval } from '../../domain/membership.js';
 import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../../domain/story.js';
@@ -14,13 +16,13 @@ import { TIE_WEIGHT } from '../../news/why/findThemes.js';
 import { localDate } from '../../news/why/localDate.js';
 import { sessionsBackOf, THEME_SESSIONS_BACK, themeNewsWindow } from '../../news/why/newsWindow.js';
 import { rankMovers } from '../../news/why/rankMovers.js';
-import { ThemeDetector } from '../../news/themes/ThemeDetector.js';
 import type { NewsStore } from '../../store/news/NewsStore.js';
 import type { BarStore } from '../../store/ports.js';
 import { loadDescriptors } from '../descriptors.js';
 import { loadMembers } from '../marketData.js';
 import { withData } from '../openData.js';
-import { createEntityLinker, loadSecurityMaster } from '../securityMaster.js';
+import { loadSecurityMaster } from '../securityMaster.js';
+import { NewsLinking } from './NewsLinking.js';
 import { indexSessionOn } from '../index/storedIndex.js';
 
 /** The ports a story reads through (app/openData.ts): market data, news, and where they came from. */
@@ -48,6 +50,13 @@ export interface StoryInputOptions {
   readonly methodologyPath?: string;
   /** The engine session of the methodology on `date`, when the caller has it (desk run computes each index once). */
   readonly indexSession?: IndexSession | null;
+  /**
+   * The symbol's bars up to `date` (the last one on `date`) and their milestone report, when the caller has them
+   * (desk run reads every series in one query and computes each report once). Ignored unless the last bar is on `date`.
+   */
+  readonly series?: StorySeries;
+  /** Shared reads of a run of stories (desk run): the session's news, the corporate actions, the news linking tools. */
+  readonly shared?: StoryShared;
   /** Publication time, exchange local `YYYY-MM-DD HH:MM:SS` (default: the session date at 16:10:00). */
   readonly publishedLocal?: string;
   /** Exchange UTC offset, `+08:00` for Hong Kong (default). */
@@ -73,16 +82,51 @@ export async function buildStoryInput(o: StoryInputOptions): Promise<StoryInput>
   return withData({ data: o.dataDir, ...(o.newsPath !== undefined ? { news: [o.newsPath] } : {}) }, (d) => gather(o, d));
 }
 
-async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInput> {
-  const { market } = ports;
+/** A series read and analysed once for many stories: its bars up to the session (the last on it) and their report. */
+export interface StorySeries {
+  readonly bars: readonly Bar[];
+  readonly report: MilestoneReport;
+}
+
+/**
+ * What a run of stories on one session reads once and shares (desk run): the stored news of a window covering every
+ * story's news window (newsWindowOf), the corporate actions, and one entity linker and theme detector whose
+ * results per article are kept for the next story (the same article text links to the same securities).
+ */
+export interface StoryShared {
+  readonly articles?: readonly Article[];
+  readonly actions?: readonly CorporateAction[];
+  readonly linking?: NewsLinking;
+}
+
+/** A story's publication time when none is given: the session date at 16:10:00, exchange local time. */
+export function defaultPublishedLocal(date: SessionDate): string {
+  return `${date} 16:10:00`;
+}
+
+/** The series of a symbol whose `bars` end on `date`, with the milestone report a story of it reads. */
+export function storySeries(symbol: string, bars: readonly Bar[], date: SessionDate): StorySeries {
+  return { bars, report: buildMilestoneReport(symbol, BarColumns.fromBars(bars, `${symbol}.csv`), date, `${symbol}.csv`) };
+}
+
+/** The series of `o.symbol` up to `o.date`: the caller's (desk run), else read from the store and analysed. */
+async function seriesOf(o: StoryInputOptions, market: BarStore, origin: string): Promise<{ bars: readonly Bar[]; report: MilestoneReport; onDate: boolean }> {
+  const given = o.series;
+  if (given && given.bars.length > 0 && (given.bars[given.bars.length - 1] as Bar).date === o.date) return { ...given, onDate: true };
   const all = await market.getBars(o.symbol as SecurityId);
-  if (all.length === 0) throw new SourceError(ports.origin, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
+  if (all.length === 0) throw new SourceError(origin, `no price series for ${o.symbol} (expected ${o.symbol}.csv)`, false);
   let end = all.length;
   while (end > 0 && (all[end - 1] as Bar).date > o.date) end--;
   const bars = all.slice(0, end);
   // Without a session on the date, the whole series names the real neighbours ("next session 2025-02-10").
   const onDate = bars.length > 0 && (bars[bars.length - 1] as Bar).date === o.date;
   const report = buildMilestoneReport(o.symbol, BarColumns.fromBars(onDate ? bars : all, `${o.symbol}.csv`), o.date, `${o.symbol}.csv`);
+  return { bars, report, onDate };
+}
+
+async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInput> {
+  const { market } = ports;
+  const { bars, report, onDate } = await seriesOf(o, market, ports.origin);
   const master = loadSecurityMaster(o.securityMasterPath);
   const byId = new Map(master.securities.map((s) => [s.id as string, s]));
   const descriptors = loadDescriptors();
@@ -115,10 +159,11 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
       return { symbol: m.symbol, names: names(m.symbol, m.name), bar, previousBar, inData: inStore.has(m.symbol), contributionPoints: contributions.get(m.symbol) ?? null };
     });
   }
-  const publishedLocal = o.publishedLocal ?? `${o.date} 16:10:00`;
+  const publishedLocal = o.publishedLocal ?? defaultPublishedLocal(o.date);
   const linked = ports.news && onDate ? await linkedNews(o, ports.news, publishedLocal, members, bars) : { articles: [], catalyst: null };
   return {
-    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles: linked.articles, catalyst: linked.catalyst, corporateActions: await market.getActions(),
+    symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles: linked.articles, catalyst: linked.catalyst,
+    corporateActions: o.shared?.actions ? [...o.shared.actions] : await market.getActions(),
     // The data cover the whole history when they start on or before the series' first session (security master
     // `firstSession`: HSTECH.csv starts at its base date; HSI.csv in 2015, the index in 1969; most stock files in
     // 2018, after their listing): only then is a record "on record"; else "since at least January 2015".
@@ -162,21 +207,28 @@ function barAndPrevious(series: readonly Bar[], date: string): { bar: Bar | null
  * layer's themes and the catalyst it chooses (news/why/chooseCatalyst.ts).
  */
 export async function linkedNews(o: StoryInputOptions, news: NewsStore, publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): Promise<{ articles: LinkedArticle[]; catalyst: CatalystClaim | null }> {
-  const window = themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, o.utcOffset ?? '+08:00');
-  return linkNewsAt(o, await news.listArticles({ fromMs: window.fromMs, toMs: window.toMs }), publishedLocal, members, bars);
+  const window = newsWindowOf(o, publishedLocal, bars);
+  const shared = o.shared?.articles;
+  // shared articles cover a wider window in the store's order (published time, id): linkNewsAt keeps this story's
+  const listed = shared ?? (await news.listArticles({ fromMs: window.fromMs, toMs: window.toMs }));
+  return linkNewsAt(o, listed, publishedLocal, members, bars, o.shared?.linking);
 }
+
+/** The news window of a story (news/why/newsWindow.ts): the session and the sessions before it, up to publication. */
+export function newsWindowOf(o: Pick<StoryInputOptions, 'date' | 'utcOffset'>, publishedLocal: string, bars: readonly Bar[]): { fromMs: number; toMs: number } {
+  return themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, o.utcOffset ?? '+08:00');
+}
+
 
 /**
  * {@link linkedNews} over articles already read (synchronous: the live story desk reads the session's window once
  * and links it again for each version, with the members' moves at that time). Articles outside the window of
  * `publishedLocal` are left out.
  */
-export function linkNewsAt(o: Pick<StoryInputOptions, 'symbol' | 'date' | 'utcOffset' | 'securityMasterPath' | 'marketSymbol'>, listed: readonly Article[], publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[]): { articles: LinkedArticle[]; catalyst: CatalystClaim | null } {
+export function linkNewsAt(o: Pick<StoryInputOptions, 'symbol' | 'date' | 'utcOffset' | 'securityMasterPath' | 'marketSymbol'>, listed: readonly Article[], publishedLocal: string, members: readonly MemberSession[] | null, bars: readonly Bar[], linking: NewsLinking = new NewsLinking(o.securityMasterPath)): { articles: LinkedArticle[]; catalyst: CatalystClaim | null } {
   const off = o.utcOffset ?? '+08:00';
   const window = themeNewsWindow(bars.map((b) => b.date), o.date, publishedLocal, THEME_SESSIONS_BACK, off);
   const articles = listed.filter((a) => a.publishedMs >= window.fromMs && a.publishedMs <= window.toMs);
-  const linker = createEntityLinker(o.securityMasterPath);
-  const themes = new ThemeDetector();
   const moves = (members ?? []).flatMap((m) => (m.bar && m.previousBar ? [{ symbol: m.symbol, name: m.names.en, changePct: (m.bar.close / m.previousBar.close - 1) * 100 }] : []));
   const movers = new Set(rankMovers(moves, STORY_MOVERS).map((m) => m.symbol));
   const market = o.marketSymbol === undefined ? 'HSI' : o.marketSymbol;
@@ -184,10 +236,10 @@ export function linkNewsAt(o: Pick<StoryInputOptions, 'symbol' | 'date' | 'utcOf
   const forCatalyst: CatalystArticle[] = [];
   for (const a of articles) {
     if (a.duplicateOf !== null) continue;
-    const symbols = linker.securitiesIn(`${a.title}\n\n${a.body}`).map(String);
+    const symbols = linking.symbolsOf(a);
     const tie = tieOf(symbols, o.symbol, movers, market);
     if (tie === null) continue;
-    const found = themes.detect(`${a.title}\n\n${a.body}`).themes.map((t) => ({ theme: t.theme, triggers: t.triggers }));
+    const found = linking.themesOf(a).map((t) => ({ theme: t.theme, triggers: [...t.triggers] }));
     const tiedTo = tie === 'symbol' ? o.symbol : tie === 'mover' ? (symbols.find((s) => movers.has(s)) as string) : (market as string);
     out.push({ article: a, themes: found, symbols, relevance: TIE_WEIGHT[tie] });
     forCatalyst.push({ article: a, tie, tiedTo, sessionsBack: sessionsBackOf(window.sessions, localDate(a.publishedMs, off)), themes: found });

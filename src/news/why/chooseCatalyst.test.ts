@@ -4,7 +4,7 @@ import { chooseCatalyst, contradicts, type CatalystArticle } from './chooseCatal
 import { hasFigure, withoutMoveFigures } from './figures.js';
 import { findQuotes } from './findQuotes.js';
 import { articleParagraphs, splitSentences } from './sentences.js';
-import { clauseSpans } from './clauses.js';
+import { clauseSpans, opensWithAnaphor } from './clauses.js';
 import { isContiguousClause } from '../../stories/ledger/checkCatalyst.js';
 
 const article = (id: string, title: string, body: string, publishedAt = '2025-02-21T13:28:00+08:00'): Article => ({
@@ -73,6 +73,20 @@ describe('chooseCatalyst: the clause that carries the theme', () => {
     // the clean clause of the lighter article (one session back) wins over surgery on the heavier one
     const c = chooseCatalyst([tied(surgery, [['earnings', ['forecast-topping', 'earnings']]]), tied(clean, [['earnings', ['forecast-topping', 'earnings']]], 'market', 1)]);
     expect(c?.reported).toMatchObject({ articleId: 'e2', text: 'forecast-topping earnings added to optimism over tech firms.' });
+  });
+  it('never reports a clause that opens by pointing back at a sentence it leaves behind ("That comes as ...")', () => {
+    // RTHK, 2025-04-09: the first sentence naming the theme opens with "That", whose referent is the sentence before
+    const b = article('x3', 'Stocks rebound', [
+      'Hong Kong stocks swung wildly on Wednesday.',
+      'That comes as part of a risk-off mode taken by investors following escalating trade tensions.',
+      'Hong Kong stocks had sold off on Monday on trade war concerns.',
+    ].join(' '));
+    const c = chooseCatalyst([tied(b, [['tariffs_trade', ['trade war', 'trade tensions']]])]);
+    expect(c?.reported.text).toBe('Hong Kong stocks had sold off on Monday on trade war concerns.');
+    expect(opensWithAnaphor('That comes as part of a risk-off mode.')).toBe(true);
+    expect(opensWithAnaphor('It said tariffs would bite.')).toBe(true);
+    expect(opensWithAnaphor('Italy cut rates.')).toBe(false); // a word boundary, not a prefix
+    expect(opensWithAnaphor('Hong Kong stocks sank.')).toBe(false);
   });
   it('splits a sentence into contiguous spans only at clause and phrase boundaries', () => {
     expect(clauseSpans('Hong Kong stocks soared on Friday, boosted by a rally in tech as Acme jumped after its results.').map((x) => x.text)).toEqual([

@@ -5,7 +5,7 @@ import { hasFigure, withoutMoveFigures } from './figures.js';
 import { findQuotes } from './findQuotes.js';
 import { localDate } from './localDate.js';
 import { articleParagraphs, splitSentences } from './sentences.js';
-import { clauseSpans } from './clauses.js';
+import { clauseSpans, opensWithAnaphor } from './clauses.js';
 import type { CatalystTheme } from './themeLexicon.js';
 
 /** An article of the story's window, tied to it (findThemes.ts), with its detected themes. */
@@ -116,7 +116,7 @@ function reportedClause(a: CatalystArticle, theme: CatalystTheme, focus: readonl
     for (const s of splitSentences(p)) {
       if (!namesPhrase(s, triggers) || contradicts(s, move)) continue;
       const spans = clauseSpans(s).flatMap((c) => {
-        if (/["“”]/.test(c.text)) return [];
+        if (/["“”]/.test(c.text) || opensWithAnaphor(c.text)) return [];
         const clean = withoutMoveFigures(c.text, transitive);
         if (clean === null || !namesPhrase(clean, triggers) || words(clean) > MAX_CLAIM_WORDS || !/[.!?]$/.test(clean)) return [];
         return [{ ...c, clean, trimmed: clean !== c.text }];

@@ -52,3 +52,16 @@ export function clauseSpans(sentence: string): ClauseSpan[] {
   }
   return out;
 }
+
+/** A word that points back to an earlier sentence (`That comes as ...`, `It said ...`, `Such moves ...`). */
+const ANAPHOR = /^(?:that|this|these|those|it|its|they|their|he|she|his|her|such)\b/i;
+
+/**
+ * True when the span opens with a word that refers back to an earlier sentence of the article: lifted out alone
+ * into a story, it would point at nothing (`RTHK reported that that comes as part of a risk-off mode ...`).
+ * @example opensWithAnaphor('That comes as part of a risk-off mode.') // true
+ * @example opensWithAnaphor('Hong Kong stocks sank.') // false
+ */
+export function opensWithAnaphor(span: string): boolean {
+  return ANAPHOR.test(span.trimStart());
+}
