@@ -23,9 +23,12 @@ const ROOT = path.resolve(__dirname, '..');
 /**
  * Required at run time from node_modules, not bundled: packages with native code (or a binary of their own), and
  * node-postgres (`pg`), which only a `--db postgresql://` run loads (src/app/openStore.ts imports the PostgreSQL
- * store on demand): no bundle carries its bytes.
+ * store on demand): no bundle carries its bytes. DuckDB's JavaScript API (`@duckdb/node-api`, 124 CommonJS files)
+ * is bundled and only its native binding (`@duckdb/node-bindings`, which picks the platform's `duckdb.node`) is
+ * required: resolving, reading and compiling those files at every start cost more than the rest of opening a
+ * store, and bundled they come from the code cache.
  */
-const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'esbuild', 'pg'];
+const EXTERNAL = ['@duckdb/node-bindings', '@resvg/resvg-js', 'esbuild', 'pg'];
 /** Files every bundle depends on besides its sources: the build itself, the compiler settings. */
 const BUILD_FILES = ['scripts/build.cjs', 'bin/buildStamp.cjs', 'tsconfig.json', 'package.json'];
 /** npm rewrites this file on every install: it stands for every node_modules file a bundle holds. */

@@ -131,6 +131,16 @@ describeWithSharedData('real data: stories that read like the wire (issue 10), b
     expect(results.get('hstech-2025-04-09')!.lead).toBe('shape');
   });
 
+  it('2025-04-07: the rout wiped out the year\'s gains of HSTECH and HSI, both languages', () => {
+    // HSTECH: 2024-12-31 close 4,468.11; 2025-04-03 5,313.26 (+18.9%); 04-07 4,401.51 / 4,468.11 - 1 = -1.49% -> 1.5%
+    expect(text.get('hstech-2025-04-07')!.en).toContain("The drop wiped out the index's gains for the year, leaving it down 1.5% in 2025.");
+    expect(text.get('hstech-2025-04-07')!.zh).toContain('指數今年以來的升幅盡失，年內累跌1.5%。');
+    // HSI: 2024-12-31 close 20,059.95; 04-07 19,828.30 / 20,059.95 - 1 = -1.155% -> 1.2%
+    expect(text.get('hsi-2025-04-07')!.en).toContain('leaving it down 1.2% in 2025');
+    // HSTECH 2025-04-09 is up 2025 (4,689.19 > 4,468.11) but was already up the day before: nothing to say
+    expect(text.get('hstech-2025-04-09')!.en).not.toMatch(/for the year/);
+  });
+
   it('HSTECH 2022-03-16: the best day on record is published (a market-wide day is not a data error)', () => {
     const { en } = text.get('hstech-2022-03-16')!;
     // 4243.39 / 3472.42 - 1 = 22.20% -> 22.2%

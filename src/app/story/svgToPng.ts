@@ -9,7 +9,7 @@ function resvg(): typeof ResvgJs {
   return resvgModule;
 }
 
-/** The package that rasterises (pngWorker.ts loads the same one in its thread). */
+/** The package that rasterises (PngWorker.ts loads the same one in its thread). */
 export const RESVG_PACKAGE = '@resvg/resvg-js';
 
 /** resvg's options for a PNG `widthPx` wide (height keeps the aspect ratio): white background, no system fonts. */
@@ -33,4 +33,12 @@ export function svgToPng(svg: string, widthPx = 1200): Buffer {
 /** Rasterises an SVG whose text is already glyph outlines (storyCharts' `indexOutlined`). */
 export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
   return new (resvg().Resvg)(svg, pngRenderOptions(widthPx)).render().asPng();
+}
+
+/**
+ * {@link outlinedSvgToPng} with the rasterising on a libuv worker thread (resvg's `renderAsync`), so that the
+ * story job draws the next language's charts meanwhile; the PNG is encoded on this thread. The same bytes.
+ */
+export async function outlinedSvgToPngAsync(svg: string, widthPx = 1200): Promise<Buffer> {
+  return (await resvg().renderAsync(svg, pngRenderOptions(widthPx))).asPng();
 }

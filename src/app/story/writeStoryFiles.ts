@@ -4,7 +4,7 @@ import type { CheckIssue, GateFailure, StoryLang } from '../../domain/story.js';
 import { storySlug, writeStory } from '../../stories/writeStory.js';
 import { buildStoryInput, type StoryInputOptions } from './buildStoryInput.js';
 import { chartFileNames, storyCharts } from './storyCharts.js';
-import { outlinedSvgToPng } from './svgToPng.js';
+import { outlinedSvgToPngAsync } from './svgToPng.js';
 import { ensureOutputDir } from '../ensureOutputDir.js';
 
 /** Thumbnail width in pixels (the index chart as PNG). */
@@ -17,7 +17,7 @@ export interface StoryJobOptions extends StoryInputOptions {
   readonly confirmedMoves?: readonly string[];
   /** Draw the SVG charts and the PNG thumbnail (default true). */
   readonly charts?: boolean;
-  /** Rasterises a thumbnail (an outlined SVG, `widthPx` wide): default outlinedSvgToPng on this thread; desk run gives a PngWorker's. */
+  /** Rasterises a thumbnail (an outlined SVG, `widthPx` wide): default outlinedSvgToPngAsync (resvg on a libuv thread); desk run gives its PngWorker's. */
   readonly png?: (outlinedSvg: string, widthPx: number) => Buffer | Promise<Buffer>;
 }
 
@@ -88,7 +88,9 @@ export async function startStoryFiles(o: StoryJobOptions): Promise<StoryFilesJob
   const out: { readonly name: string; readonly data: string | Buffer | Promise<Buffer> }[] = [];
   if (story.publishable) {
     ensureOutputDir(o.outDir);
-    const png = o.png ?? outlinedSvgToPng;
+    // each thumbnail is rasterised off this thread (a libuv thread, or desk run's PngWorker) while the next
+    // language's charts are drawn; the files are written in order once all are ready
+    const png = o.png ?? outlinedSvgToPngAsync;
     if (charts) {
       for (const lang of story.documents.map((d) => d.lang)) {
         const c = storyCharts(input, story, lang);

@@ -134,6 +134,13 @@ export function renderEn(p: StoryPlan): RenderedText {
     close();
     moreText.splice(0, moreText.length, ...merged);
   }
+  // The year's gains wiped out (losses restored): "The drop wiped out the index's gains for the year, leaving it down
+  // 1.5% in 2025."
+  if (p.yearToDate) {
+    const y = p.yearToDate;
+    const where = y.pct.value === 0 ? 'unchanged' : roundsToZero(y.pct) ? `slightly ${y.pct.value > 0 ? 'higher' : 'lower'}` : `${y.pct.value > 0 ? 'up' : 'down'} ${F.pct(y.pct)}`;
+    moreText.push(`The ${y.wiped ? 'drop wiped out' : 'gain erased'} ${its} ${y.wiped ? 'gains' : 'losses'} for the year, leaving it ${where} in ${year}.`);
+  }
   // Figures, then context, each its own paragraph on a day that is news; one paragraph on a quiet day.
   if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].filter((x) => x !== '').join(' '));
   else {

@@ -82,6 +82,12 @@ export function renderZhHant(p: StoryPlan): RenderedText {
       ? `這是${it}自${F.since((f[0] as SinceLine).since, year)}以來${f.map((x) => (x.what === 'highest' ? '最高收市水平' : x.what === 'lowest' ? '最低收市水平' : SINCE_ZH[x.what])).join('及')}。`
       : moreSentence(f, it, refDay, p.historyFrom ? recordWord(p) : null, year),
   );
+  // 指數今年以來的升幅盡失，年內累跌1.5%。 / 指數收復今年以來的失地，年內累升0.3%。
+  if (p.yearToDate) {
+    const y = p.yearToDate;
+    const where = y.pct.value === 0 ? '與去年底收市持平' : roundsToZero(y.pct) ? `年內微${rise(y.pct.value > 0)}` : `年內累${rise(y.pct.value > 0)}${F.pct(y.pct)}`;
+    moreText.push(`${it}${y.wiped ? '今年以來的升幅盡失' : '收復今年以來的失地'}，${where}。`);
+  }
   if (p.weight === 'quiet') paragraphs.push([day, ...context, ...moreText].join(''));
   else {
     if (day !== '') paragraphs.push(day);

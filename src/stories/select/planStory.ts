@@ -9,6 +9,7 @@ import { planMembers } from './planMembers.js';
 import type { ContextLine, FactLine, ShapeLine, StoryPlan } from './planTypes.js';
 import { moveSigmas, SESSIONS_PER_YEAR } from './factRarity.js';
 import { rankFacts, type LeadKind } from './rankFacts.js';
+import { planYearToDate } from './planYearToDate.js';
 import { SHAPE_MIN_PCT, sessionShape, shapeRarity } from './sessionShape.js';
 
 interface PlannedLine {
@@ -173,6 +174,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     shape,
     asMuchAs,
     context,
+    yearToDate: input.asOf ? null : planYearToDate(bars, day.index, input.kind, symbol, ledger),
     more,
     withMove: members?.withMove ?? [],
     against: members?.against ?? [],

@@ -49,6 +49,14 @@ export type MoveWhat = 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_we
 
 export type SinceWhat = 'highest' | 'lowest' | 'biggest_gain' | 'biggest_loss' | 'best_week' | 'worst_week';
 
+/** A session that wiped out the year's gains or restored its losses (planYearToDate.ts), with the year-to-date change. */
+export interface YearToDateLine {
+  /** True: the gains were wiped out; false: the losses were restored. */
+  readonly wiped: boolean;
+  /** Change since the last close of the previous year, at the session's close (signed). */
+  readonly pct: LedgerEntry;
+}
+
 /** Distance to an earlier high: "about 4.4% below its October 2024 high". */
 export interface ContextLine {
   readonly t: 'below_high' | 'below_record';
@@ -134,6 +142,8 @@ export interface StoryPlan {
   /** Intraday extreme in the direction of the day's move (or of the lead), vs previous close. */
   readonly asMuchAs: { readonly up: boolean; readonly pct: LedgerEntry } | null;
   readonly context: readonly ContextLine[];
+  /** The year's gains wiped out or its losses restored by this session; null when neither (or during trading). */
+  readonly yearToDate: YearToDateLine | null;
   /** Other facts worth a sentence, after the lead. */
   readonly more: readonly FactLine[];
   /** Members that moved with the index, best first; the first is the leader. */
