@@ -75,7 +75,7 @@ export async function buildIndexFromFiles(opts: BuildIndexFilesOptions): Promise
  * `--data DIR` one session at a time (what `index build --json` writes as it goes): the folder's memberships and
  * reference files (`*securities.json`, `*actions.json`) go through the in-memory store as `indexwire import` would
  * store them, and only the bar files the index needs are read, as close columns (byte-level parser, the careful one
- * for any irregular file: same rows and messages). The same sessions and issues as importing the whole folder
+ * and the plausibility screen for any irregular or implausible file: same rows and messages). The same sessions and issues as importing the whole folder
  * into the in-memory store and building from it ({@link buildIndexFromFilesThroughStore}, which the `fit` scheme
  * still uses: its calibration reads bars). `issues` is complete once `sessions` has been iterated.
  * @throws SourceError when a file cannot be read; ConfigError for a bad methodology or membership file.
@@ -97,9 +97,16 @@ export async function streamIndexFromFiles(opts: BuildIndexFilesOptions): Promis
   const closes = new Map<SecurityId, CloseSeries>();
   const fileIssues: string[] = [];
   const withFile = new Set<string>();
+  // ex-dates of the folder's corporate actions, as import uses them: a 10x move on one is explained (screenBars.ts)
+  const exDates = new Map<string, Set<string>>();
+  for (const a of await reference.getActions()) {
+    const set = exDates.get(a.symbol) ?? new Set<string>();
+    set.add(a.exDate);
+    exDates.set(a.symbol, set);
+  }
   for (const path of listBarFiles(opts.dataDir)) {
     if (!everyFile && !needed.has(symbolFromFileName(path))) continue;
-    const f = readBarColumnsFile(path, undefined, { closesOnly: true });
+    const f = readBarColumnsFile(path, undefined, { closesOnly: true, actionDates: exDates.get(symbolFromFileName(path)) ?? new Set() });
     withFile.add(f.symbol);
     for (const x of f.issues) fileIssues.push(x.message);
     if (ctx.needed !== null && !needed.has(f.symbol)) continue;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dateOfDayKey, dayKey } from '../../src/core/dayKey.js';
 import { barsToColumns, parseBarsColumns, parseBarsColumnsFast } from '../../src/sources/csvBars/parseBarsColumns.js';
 import { parseBarsCsv } from '../../src/sources/csvBars/parseBarsCsv.js';
+import { lineIndex, screenBars } from '../../src/sources/csvBars/screenBars.js';
 
 const H = 'date,open,high,low,close,adj_close,volume';
 
@@ -99,6 +100,38 @@ describe('parseBarsColumns (byte-level fast path) against parseBarsCsv', () => {
       ),
       { numRuns: 1500 },
     );
+  });
+
+  it('property: with the plausibility screen, the same verdict, rows, messages and columns as the careful parser + screenBars', () => {
+    // today 2000-06-30 (the files run from 1990 to about 2045), holidays: every 1st of a month that is a weekday;
+    // prices 0.001..1e5 with random closes: weekends, the future, jumps of 10x and holidays are all common
+    const todayKey = dayKey('2000-06-30');
+    const closedKeys = (from: number, to: number) => {
+      const out: number[] = [];
+      for (let k = from; k <= to; k++) if (k % 32 === 1 && isWeekday(dateOfDayKey(k))) out.push(k);
+      return out;
+    };
+    const isWeekday = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    const screenOpts = (text: string) => ({
+      today: '2000-06-30' as never,
+      closedReason: (d: string) => (d.endsWith('-01') ? 'first of the month' : null),
+      lineOf: lineIndex(text),
+    });
+    const screen = { todayKey, closedKeys, screen: (p: ReturnType<typeof parseBarsCsv>, text: string) => screenBars(p, screenOpts(text)) };
+    let fast = 0;
+    fc.assert(
+      fc.property(validFile, fc.array(fc.tuple(fc.nat(), fc.nat(), mutation), { maxLength: 2 }), fc.boolean(), (text, picks, damage) => {
+        const t = damage ? mutate(text, picks, false, false, null) : text;
+        const want = screenBars(parseBarsCsv(t, 'F.csv'), screenOpts(t));
+        const got = parseBarsColumns(Buffer.from(t), 'F.csv', undefined, { screen });
+        if (got.fast) fast++;
+        expect({ rejected: got.rejected, rows: got.rows, issues: got.issues.map((i) => i.message), columns: got.columns }).toEqual({
+          rejected: want.rejected, rows: want.rows, issues: want.issues.map((i) => i.message), columns: barsToColumns(want.bars),
+        });
+      }),
+      { numRuns: 1500 },
+    );
+    expect(fast).toBeGreaterThan(0); // some files are plain and plausible: both branches are exercised
   });
 
   it('reads numbers exactly as Number() does (hand cases around the exact-division fast path)', () => {

@@ -231,6 +231,21 @@ export const CASES: readonly HostileCase[] = [
     line: 'TRI (Test Index): 40 sessions; 0 issue(s)',
     outcome: 'clear',
   },
+  // ---- index build --data reads plain files byte by byte (parseBarsColumns): it screens them as import does
+  {
+    id: 'index-build-data-saturday', about: 'index build --data took a Saturday bar through the byte-level fast path unscreened',
+    files: { ...market(), 'data/AAA.csv': (market()['data/AAA.csv'] as string).replace('2025-01-06,', '2025-01-04,10.15,10.15,10.15,10.15,,1000\n2025-01-06,'), 'm/tri.yaml': methodology(), 'm/members.csv': market()['data/tgt_members.csv'] as string },
+    args: ['index', 'build', 'm/tri.yaml', '--data', 'data'], exit: 0,
+    line: 'data/AAA.csv:4: field "date": value "2025-01-04" a Saturday: no exchange trades then (row skipped)',
+    outcome: 'warned',
+  },
+  {
+    id: 'index-build-data-high-2e9', about: 'index build --data with a high of 2000000000 (plain digits: the fast path took it) in a member file',
+    files: { ...market(), 'data/BBB.csv': (market()['data/BBB.csv'] as string).replace('2025-01-06,20.2,20.2,20.2,20.2,', '2025-01-06,20.2,2000000000,20.2,20.2,'), 'm/tri.yaml': methodology(), 'm/members.csv': market()['data/tgt_members.csv'] as string },
+    args: ['index', 'build', 'm/tri.yaml', '--data', 'data'], exit: 0,
+    line: 'data/BBB.csv:4: field "high": value "2000000000" outside the plausible price range [0.000001, 1000000000] (row skipped)',
+    outcome: 'warned',
+  },
   // ---- hidden reasons: a skipped row says why
   ...([
     ['nan', 'NaN', 'open', 'not a number'],

@@ -2,7 +2,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionInterval } from '../../calendar/TradingCalendar.js';
 import type { Bar } from '../../domain/bar.js';
-import type { Fact } from '../../domain/fact.js';
+import type { MilestoneReport } from '../../domain/fact.js';
+import { SessionMilestones } from '../../analytics/SessionMilestones.js';
 import { IndexLevelTracker, type IndexLevelSnapshot } from '../../realtime/IndexLevelTracker.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
 import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
@@ -10,8 +11,8 @@ import type { HeadlineOptions } from '../../stories/live/headlineFact.js';
 import { initialStoryDesk, stepStoryDesk, type DeskFact, type StoryDeskState, type StoryVersion } from '../../stories/live/storyDesk.js';
 import { localTime, versionStem } from '../../stories/live/versionNames.js';
 import { writeStory } from '../../stories/writeStory.js';
-import type { IndexCode } from '../../core/units.js';
-import { analyticsBarFacts } from './analyticsLiveFacts.js';
+import { isLiveNews } from './analyticsLiveFacts.js';
+import { HEADLINE_DETECTORS } from './headlineDetectors.js';
 import type { LiveHub, StoryMessage } from './LiveHub.js';
 import { liveStoryInput, provisionalBar, type LiveStoryContext } from './liveStoryInput.js';
 
@@ -43,13 +44,17 @@ export interface LiveStoryDeskOptions {
  * LiveDesk), turns each publication of the live index into a moment for the pure desk (`stepStoryDesk`: facts from
  * the analytics detectors on the subject's provisional bar and its "as much as" in whole percent), and when a
  * version is due writes it with the story writer (`writeStory`), to files, to `/live` subscribers and listeners
- * (`hub.publishStory`). Synchronous inside the publication, so versions come in event order: the same replay
- * writes the same bytes.
+ * (`hub.publishStory`). The moment is followed inside the publication (cheap: the "as much as" steps, the headline
+ * detectors at new extremes and every 5 minutes, the state machine only when there are facts or at the lunch break
+ * and the close); a due version's inputs are captured there and it is written right after the current batch of
+ * ticks (`idle()` waits for it), in event order: the same replay writes the same bytes.
  */
 export class LiveStoryDesk {
   private state: StoryDeskState;
   private readonly tracker: IndexLevelTracker;
-  private readonly detect: (bar: Bar, timeMs: number, final: boolean) => { key: string; fact: Fact }[];
+  /** The subject's detectors, fed its history once; the session's provisional bar replaced at each run. */
+  private readonly milestones: SessionMilestones;
+  private readonly seenFacts = new Set<string>();
   private readonly previousClose: number | null;
   private lastRun = { high: -Infinity, low: Infinity, timeMs: -Infinity };
   private upStep = 0;
@@ -57,12 +62,14 @@ export class LiveStoryDesk {
   private firstLevel: number | null = null;
   readonly versions: StoryMessage[] = [];
   readonly issues: string[] = [];
+  private readonly pending: (() => void)[] = [];
+  private draining: Promise<void> | null = null;
 
   constructor(private readonly o: LiveStoryDeskOptions) {
     const c = o.context;
     this.state = initialStoryDesk(c.symbol, c.kind, c.date);
     this.tracker = new IndexLevelTracker(o.intervals);
-    this.detect = analyticsBarFacts(c.symbol as IndexCode, c.date, c.history);
+    this.milestones = new SessionMilestones(c.symbol, c.date, c.history);
     this.previousClose = c.history.at(-1)?.close ?? null;
   }
 
@@ -76,10 +83,43 @@ export class LiveStoryDesk {
   readonly onPublication = (pub: LevelPublication): void => {
     const snap = this.snapshot(pub);
     const facts: DeskFact[] = snap ? this.momentFacts(snap, pub) : [];
+    // Most publications: trading, nothing new: no version can be due (stepStoryDesk would only move its clock).
+    if (facts.length === 0 && pub.phase === 'open') return;
     const r = stepStoryDesk(this.state, { timeMs: pub.timeMs, phase: pub.phase, facts }, this.o.headline);
     this.state = r.state;
-    if (r.version && snap) this.write(r.version, snap, pub);
+    if (r.version && snap) this.queueVersion(r.version, snap, pub);
   };
+
+  /** Resolves when every version due so far is written and sent (or reported as not publishable). */
+  idle(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
+
+  /**
+   * A version is due: what it says is fixed now (the bar, the publication, the report of the running detectors, all
+   * of this moment), the writing (story writer, checker, files, subscribers) runs after the current tick batch, off
+   * the tick path, in the order versions came due: the same bytes as writing at once.
+   */
+  private queueVersion(v: StoryVersion, s: IndexLevelSnapshot, pub: LevelPublication): void {
+    const bar = provisionalBar(this.o.context.date, s);
+    const report = this.milestones.report(bar);
+    this.pending.push(() => this.write(v, bar, pub, report));
+    this.draining ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        for (let job = this.pending.shift(); job; job = this.pending.shift()) {
+          try {
+            job();
+          } catch (e) {
+            const line = `story ${this.o.context.symbol} version not written: ${(e as Error).message.split('\n')[0]}`;
+            this.issues.push(line);
+            this.o.onIssue?.(line);
+          }
+        }
+        this.draining = null;
+        resolve();
+      }),
+    );
+  }
 
   /** The subject so far: its official levels when the feed has them, else the live index's own. */
   private snapshot(pub: LevelPublication): IndexLevelSnapshot | null {
@@ -112,14 +152,35 @@ export class LiveStoryDesk {
     const due = s.high > this.lastRun.high || s.low < this.lastRun.low || pub.timeMs - this.lastRun.timeMs >= DETECTOR_EVERY_MS || pub.phase !== 'open';
     if (due && c.history.length > 0) {
       this.lastRun = { high: s.high, low: s.low, timeMs: pub.timeMs };
-      for (const f of this.detect(provisionalBar(c.date, s), pub.timeMs, pub.final)) out.push({ key: f.key, symbol: null, fact: f.fact });
+      for (const f of this.headlineFacts(provisionalBar(c.date, s), pub.final)) out.push(f);
     }
     return out;
   }
 
-  private write(v: StoryVersion, s: IndexLevelSnapshot, pub: LevelPublication): void {
+  /**
+   * The facts of the headline detectors on the bar that are news during trading, each once a session (as the
+   * analytics live facts: keys `<symbol>:<date>:<detector>:<type>:<basis>:<event>:<since>:<period>:<count>`;
+   * close-basis facts marked provisional until the close).
+   */
+  private headlineFacts(bar: Bar, final: boolean): DeskFact[] {
     const c = this.o.context;
-    const input = liveStoryInput(c, provisionalBar(c.date, s), pub, v.timeMs, v.final);
+    const out: DeskFact[] = [];
+    for (const r of this.milestones.results(bar, HEADLINE_DETECTORS)) {
+      for (const f of r.facts ?? []) {
+        if (!isLiveNews(f)) continue;
+        const key = `${c.symbol}:${c.date}:${r.id}:${f.type}:${f.basis}:${f.event ?? ''}:${f.since ?? ''}:${f.period ?? ''}:${f.count ?? ''}`;
+        if (this.seenFacts.has(key)) continue;
+        this.seenFacts.add(key);
+        out.push({ key, symbol: null, fact: f.basis === 'close' ? { ...f, detail: { ...f.detail, provisional: !final } } : f });
+      }
+    }
+    return out;
+  }
+
+  private write(v: StoryVersion, bar: Bar, pub: LevelPublication, report: MilestoneReport): void {
+    const c = this.o.context;
+    // The report from the running detectors (the bar replaced in each): no rebuild of the series per version.
+    const input = liveStoryInput(c, bar, pub, v.timeMs, v.final, report);
     const story = writeStory(input, { ...(v.reason === 'flash' ? { maxParagraphs: FLASH_PARAGRAPHS } : {}), update: v.update });
     if (!story.publishable) {
       const why = [...story.gateFailures.map((g) => `${g.gate}: ${g.message}`), ...story.checkIssues.map((i) => `${i.lang} "${i.token}": ${i.reason}`)].join('; ');

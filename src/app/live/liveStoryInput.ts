@@ -2,6 +2,7 @@ import { BarColumns } from '../../analytics/series/BarColumns.js';
 import { buildMilestoneReport } from '../../analytics/milestones.js';
 import type { SessionDate } from '../../core/units.js';
 import type { Bar } from '../../domain/bar.js';
+import type { MilestoneReport } from '../../domain/fact.js';
 import type { Article } from '../../domain/article.js';
 import type { MemberSession, StoryAsOf, StoryInput, StoryNames } from '../../domain/story.js';
 import type { IndexLevelSnapshot } from '../../realtime/IndexLevelTracker.js';
@@ -42,11 +43,12 @@ export function provisionalBar(date: SessionDate, s: IndexLevelSnapshot): Bar {
  * members from the live publication (price so far as the bar's close, session high/low, previous close, and the
  * engine replica's point contributions), and the news published by then. A member with no trade yet is unchanged
  * so far (its bar is its previous close), not a missing bar: during trading that is not a gap in the data.
- * `asOf` is set unless `final`.
+ * `asOf` is set unless `final`. `milestones`: the report of that bar when the caller keeps it incrementally
+ * (`SessionMilestones`); else it is built from the history and the bar.
  */
-export function liveStoryInput(ctx: LiveStoryContext, bar: Bar, pub: LevelPublication, timeMs: number, final: boolean): StoryInput {
+export function liveStoryInput(ctx: LiveStoryContext, bar: Bar, pub: LevelPublication, timeMs: number, final: boolean, milestones?: MilestoneReport): StoryInput {
   const bars = [...ctx.history, bar];
-  const report = buildMilestoneReport(ctx.symbol, BarColumns.fromBars(bars, `${ctx.symbol} (live)`), ctx.date, `${ctx.symbol} (live)`);
+  const report = milestones ?? buildMilestoneReport(ctx.symbol, BarColumns.fromBars(bars, `${ctx.symbol} (live)`), ctx.date, `${ctx.symbol} (live)`);
   const members: MemberSession[] = pub.members.map((m) => {
     const prev = ctx.previousCloses.get(m.symbol) ?? m.price / (1 + m.changePct / 100);
     const seen = !m.stale;

@@ -58,7 +58,7 @@ export async function runLiveFeed(o: LiveFeedOptions): Promise<RunningLiveFeed> 
   });
   await feed.start();
   let resolveDone: () => void = () => {};
-  const done = new Promise<void>((r) => (resolveDone = r));
+  const done = new Promise<void>((r) => (resolveDone = r)).then(() => stories?.desk.idle()); // and the last versions written
   const timer = setInterval(() => {
     desk.advanceTo(o.clock.nowMs());
     if (desk.closed()) stop();

@@ -114,6 +114,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
       clock: o.clock ?? systemClock,
       sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
     });
+    await stories?.desk.idle(); // the versions due at the last publications
   } finally {
     unsub();
     detachStories?.();

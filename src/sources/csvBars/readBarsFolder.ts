@@ -4,7 +4,9 @@ import { SourceError } from '../../core/errors.js';
 import type { SessionDate } from '../../core/units.js';
 import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
 import type { TradingCalendar } from '../../calendar/TradingCalendar.js';
-import { parseBarsColumns, type ParsedBarColumns } from './parseBarsColumns.js';
+import { closedWeekdayKeys } from '../../calendar/closedWeekdayKeys.js';
+import { dayKey } from '../../core/dayKey.js';
+import { parseBarsColumns, type ColumnScreen, type ParsedBarColumns } from './parseBarsColumns.js';
 import { parseBarsCsv, symbolFromFileName, type ParsedBars } from './parseBarsCsv.js';
 import { lineIndex, screenBars, todayForScreening } from './screenBars.js';
 
@@ -53,7 +55,7 @@ export function readBarsFile(path: string, symbol?: string, actionDates?: Readon
  * series (`*.HK`, HSI, HSTECH, HSCEI) the HKEX calendar's holidays; `actionDates`: the symbol's ex-dates.
  */
 export function screenParsed(parsed: ParsedBars, text: string, nowMs = Date.now(), actionDates?: ReadonlySet<string>): ParsedBars {
-  const hk = /\.HK$/i.test(parsed.symbol) || /^(HSI|HSTECH|HSCEI)$/i.test(parsed.symbol);
+  const hk = isHkSeries(parsed.symbol);
   let cal: TradingCalendar | null = null;
   return screenBars(parsed, {
     today: todayForScreening(nowMs),
@@ -71,16 +73,29 @@ export function screenParsed(parsed: ParsedBars, text: string, nowMs = Date.now(
   });
 }
 
+/** Hong Kong series: `*.HK` stocks and the Hang Seng indexes (HSI, HSTECH, HSCEI), screened against the HKEX calendar. */
+function isHkSeries(symbol: string): boolean {
+  return /\.HK$/i.test(symbol) || /^(HSI|HSTECH|HSCEI)$/i.test(symbol);
+}
+
 /**
- * Reads one bar CSV file as columns ({@link parseBarsColumns}: byte-level for a plain file, the careful parser
- * otherwise; same rows and messages as {@link readBarsFile}). `closesOnly`: a plain file keeps only keys and closes. @throws SourceError when the file cannot be read.
+ * Reads one bar CSV file as columns ({@link parseBarsColumns}: byte-level for a plain and plausible file, the careful
+ * parser and {@link screenParsed} otherwise; the same rows and messages as {@link readBarsFile}). `closesOnly`: a
+ * plain file keeps only keys and closes; `actionDates`: the symbol's ex-dates (a 10x move on one is explained).
+ * @throws SourceError when the file cannot be read.
  */
-export function readBarColumnsFile(path: string, symbol?: string, opts: { closesOnly?: boolean } = {}): ParsedBarColumns {
+export function readBarColumnsFile(path: string, symbol?: string, opts: { closesOnly?: boolean; actionDates?: ReadonlySet<string> } = {}): ParsedBarColumns {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
-  return parseBarsColumns(bytes, path, symbol, opts);
+  const nowMs = Date.now();
+  const screen: ColumnScreen = {
+    todayKey: dayKey(todayForScreening(nowMs)),
+    ...(isHkSeries(symbol ?? symbolFromFileName(path)) ? { closedKeys: (from: number, to: number) => closedWeekdayKeys(createHkexCalendar(), from, to) } : {}),
+    screen: (parsed, text) => screenParsed(parsed, text, nowMs, opts.actionDates),
+  };
+  return parseBarsColumns(bytes, path, symbol, { closesOnly: opts.closesOnly === true, screen });
 }

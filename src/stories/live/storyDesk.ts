@@ -77,6 +77,8 @@ export function stepStoryDesk(state: StoryDeskState, moment: DeskMoment, opts: H
     throw new OutOfOrderError(`story desk ${state.subject}`, state.versions.length, new Date(moment.timeMs).toISOString(), new Date(state.lastTimeMs).toISOString());
   }
   if (state.closed) return { state, version: null };
+  // Most moments: trading, nothing new (no object but the state's time, no copy of the covered keys).
+  if (moment.facts.length === 0 && moment.phase === 'open') return { state: { ...state, lastTimeMs: moment.timeMs }, version: null };
   const covered = new Set(state.covered);
   const fresh: { key: string; fact: DeskFact }[] = [];
   for (const f of moment.facts) {
