@@ -2,6 +2,7 @@ import type { GlyphFont, PlacedGlyph, SubsetSource } from './GlyphFont.js';
 import { needsShaping, ShapedFont } from './ShapedFont.js';
 import { fontFileKey, glyphCachePath, readGlyphCache, writeGlyphCache, type FontFileKey, type GlyphCacheData } from './glyphCacheFile.js';
 import { subsetFont } from './subsetFont.js';
+import { cachedWoffSubset } from './woffSubsetCache.js';
 
 /** Fonts with something new to keep, written when the process exits (once each). */
 const unsaved = new Set<CachedGlyphFont>();
@@ -35,6 +36,7 @@ export class CachedGlyphFont implements GlyphFont {
     readonly path: string,
     readonly family: string,
     readonly weight: number,
+    private readonly cacheDir: string,
     private readonly cacheFile: string,
     private readonly key: FontFileKey | null,
     cached: GlyphCacheData | null,
@@ -53,7 +55,7 @@ export class CachedGlyphFont implements GlyphFont {
   static open(path: string, family: string, weight: number, cacheDir: string): CachedGlyphFont {
     const key = fontFileKey(path);
     const file = glyphCachePath(cacheDir, path);
-    return new CachedGlyphFont(path, family, weight, file, key, key ? readGlyphCache(file, key) : null);
+    return new CachedGlyphFont(path, family, weight, cacheDir, file, key, key ? readGlyphCache(file, key) : null);
   }
 
   /** True once a question the cache could not answer opened the font file. */
@@ -136,6 +138,11 @@ export class CachedGlyphFont implements GlyphFont {
     if (covered && this.base !== null) return { key: `${this.path}#cached-subset`, bytes: this.base };
     this.learnt();
     return this.full().subsetSource();
+  }
+
+  /** The WOFF subset for `text` kept in the cache folder (woffSubsetCache), or `make()` and kept. */
+  woffSubset(text: string, make: () => Uint8Array): Uint8Array {
+    return this.key === null ? make() : cachedWoffSubset(this.cacheDir, this.key, text, make);
   }
 
   /**

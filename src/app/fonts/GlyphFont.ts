@@ -41,4 +41,6 @@ export interface GlyphFont {
    * file itself, or a cached subset of it that covers every character of `text`.
    */
   subsetSource(text: string): SubsetSource;
+  /** The WOFF subset of this font for `text`: `make()`, or the same bytes kept from an earlier run. */
+  woffSubset(text: string, make: () => Uint8Array): Uint8Array;
 }

@@ -133,4 +133,9 @@ export class ShapedFont implements GlyphFont {
   subsetSource(): SubsetSource {
     return { key: this.path, bytes: this.bytes };
   }
+
+  /** `make()`: nothing is kept without a cache (CachedGlyphFont keeps them). */
+  woffSubset(_text: string, make: () => Uint8Array): Uint8Array {
+    return make();
+  }
 }

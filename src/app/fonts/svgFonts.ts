@@ -117,7 +117,7 @@ export function fontFaceRule(font: GlyphFont, text: string): string {
   const key = `${font.path}|${text}`;
   let rule = faceRules.get(key);
   if (rule === undefined) {
-    const woff = Buffer.from(sfntToWoff(subsetFont(font, text))).toString('base64');
+    const woff = Buffer.from(font.woffSubset(text, () => sfntToWoff(subsetFont(font, text)))).toString('base64');
     rule = `@font-face{font-family:"${font.family}";font-weight:${font.weight};font-style:normal;src:url(data:font/woff;base64,${woff}) format("woff")}`;
     if (faceRules.size >= FACE_RULES_KEPT) faceRules.delete(faceRules.keys().next().value as string);
     faceRules.set(key, rule);

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { svgTextToPaths } from '../fonts/svgFonts.js';
 
 /**
@@ -14,12 +14,21 @@ export function svgToPng(svg: string, widthPx = 1200): Buffer {
   return outlinedSvgToPng(svgTextToPaths(svg), widthPx);
 }
 
+const pngOptions = (widthPx: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'width', value: widthPx },
+  background: 'white',
+  font: { loadSystemFonts: false },
+});
+
 /** Rasterises an SVG whose text is already glyph outlines (storyCharts' `indexOutlined`). */
 export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: widthPx },
-    background: 'white',
-    font: { loadSystemFonts: false },
-  });
-  return r.render().asPng();
+  return new Resvg(svg, pngOptions(widthPx)).render().asPng();
+}
+
+/**
+ * {@link outlinedSvgToPng} with the rasterising on a libuv worker thread (resvg's `renderAsync`), so that the
+ * story job draws the next language's charts meanwhile; the PNG is encoded on this thread. The same bytes.
+ */
+export async function outlinedSvgToPngAsync(svg: string, widthPx = 1200): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(widthPx))).asPng();
 }

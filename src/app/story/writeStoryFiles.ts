@@ -4,7 +4,7 @@ import type { CheckIssue, GateFailure, StoryLang } from '../../domain/story.js';
 import { storySlug, writeStory } from '../../stories/writeStory.js';
 import { buildStoryInput, type StoryInputOptions } from './buildStoryInput.js';
 import { chartFileNames, storyCharts } from './storyCharts.js';
-import { outlinedSvgToPng } from './svgToPng.js';
+import { outlinedSvgToPngAsync } from './svgToPng.js';
 import { ensureOutputDir } from '../ensureOutputDir.js';
 
 /** Thumbnail width in pixels (the index chart as PNG). */
@@ -73,12 +73,18 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
       written.push(path);
     };
     if (charts) {
-      for (const lang of story.documents.map((d) => d.lang)) {
-        const c = storyCharts(input, story, lang);
+      // each thumbnail is rasterised on a worker thread while the next language's charts are drawn
+      const drawn = story.documents.map((d) => {
+        const c = storyCharts(input, story, d.lang);
+        const png = outlinedSvgToPngAsync(c.indexOutlined, THUMBNAIL_WIDTH_PX);
+        png.catch(() => undefined); // awaited below, in order; a failure is thrown there
+        return { lang: d.lang, c, png };
+      });
+      for (const { lang, c, png } of drawn) {
         const names = chartFileNames(story.slug, lang);
         put(names.index, c.indexSvg);
         if (c.contributionSvg) put(names.contribution, c.contributionSvg);
-        put(names.thumbnail, outlinedSvgToPng(c.indexOutlined, THUMBNAIL_WIDTH_PX));
+        put(names.thumbnail, await png);
       }
     }
     put(`${story.slug}.ledger.json`, `${JSON.stringify(story.ledger, null, 2)}\n`);

@@ -14,7 +14,7 @@ async function chartFiles(input: StoryInput): Promise<Record<string, string>> {
   vi.resetModules(); // a new process, as far as the font modules know: nothing opened, nothing cached in memory
   const { writeStory } = await import('../../../src/stories/writeStory.js');
   const { storyCharts } = await import('../../../src/app/story/storyCharts.js');
-  const { outlinedSvgToPng } = await import('../../../src/app/story/svgToPng.js');
+  const { outlinedSvgToPng, outlinedSvgToPngAsync } = await import('../../../src/app/story/svgToPng.js');
   const { CachedGlyphFont, saveGlyphCaches } = await import('../../../src/app/fonts/CachedGlyphFont.js');
   const { chartTypeface } = await import('../../../src/app/fonts/chartTypefaces.js');
   const story = writeStory(input);
@@ -24,6 +24,8 @@ async function chartFiles(input: StoryInput): Promise<Record<string, string>> {
     out[`${lang}.index.svg`] = c.indexSvg;
     out[`${lang}.contrib.svg`] = c.contributionSvg ?? '';
     out[`${lang}.png`] = outlinedSvgToPng(c.indexOutlined, 800).toString('base64');
+    // the story job rasterises on a worker thread (renderAsync): the same bytes
+    out[`${lang}.async.png`] = (await outlinedSvgToPngAsync(c.indexOutlined, 800)).toString('base64');
   }
   const fonts = (['en', 'zh-Hant'] as const).flatMap((l) => [...chartTypeface(l).regular.fonts, ...chartTypeface(l).bold.fonts]);
   const cached = [...new Set(fonts)].filter((f) => f instanceof CachedGlyphFont);
@@ -57,10 +59,14 @@ describeWithSharedData('story charts through the per-build glyph cache are byte 
     const cold = await chartFiles(input);
     // the four shipped fonts each got a cache: DejaVu Sans (regular, bold) for English, Noto Sans HK for Chinese
     expect(readdirSync(join(root, 'cache')).sort()).toEqual([
-      'glyphs-DejaVuSans-Bold.ttf.json', 'glyphs-DejaVuSans.ttf.json', 'glyphs-NotoSansHK_400Regular.ttf.json', 'glyphs-NotoSansHK_700Bold.ttf.json',
+      'glyphs-DejaVuSans-Bold.ttf.json', 'glyphs-DejaVuSans.ttf.json', 'glyphs-NotoSansHK_400Regular.ttf.json', 'glyphs-NotoSansHK_700Bold.ttf.json', 'subsets',
     ]);
     const warm = await chartFiles(input);
     expect(cold.fontFilesOpened).toBe('4');
+    expect(fromFiles['en.async.png']).toBe(fromFiles['en.png']);
+    expect(fromFiles['zh-Hant.async.png']).toBe(fromFiles['zh-Hant.png']);
+    // the WOFF subsets embedded in the SVGs were kept by the cold pass and read back by the warm one
+    expect(readdirSync(join(root, 'cache', 'subsets')).length).toBeGreaterThan(0);
     expect(warm.fontFilesOpened).toBe('0');
     for (const name of Object.keys(fromFiles).filter((n) => n !== 'fontFilesOpened')) {
       expect(cold[name] === fromFiles[name], `cold ${name}`).toBe(true);
