@@ -43,6 +43,11 @@ export interface MemberSession {
   readonly inData: boolean;
   /** Points it added to the index move (engine output); null when not known. */
   readonly contributionPoints: number | null;
+  /**
+   * Shares outstanding at the session's close and at the previous session's (security master count scaled by the
+   * splits and rights issues ex by then), with the currency of its price; absent when the data has no share count.
+   */
+  readonly shares?: { readonly session: number; readonly previous: number; readonly currency: string };
 }
 
 /** A news article linked to the story's symbol or its members, with the themes found in it. */
@@ -113,7 +118,7 @@ export interface LedgerSource {
   readonly computation: string;
 }
 
-export type LedgerKind = 'pct' | 'level' | 'price' | 'points' | 'count' | 'date' | 'threshold' | 'quote';
+export type LedgerKind = 'pct' | 'level' | 'price' | 'points' | 'count' | 'date' | 'threshold' | 'quote' | 'money';
 
 /** One number (or date, or quote) printed in a story, with its unrounded value. */
 export interface LedgerEntry {

@@ -37,6 +37,41 @@ describe('npm start: the main job on the simulated demo market', () => {
     expect(demo.story.checkIssues).toEqual([]);
   });
 
+  it("says the members' combined market value change, from the securities file's share counts, traced in the ledger", () => {
+    // Recomputed here from the demo's own files: for each member on the story's session, shares outstanding (the
+    // securities file's count, scaled by the splits and rights issues ex by each date) x close, less the same on
+    // the previous session; summed over the 30 members.
+    const dir = demo.dataDir;
+    const securities = JSON.parse(readFileSync(join(dir, 'simtech_securities.json'), 'utf8')) as Array<{ id: string; sharesOutstanding: number }>;
+    const actions = JSON.parse(readFileSync(join(dir, 'simtech_actions.json'), 'utf8')) as Array<{ kind: string; symbol: string; exDate: string; ratio?: number; newShares?: number; oldShares?: number }>;
+    const sharesOn = (id: string, date: string): number => {
+      let n = securities.find((x) => x.id === id)!.sharesOutstanding;
+      for (const a of actions.filter((x) => x.symbol === id && x.exDate <= date)) {
+        if (a.kind === 'split') n *= a.ratio!;
+        if (a.kind === 'rights_issue') n *= (a.oldShares! + a.newShares!) / a.oldShares!;
+      }
+      return n;
+    };
+    const members = readFileSync(demo.membersPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
+      .filter(([, , from, to]) => (!from || from <= demo.storyDate) && (!to || to > demo.storyDate)).map(([id]) => id as string);
+    let change = 0;
+    for (const id of members) {
+      const bars = parseBarsCsv(readFileSync(join(dir, `${id}.csv`), 'utf8'), `${id}.csv`).bars;
+      const i = bars.findIndex((b) => b.date === demo.storyDate);
+      const [b, p] = [bars[i]!, bars[i - 1]!];
+      change += sharesOn(id, b.date) * b.close - sharesOn(id, p.date) * p.close;
+    }
+    expect(members).toHaveLength(30);
+    const ledger = JSON.parse(readFileSync(demo.story.files.find((f) => f.endsWith('.ledger.json')) as string, 'utf8')) as { entries: Array<{ id: string; value: number }> };
+    const bn = ledger.entries.find((e) => e.id === 'market_value.change_bn' || e.id === 'market_value.change_mn')!;
+    const unit = bn.id.endsWith('_bn') ? 1e9 : 1e6;
+    expect(bn.value * unit).toBeCloseTo(change, 0);
+    const en = readFileSync(demo.story.files.find((f) => f.endsWith('.en.md')) as string, 'utf8');
+    const figure = (Math.round(Math.abs(change / unit) * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1 });
+    expect(en).toContain(`The index's 30 members ${change > 0 ? 'added' : 'lost'} a combined HK$${figure} ${unit === 1e9 ? 'billion' : 'million'} in market value.`);
+    expect(readFileSync(demo.story.files.find((f) => f.endsWith('.zh-Hant.md')) as string, 'utf8')).toMatch(new RegExp(`30隻成分股市值合共${change > 0 ? '增加' : '蒸發'}[0-9,.]+(億|萬)港元。`));
+  });
+
   it('labels every demo article as simulated and builds the site', () => {
     for (const f of ['-demo-1.md', '-demo-2.md', '-demo-index.md']) {
       const text = readFileSync(join(demo.newsDir, `${demo.storyDate}${f}`), 'utf8');

@@ -7,6 +7,7 @@ import type { Bar } from '../../domain/bar.js';
 import type { CorporateAction } from '../../domain/corporateAction.js';
 import type { MilestoneReport } from '../../domain/fact.js';
 import type { IndexSession } from '../../domain/indexLevel.js';
+import { sharesOutstandingOn } from '../../domain/sharesOutstandingOn.js';
 import { membersOn, type MembershipInterval } from '../../domain/membership.js';
 import type { LinkedArticle, MemberSession, StoryInput, StoryNames } from '../../domain/story.js';
 import type { CatalystClaim } from '../../domain/catalyst.js';
@@ -140,6 +141,8 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
   const sec = byId.get(o.symbol);
   const kind = sec?.kind === 'stock' ? 'stock' : sec?.kind === 'index' ? 'index' : /\.[A-Z]{1,3}$/.test(o.symbol) ? 'stock' : 'index';
 
+  let actionsRead: Promise<CorporateAction[]> | null = null;
+  const actions = (): Promise<CorporateAction[]> => (actionsRead ??= o.shared?.actions ? Promise.resolve([...o.shared.actions]) : market.getActions());
   let members: MemberSession[] | null = null;
   let contributionSource: StoryInput['contributionSource'];
   // Members are an index's: a stock story never names them (no movers, breadth or member news) and their moves
@@ -152,18 +155,24 @@ async function gather(o: StoryInputOptions, ports: StoryPorts): Promise<StoryInp
     const contributions = new Map((session?.constituents ?? []).map((c) => [c.symbol as string, c.contributionPoints]));
     if (session) contributionSource = { code: session.code, replica: session.code !== o.symbol };
     const on = membersOn(intervals, o.date);
-    const [last, known] = await Promise.all([market.lastBars(on.map((m) => m.symbol), o.date, 2), market.symbols()]);
+    const [last, known, securities, acts] = await Promise.all([market.lastBars(on.map((m) => m.symbol), o.date, 2), market.symbols(), market.getSecurities(), actions()]);
     const inStore = new Set<string>(known);
+    const stored = new Map(securities.map((s) => [s.id as string, s]));
     members = on.map((m) => {
       const { bar, previousBar } = barAndPrevious(last.get(m.symbol) ?? [], o.date);
-      return { symbol: m.symbol, names: names(m.symbol, m.name), bar, previousBar, inData: inStore.has(m.symbol), contributionPoints: contributions.get(m.symbol) ?? null };
+      // Share counts (the demo market's securities file; the real HK data have none): the market value said in the story.
+      const count = stored.get(m.symbol)?.sharesOutstanding;
+      const shares = count !== undefined && bar && previousBar
+        ? { session: sharesOutstandingOn(count, m.symbol, acts, bar.date), previous: sharesOutstandingOn(count, m.symbol, acts, previousBar.date), currency: stored.get(m.symbol)?.currency ?? '' }
+        : null;
+      return { symbol: m.symbol, names: names(m.symbol, m.name), bar, previousBar, inData: inStore.has(m.symbol), contributionPoints: contributions.get(m.symbol) ?? null, ...(shares ? { shares } : {}) };
     });
   }
   const publishedLocal = o.publishedLocal ?? defaultPublishedLocal(o.date);
   const linked = ports.news && onDate ? await linkedNews(o, ports.news, publishedLocal, members, bars) : { articles: [], catalyst: null };
   return {
     symbol: o.symbol, kind, names: names(o.symbol), date: o.date, publishedLocal, bars, report, members, articles: linked.articles, catalyst: linked.catalyst,
-    corporateActions: o.shared?.actions ? [...o.shared.actions] : await market.getActions(),
+    corporateActions: await actions(),
     // The data cover the whole history when they start on or before the series' first session (security master
     // `firstSession`: HSTECH.csv starts at its base date; HSI.csv in 2015, the index in 1969; most stock files in
     // 2018, after their listing): only then is a record "on record"; else "since at least January 2015".

@@ -155,6 +155,11 @@ export function renderEn(p: StoryPlan): RenderedText {
     const names = listNames(p.contributors);
     heavy.push(p.contributionsFromReplica ? `In Indexwire's replica of the index, ${names} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.` : `${cap(names)} ${what}, ${F.list(p.contributors.map((c) => F.num(c.points)))}${resp}.`);
   }
+  if (p.marketValue) {
+    // where share counts exist (the demo market): "The index's 30 members added a combined HK$12.3 billion in market value."
+    const mv = p.marketValue;
+    heavy.push(`The index's ${F.num(mv.members)} members ${mv.en.value.value > 0 ? 'added' : 'lost'} a combined ${mv.currency.en}${F.num(mv.en.value)} ${mv.en.unit} in market value.`);
+  }
   const breadth: string[] = [];
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;

@@ -101,6 +101,11 @@ export function renderZhHant(p: StoryPlan): RenderedText {
     const where = p.contributionsFromReplica ? '按Indexwire的指數複製版本計算，' : '';
     heavy.push(`${where}${listNames(p.contributors)}對指數${up ? '貢獻最大' : '拖累最多'}，${each}${verb}${F.list(p.contributors.map((c) => pts(c.points)))}。`);
   }
+  if (p.marketValue) {
+    // 30隻成分股市值合共增加123億港元。
+    const mv = p.marketValue;
+    heavy.push(`${F.num(mv.members)}隻成分股市值合共${mv.zhHant.value.value > 0 ? '增加' : '蒸發'}${F.num(mv.zhHant.value)}${mv.zhHant.unit}${mv.currency.zhHant}。`);
+  }
   const breadth: string[] = [];
   const movers: string[] = [];
   const [leader, ...rest] = p.withMove;

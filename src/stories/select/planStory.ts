@@ -10,6 +10,7 @@ import type { ContextLine, FactLine, ShapeLine, StoryPlan } from './planTypes.js
 import { moveSigmas, SESSIONS_PER_YEAR } from './factRarity.js';
 import { rankFacts, type LeadKind } from './rankFacts.js';
 import { planYearToDate } from './planYearToDate.js';
+import { planMarketValue } from './planMarketValue.js';
 import { SHAPE_MIN_PCT, sessionShape, shapeRarity } from './sessionShape.js';
 
 interface PlannedLine {
@@ -181,6 +182,7 @@ export function planStory(input: StoryInput, opts: PlanOptions = {}): { plan: St
     contributors: members?.contributors ?? [],
     contributionsFromReplica: input.contributionSource?.replica ?? false,
     breadth: members?.breadth ?? null,
+    marketValue: input.members && !input.asOf ? planMarketValue(input.members, date, ledger) : null,
     catalyst,
     tags: [...new Set(tags)],
     asOf: input.asOf ? { time: addLocalTime(ledger, input.asOf.hour, input.asOf.minute, date, symbol), phase: input.asOf.phase } : null,

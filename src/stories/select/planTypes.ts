@@ -57,6 +57,16 @@ export interface YearToDateLine {
   readonly pct: LedgerEntry;
 }
 
+/** The members' combined market value added or lost (planMarketValue.ts), in each language's unit. */
+export interface MarketValueLine {
+  readonly members: LedgerEntry;
+  readonly currency: { readonly en: string; readonly zhHant: string };
+  /** Signed change in billions or millions. */
+  readonly en: { readonly unit: 'billion' | 'million'; readonly value: LedgerEntry };
+  /** Signed change in 億 (100 million) or 萬 (10,000). */
+  readonly zhHant: { readonly unit: '億' | '萬'; readonly value: LedgerEntry };
+}
+
 /** Distance to an earlier high: "about 4.4% below its October 2024 high". */
 export interface ContextLine {
   readonly t: 'below_high' | 'below_record';
@@ -154,6 +164,8 @@ export interface StoryPlan {
   /** True when contributions come from a replica of the index (said in the text). */
   readonly contributionsFromReplica: boolean;
   readonly breadth: BreadthLine | null;
+  /** The members' combined market value change, where share counts exist; null otherwise. */
+  readonly marketValue: MarketValueLine | null;
   readonly catalyst: CatalystLine | null;
   readonly tags: readonly string[];
   /**
