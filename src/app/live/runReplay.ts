@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { SecurityId } from '../../core/units.js';
+import { byEventOrder } from '../../realtime/eventOrder.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { generateSessionTicks, generateTickPath } from '../../realtime/generateTickPath.js';
 import type { LevelPublication } from '../../realtime/levelPublication.js';
@@ -8,7 +9,7 @@ import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
 import { liveFactsOptions } from './analyticsLiveFacts.js';
 import { LiveDesk } from './LiveDesk.js';
 import { LiveHub } from './LiveHub.js';
-import { loadLiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
+import { loadLiveSetup, type LiveSetup, type LiveSetupOptions } from './loadLiveSetup.js';
 import { replayEvents } from './replayEvents.js';
 import type { StoryMessage } from './LiveHub.js';
 import { startLiveStories, type LiveStoriesOptions } from './startLiveStories.js';
@@ -83,12 +84,10 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     const pathOptions = { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) };
     events = generateSessionTicks(setup.days, setup.intervals, pathOptions);
     ticksSource = `generated (seed ${o.seed ?? 1})`;
-    const own = setup.official;
-    if (o.stories && own?.day && !setup.state.members.some((m) => (m.symbol as string) === own.code)) {
-      // The index's own levels, from its daily bar (index points: not rounded to the HKEX spread table).
-      const path = generateTickPath(own.code as string as SecurityId, own.day, setup.intervals, { ...pathOptions, hkexTicks: false });
-      events = [...events, ...path].sort(byTimeThenSymbol);
-      ticksSource += `, with ${own.code}'s own levels`;
+    if (o.stories) {
+      const withOwn = withOfficialLevels(setup, events, pathOptions);
+      if (withOwn !== events) ticksSource += `, with ${setup.official?.code}'s own levels`;
+      events = withOwn;
     }
   }
   if (o.writeTicksPath) writeFileSync(o.writeTicksPath, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
@@ -148,11 +147,17 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   };
 }
 
-const storyLine = (m: StoryMessage) => ({ version: m.version, published: m.published, reason: m.reason, title: m.documents[0]?.title ?? '', files: m.files });
+/** A version in the replay's summary. */
+export const storyLine = (m: StoryMessage) => ({ version: m.version, published: m.published, reason: m.reason, title: m.documents[0]?.title ?? '', files: m.files });
 
-/** The order a replay applies ticks in: time, then symbol, then seq (as generateSessionTicks). */
-function byTimeThenSymbol(x: LiveEvent, y: LiveEvent): number {
-  if (x.timeMs !== y.timeMs) return x.timeMs - y.timeMs;
-  if (x.symbol !== y.symbol) return x.symbol < y.symbol ? -1 : 1;
-  return ('seq' in x ? (x.seq ?? 0) : 0) - ('seq' in y ? (y.seq ?? 0) : 0);
+/**
+ * The generated events with the index's own levels added (its daily bar's seeded path, index points: not rounded
+ * to the HKEX spread table), in event order, when the data has the official index and it is not a member; else
+ * `events` itself. The live story desk follows those levels.
+ */
+export function withOfficialLevels(setup: LiveSetup, events: LiveEvent[], pathOptions: { seed: number; ticksPerMember?: number }): LiveEvent[] {
+  const own = setup.official;
+  if (!own?.day || setup.state.members.some((m) => (m.symbol as string) === own.code)) return events;
+  const path = generateTickPath(own.code as string as SecurityId, own.day, setup.intervals, { ...pathOptions, hkexTicks: false });
+  return [...events, ...path].sort(byEventOrder);
 }

@@ -9,11 +9,14 @@ export interface NatsNames {
   readonly levelStream: string;
   levelSubject(index: string): string;
   readonly aggregatorDurable: string;
+  /** Story versions of the live story desk (`stories.<index>`, Msg-Id `<slug>:v<version>`). */
+  readonly storyStream: string;
+  storySubject(index: string): string;
 }
 
 /**
- * Names for prefix `IW`: streams `IW_TICKS_P0..`, `IW_PARTIALS`, `IW_LEVELS`; subjects `iw.ticks.p0`,
- * `iw.partials.HSTECH`, `iw.levels.HSTECH`; durable consumers `calc-p0..` and `aggregator`.
+ * Names for prefix `IW`: streams `IW_TICKS_P0..`, `IW_PARTIALS`, `IW_LEVELS`, `IW_STORIES`; subjects `iw.ticks.p0`,
+ * `iw.partials.HSTECH`, `iw.levels.HSTECH`, `iw.stories.HSTECH`; durable consumers `calc-p0..` and `aggregator`.
  */
 export function natsNames(prefix = 'IW'): NatsNames {
   const p = prefix.toUpperCase();
@@ -28,5 +31,7 @@ export function natsNames(prefix = 'IW'): NatsNames {
     levelStream: `${p}_LEVELS`,
     levelSubject: (ix) => `${s}.levels.${ix}`,
     aggregatorDurable: 'aggregator',
+    storyStream: `${p}_STORIES`,
+    storySubject: (ix) => `${s}.stories.${ix}`,
   };
 }

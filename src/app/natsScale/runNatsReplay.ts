@@ -7,6 +7,9 @@ import type { LiveEvent } from '../../realtime/LiveIndexSession.js';
 import { PublicationSchedule } from '../../realtime/PublicationSchedule.js';
 import { readTicksFile } from '../../sources/ticks/readTicksFile.js';
 import { loadLiveSetup, type LiveSetupOptions } from '../live/loadLiveSetup.js';
+import { storyLine, withOfficialLevels } from '../live/runReplay.js';
+import type { LiveStoriesOptions } from '../live/startLiveStories.js';
+import { NatsStoryDesk } from './NatsStoryDesk.js';
 import { CalcWorker } from './CalcWorker.js';
 import { LevelAggregatorService } from './LevelAggregatorService.js';
 import { natsNames } from './natsNames.js';
@@ -30,6 +33,8 @@ export interface NatsReplayOptions extends LiveSetupOptions {
   readonly timeoutMs?: number;
   /** Where the aggregator also stores each level (`--db`: PostgreSQL for a shared desk). */
   readonly levels?: LiveLevelStore;
+  /** The live story desk (`--stories DIR`): a consumer of the tick partitions; its versions on `stories.<index>`. */
+  readonly stories?: Omit<LiveStoriesOptions, 'hub'>;
 }
 
 export interface NatsReplaySummary {
@@ -43,12 +48,15 @@ export interface NatsReplaySummary {
   /** Σ indexShares × bar close / divisor for the same prices. */
   readonly eodLevel: number | null;
   readonly seconds: number;
+  /** With `stories`: each version written and published on `stories.<index>`, as `replay --stories`. */
+  readonly stories?: ReturnType<typeof storyLine>[];
+  readonly storyIssues?: readonly string[];
 }
 
 /**
  * The scale-out pipeline on one machine: streams, the aggregator and `workers` calculator workers on a NATS
  * JetStream server, then the gateway publishes the session's ticks (read or generated) and watermarks; waits
- * for every level of the session on `levels.<index>`.
+ * for every level of the session on `levels.<index>` (and, with `stories`, for the story desk's close version).
  * @throws Error when the server cannot be reached or the levels do not all arrive within `timeoutMs`.
  */
 export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySummary> {
@@ -61,7 +69,11 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
     const parsed = readTicksFile(o.ticksPath);
     if (parsed.rejected) throw new Error(parsed.issues[0]?.message ?? `${o.ticksPath}: rejected`);
     events = parsed.events;
-  } else events = generateSessionTicks(setup.days, setup.intervals, { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) });
+  } else {
+    const pathOptions = { seed: o.seed ?? 1, ...(o.ticksPerMember !== undefined ? { ticksPerMember: o.ticksPerMember } : {}) };
+    events = generateSessionTicks(setup.days, setup.intervals, pathOptions);
+    if (o.stories) events = withOfficialLevels(setup, events, pathOptions);
+  }
   const everyMs = o.everyMs ?? 2000;
   const expected = new PublicationSchedule(setup.intervalsWithAuction, everyMs).due(Infinity).length;
   const prefix = o.prefix ?? `IW${Math.floor(t0).toString(36).toUpperCase()}`;
@@ -81,6 +93,7 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
         if (levels.length >= expected) done();
       },
     });
+    const storyDesk = o.stories ? await NatsStoryDesk.start({ ...base, setup, everyMs, stories: o.stories }) : null;
     const workers = await Promise.all(
       Array.from({ length: W }, (_, w) => CalcWorker.start({ ...base, intervals: setup.intervalsWithAuction, owned: Array.from({ length: P }, (_, k) => k).filter((k) => k % W === w) })),
     );
@@ -91,10 +104,12 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
     });
     try {
       await Promise.race([all, timeout]);
+      if (storyDesk) await Promise.race([storyDesk.done, timeout]);
     } finally {
       clearTimeout(timer);
       await Promise.all(workers.map((w) => w.stop()));
       await agg.stop();
+      await storyDesk?.stop();
     }
     let eod: number | null = 0;
     const closeOf = new Map(setup.days.map((d) => [d.symbol as string, d.day.close]));
@@ -106,6 +121,7 @@ export async function runNatsReplay(o: NatsReplayOptions): Promise<NatsReplaySum
     return {
       prefix, partitions: P, workers: W, ticksPublished: counts.reduce((a, b) => a + b, 0), levels: levels.length, expectedLevels: expected,
       close: sorted.at(-1) ?? null, eodLevel: eod === null ? null : eod / setup.state.divisor, seconds: (o.clock.nowMs() - t0) / 1000,
+      ...(storyDesk ? { stories: storyDesk.versions.map(storyLine), storyIssues: storyDesk.issues } : {}),
     };
   } finally {
     await nc.drain().catch(() => undefined);

@@ -13,7 +13,7 @@ export interface StreamSetup {
 /**
  * Creates (or updates) the scale-out streams and durable consumers: one tick stream per partition with a
  * durable pull consumer (explicit acks), the partials stream with the aggregator's durable consumer, and the
- * levels stream. Idempotent.
+ * levels and story streams. Idempotent.
  */
 export async function setupStreams(jsm: JetStreamManager, names: NatsNames, o: StreamSetup): Promise<void> {
   const storage = o.storage === 'memory' ? StorageType.Memory : StorageType.File;
@@ -42,4 +42,5 @@ export async function setupStreams(jsm: JetStreamManager, names: NatsNames, o: S
   await stream(names.partialStream, [names.partialSubject('*')]);
   await consumer(names.partialStream, names.aggregatorDurable);
   await stream(names.levelStream, [names.levelSubject('*')]);
+  await stream(names.storyStream, [names.storySubject('*')]);
 }

@@ -161,7 +161,7 @@ function printSummary(s: ReplaySummary): void {
   for (const n of [...s.notes, ...s.issues]) process.stderr.write(`note: ${n}\n`);
 }
 
-async function replayOnNats(o: Record<string, string | number | boolean | undefined>): Promise<void> {
+async function replayOnNats(o: Record<string, string | number | boolean | undefined> & { webhook?: string[] }): Promise<void> {
   const [{ runNatsReplay }, { openLiveLevelStore }] = await Promise.all([import('../../app/natsScale/runNatsReplay.js'), import('../../app/openStore.js')]);
   const levels = o.db ? await openLiveLevelStore(String(o.db), { applicationName: 'indexwire replay' }) : null;
   let s: Awaited<ReturnType<typeof runNatsReplay>>;
@@ -173,6 +173,7 @@ async function replayOnNats(o: Record<string, string | number | boolean | undefi
       workers: o.workers as number,
       ...(o.prefix ? { prefix: String(o.prefix) } : {}),
       ...(levels ? { levels } : {}),
+      ...(o.stories !== undefined ? { stories: storiesInput(o) } : {}),
       clock: systemClock,
     });
   } finally {
@@ -189,4 +190,5 @@ async function replayOnNats(o: Record<string, string | number | boolean | undefi
     ['ticks applied / rejected', s.close ? `${s.close.applied} / ${s.close.rejected}` : null],
     ['seconds', s.seconds.toFixed(1)],
   ]);
+  for (const v of s.stories ?? []) process.stdout.write(`story version ${v.version} at ${v.published} (${v.reason}): ${v.title} (also on ${s.prefix.toLowerCase()}.stories.${String(o.index)})\n`);
 }

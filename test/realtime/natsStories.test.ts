@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LiveHub } from '../../src/app/live/LiveHub.js';
+import { runReplay, type ReplaySummary } from '../../src/app/live/runReplay.js';
+import { natsNames } from '../../src/app/natsScale/natsNames.js';
+import { runNatsReplay, type NatsReplaySummary } from '../../src/app/natsScale/runNatsReplay.js';
+import { systemClock } from '../../src/core/clock.js';
+import { asSessionDate } from '../../src/core/units.js';
+import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
+import { tempDirs } from '../support/tempDirs.js';
+import { startNats, type NatsFixture } from './natsFixture.js';
+
+/** Every file of a folder (recursive), path -> bytes. */
+function filesOf(dir: string, sub = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
+    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
+  }
+  return out;
+}
+
+// A publication a minute on both paths keeps the watermarks few (340 a partition); the desk is the same either way.
+const EVERY_MS = 60_000;
+
+describeWithSharedData('live story desk on the NATS JetStream path: HSTECH 2025-02-07 (real data)', () => {
+  const tmp = tempDirs();
+  let nats: NatsFixture;
+  let inProcess: ReplaySummary;
+  let onNats: NatsReplaySummary;
+  const localJson: string[] = [];
+  const natsJson: string[] = [];
+  let dirA: string;
+  let dirB: string;
+
+  beforeAll(async () => {
+    nats = await startNats();
+    dirA = tmp('iw-natsstory-a-');
+    dirB = tmp('iw-natsstory-b-');
+    const base = { dataDir: HK_DATA, date: asSessionDate('2025-02-07'), methodologyPath: join(REPO_ROOT, 'methodologies/hstech-replica.yaml'), everyMs: EVERY_MS };
+    const hub = new LiveHub();
+    hub.subscribeAllStories((_m, json) => localJson.push(json));
+    inProcess = await runReplay({ ...base, hub, stories: { storiesDir: dirA, newsPath: NEWS_DATA } });
+    const prefix = `IWS${Date.now().toString(36).toUpperCase()}`;
+    onNats = await runNatsReplay({ ...base, natsUrl: nats.url, prefix, partitions: 4, workers: 2, clock: systemClock, stories: { storiesDir: dirB, newsPath: NEWS_DATA } });
+    // The versions as stored on JetStream, read back from the stories stream
+    const nc = await connect({ servers: nats.url });
+    try {
+      const oc = await nc.jetstream().consumers.get(natsNames(prefix).storyStream);
+      const batch = await oc.fetch({ max_messages: 100, expires: 2000 });
+      for await (const m of batch) natsJson.push(m.string());
+    } finally {
+      await nc.drain();
+    }
+  }, 600_000);
+  afterAll(async () => nats?.stop());
+
+  it('publishes the same story versions as the in-process path, byte for byte, on stories.HSTECH', () => {
+    expect(localJson.length).toBeGreaterThanOrEqual(2);
+    expect(natsJson).toEqual(localJson);
+    const first = JSON.parse(natsJson[0] as string) as { version: number; update: boolean; documents: { title: string }[] };
+    expect(first).toMatchObject({ version: 1, update: false });
+    expect(first.documents[0]?.title).toMatch(/technical bull territory/);
+    expect(JSON.parse(natsJson.at(-1) as string)).toMatchObject({ final: true, reason: 'close' });
+    expect(onNats.stories).toEqual(inProcess.stories);
+    expect(onNats.storyIssues).toEqual([]);
+  });
+
+  it('writes the same files as the in-process path', () => {
+    const a = filesOf(dirA);
+    expect(a.size).toBeGreaterThanOrEqual(3 + 2 * 3); // the latest (en, zh-Hant, ledger) and at least two versions
+    expect(filesOf(dirB)).toEqual(a);
+    // the close version says the official close on both
+    expect(a.get('hstech-2025-02-07.en.md')).toContain('5,150.35');
+  });
+
+  it('the levels still all arrive (the story desk is one more consumer, not in their way)', () => {
+    expect(onNats.levels).toBe(onNats.expectedLevels);
+    expect(onNats.close?.final).toBe(true);
+  });
+});
