@@ -146,6 +146,13 @@ export const CASES: readonly HostileCase[] = [
     outcome: 'warned',
   },
   {
+    id: 'bar-nyse-holiday-1994', about: 'a US index bar on an NYSE closure before 2001 (Nixon funeral) passed: holidays were checked for HK only',
+    files: { 'data/^GSPC.csv': `${BAR_HEADER}\n1994-04-25,10,10,10,10,,\n1994-04-26,11,11,11,11,,\n1994-04-27,12,12,12,12,,\n1994-04-28,12,12,12,12,,\n` },
+    args: ['milestones', '^GSPC', '--on', '1994-04-28', '--data', 'data'], exit: 0,
+    line: 'note: caution: the facts above may rest on the bar of 1994-04-27, kept with a warning: data/^GSPC.csv:4: field "date": value "1994-04-27" the exchange was closed (Funeral of President Richard M. Nixon): kept, check the data (row kept)',
+    outcome: 'warned',
+  },
+  {
     id: 'bar-future', about: 'a bar dated in the future is refused',
     files: { 'd/AB.csv': `${BAR_HEADER}\n2025-01-02,10,10,10,10,,\n2099-01-02,11,11,11,11,,\n` },
     args: ['import', 'd', '--db', 'x.duckdb'], exit: 0,
