@@ -69,6 +69,38 @@ describe('NYSE calendar', () => {
     expect(compared).toBe(41 * 5);
   });
 
+  it('knows the closures before 2001 (issue 15): one-off days and the rules before 1971', () => {
+    const reason = (x: string) => nyse.dayInfo(d(x)).reason;
+    expect(reason('1994-04-27')).toBe('Funeral of President Richard M. Nixon');
+    expect(reason('1985-09-27')).toBe('Hurricane Gloria');
+    expect(reason('1977-07-14')).toBe('Blackout in New York City');
+    expect(reason('1963-11-25')).toBe('Funeral of President John F. Kennedy');
+    // Washington's Birthday on Feb 22 to 1970: 1970-02-22 was a Sunday -> Monday 02-23; from 1971 the 3rd Monday (02-15)
+    expect(reason('1970-02-23')).toBe("Washington's Birthday");
+    expect(reason('1971-02-15')).toBe("Washington's Birthday");
+    expect(nyse.isSession(d('1971-02-22'))).toBe(true);
+    // Memorial Day on May 30 to 1970 (1969-05-30 a Friday), then the last Monday (1971-05-31)
+    expect(reason('1969-05-30')).toBe('Memorial Day');
+    expect(reason('1971-05-31')).toBe('Memorial Day');
+    // Election Day: closed in 1980 (Tue 11-04), open in 1982 (Tue 11-02) and 1984 (Tue 11-06)
+    expect(reason('1980-11-04')).toBe('Election Day');
+    expect([nyse.isSession(d('1982-11-02')), nyse.isSession(d('1984-11-06'))]).toEqual([true, true]);
+    // 1968: Lincoln's Birthday (Mon 02-12), the paperwork-crisis Wednesdays (06-12 ... 12-18), not Christmas Day twice
+    expect(reason('1968-02-12')).toBe("Lincoln's Birthday");
+    expect([reason('1968-06-12'), reason('1968-10-02'), reason('1968-12-18')]).toEqual(['Paperwork crisis', 'Paperwork crisis', 'Paperwork crisis']);
+    expect(nyse.isSession(d('1968-06-13'))).toBe(true);
+  });
+
+  it('counts the sessions of 1994 and 1985 by hand', () => {
+    // 1994: 365 days from a Saturday = 52 weeks + 1 (Sat): 260 weekdays. Closed weekdays: Washington 02-21, Good
+    // Friday 04-01, Nixon 04-27, Memorial 05-30, Independence 07-04, Labor 09-05, Thanksgiving 11-24, Christmas
+    // (Sunday) -> 12-26; New Year on a Saturday is not moved. 260 - 8 = 252.
+    // 1985: from a Tuesday: 52 weeks + 1 (Tue): 261 weekdays. Closed: 01-01, 02-18, Good Friday 04-05, 05-27,
+    // 07-04, 09-02, Gloria 09-27, 11-28, 12-25: 9. 261 - 9 = 252.
+    const count = (y: number) => nyse.sessionsBetween(d(`${y}-01-01`), d(`${y}-12-31`)).length;
+    expect([count(1994), count(1985)]).toEqual([252, 252]);
+  });
+
   it('computes Easter by the Gregorian algorithm', () => {
     expect(['2019', '2024', '2025', '2038'].map((y) => easterSunday(Number(y)))).toEqual([
       '2019-04-21', '2024-03-31', '2025-04-20', '2038-04-25',

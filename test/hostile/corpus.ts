@@ -146,6 +146,13 @@ export const CASES: readonly HostileCase[] = [
     outcome: 'warned',
   },
   {
+    id: 'bar-nyse-holiday-1994', about: 'a US index bar on an NYSE closure before 2001 (Nixon funeral) passed: holidays were checked for HK only',
+    files: { 'data/^GSPC.csv': `${BAR_HEADER}\n1994-04-25,10,10,10,10,,\n1994-04-26,11,11,11,11,,\n1994-04-27,12,12,12,12,,\n1994-04-28,12,12,12,12,,\n` },
+    args: ['milestones', '^GSPC', '--on', '1994-04-28', '--data', 'data'], exit: 0,
+    line: 'note: caution: the facts above may rest on the bar of 1994-04-27, kept with a warning: data/^GSPC.csv:4: field "date": value "1994-04-27" the exchange was closed (Funeral of President Richard M. Nixon): kept, check the data (row kept)',
+    outcome: 'warned',
+  },
+  {
     id: 'bar-future', about: 'a bar dated in the future is refused',
     files: { 'd/AB.csv': `${BAR_HEADER}\n2025-01-02,10,10,10,10,,\n2099-01-02,11,11,11,11,,\n` },
     args: ['import', 'd', '--db', 'x.duckdb'], exit: 0,
@@ -245,6 +252,14 @@ export const CASES: readonly HostileCase[] = [
     args: ['index', 'build', 'm/tri.yaml', '--data', 'data'], exit: 0,
     line: 'data/BBB.csv:4: field "high": value "2000000000" outside the plausible price range [0.000001, 1000000000] (row skipped)',
     outcome: 'warned',
+  },
+  // ---- news: an RSS title wholly inside markup whose content a body drops (<button>, <noscript>, <svg><text>...)
+  {
+    id: 'rss-title-wholly-markup', about: 'an RSS item whose title is wholly markup plus text was refused "title missing"',
+    files: { 'news/wire.xml': '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>\n<item><title><![CDATA[<b><button>Kingdee jumps 14.5%</button></b>]]></title><link>https://wire.example/k</link><pubDate>Fri, 07 Feb 2025 16:30:00 +0800</pubDate></item>\n</channel></rss>\n' },
+    args: ['news', 'ingest', 'news', '--db', 'n.duckdb'], exit: 0,
+    line: '1 source(s), 1 article(s) parsed into n.duckdb: 1 ingested, 0 unchanged, 0 duplicate(s) (0 same URL, 0 near-duplicate), 0 relinked, 0 rejected',
+    outcome: 'clear',
   },
   // ---- hidden reasons: a skipped row says why
   ...([

@@ -142,10 +142,10 @@ describeWithSharedData('real data: catalysts on the days the news explains, and 
     expect(en).toMatch(/tags:\n  - "hstech"(?:\n  - "[a-z-]+")*\n  - "tariffs_trade"/);
     // the Monday clause names a trade war, not the tariffs: RTHK 2025-04-03 09:44's first sentence, which does, is
     // reported too, dated ("more than two percent" after "sank" taken out, ", including 34 percent ..." left off)
-    expect(en).toContain('RTHK reported on April 3 that Hong Kong stocks sank in opening trades on Thursday after US President Donald Trump announced sweeping tariffs against trade partners.');
+    expect(en).toContain('It also reported on April 3 that Hong Kong stocks sank in opening trades on Thursday after US President Donald Trump announced sweeping tariffs against trade partners.');
     expect(en.split('\n---\n')[1] ?? '').toMatch(/\btariffs?\b/);
     expect(zh).toContain('香港電台當日報道，香港及內地金融市場急挫，全球市場崩跌，環球貿易戰升級，市場憂慮引發深度經濟衰退。');
-    expect(zh).toContain('香港電台4月3日報道，美國總統特朗普宣布向貿易夥伴徵收全面關稅，港股早段下跌。');
+    expect(zh).toContain('該台4月3日亦報道，美國總統特朗普宣布向貿易夥伴徵收全面關稅，港股早段下跌。');
     expect(zh.split('\n---\n')[1] ?? '').toContain('關稅');
   });
 

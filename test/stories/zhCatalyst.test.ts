@@ -86,10 +86,16 @@ describe('the Chinese catalyst: a Hong Kong reporter\'s sentence from the clause
       also: { ...src(thursday, '2025-04-03'), text: thursday.body, opensWithName: true },
     };
     const w = write(claim, '2025-04-07', [monday, thursday]);
-    expect(w.en).toBe('RTHK reported that financial markets in Hong Kong and across the border dived on Monday as markets around the world crumbled in the face of a widening global trade war and fears it will unleash a deep recession. RTHK reported on April 3 that Hong Kong stocks sank in opening trades on Thursday after US President Donald Trump announced sweeping tariffs against trade partners.');
-    expect(w.zh).toBe('香港電台當日報道，香港及內地金融市場急挫，全球市場崩跌，環球貿易戰升級，市場憂慮引發深度經濟衰退。香港電台4月3日報道，美國總統特朗普宣布向貿易夥伴徵收全面關稅，港股早段下跌。');
+    expect(w.en).toBe('RTHK reported that financial markets in Hong Kong and across the border dived on Monday as markets around the world crumbled in the face of a widening global trade war and fears it will unleash a deep recession. It also reported on April 3 that Hong Kong stocks sank in opening trades on Thursday after US President Donald Trump announced sweeping tariffs against trade partners.');
+    expect(w.zh).toBe('香港電台當日報道，香港及內地金融市場急挫，全球市場崩跌，環球貿易戰升級，市場憂慮引發深度經濟衰退。該台4月3日亦報道，美國總統特朗普宣布向貿易夥伴徵收全面關稅，港股早段下跌。');
     expect(w.check('en', w.en)).toEqual([]);
     expect(w.check('zh-Hant', w.zh)).toEqual([]);
+    // from another source, the second clause names it: "<source> reported on April 3 that ..."
+    const other = { ...thursday, id: 't3s', source: 'The Standard' };
+    const w2 = write({ ...claim, also: { ...src(other, '2025-04-03'), text: other.body, opensWithName: true } }, '2025-04-07', [monday, other]);
+    expect(w2.en).toContain('deep recession. The Standard reported on April 3 that Hong Kong stocks sank');
+    expect(w2.zh).toContain('The Standard');
+    expect(w2.zh).not.toContain('該台');
     // the second clause is checked against its own article like the first: a word changed is caught
     const forged = write({ ...claim, also: { ...claim.also!, text: 'Hong Kong stocks sank after Trump announced tariffs.' } }, '2025-04-07', [monday, thursday]);
     expect(forged.check('en', forged.en).map((i) => i.reason)).toEqual(['catalyst.also: not one contiguous clause of the article (move figures aside)']);

@@ -13,7 +13,8 @@ import { loadSecurityMaster } from '../securityMaster.js';
 import { buildSite, type BuildSiteResult } from '../site/buildSite.js';
 import { storySeries, type StorySeries } from '../story/buildStoryInput.js';
 import { sharedStoryReads } from './sharedStoryReads.js';
-import { writeStoryFiles, type StoryJobResult } from '../story/writeStoryFiles.js';
+import { PngWorker } from '../story/PngWorker.js';
+import { startStoryFiles, type StoryJobResult } from '../story/writeStoryFiles.js';
 
 /** Level series among the stored symbols: no exchange suffix (`HSTECH`, `HSI`), not `0700.HK` or `HSTECH.investing`. */
 const INDEX_SYMBOL = /^\^?[A-Z][A-Z0-9_-]*$/;
@@ -70,6 +71,16 @@ export interface DeskRunReport {
  * @throws SourceError / ConfigError when the store or a methodology cannot be read.
  */
 export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promise<DeskRunReport> {
+  // thumbnails render on a worker thread (started now: it loads resvg while the indexes and milestones are computed)
+  const png = new PngWorker();
+  try {
+    return await deskSession(ports, o, png);
+  } finally {
+    await png.close();
+  }
+}
+
+async function deskSession(ports: DataPorts, o: DeskRunOptions, png: PngWorker): Promise<DeskRunReport> {
   const { market } = ports;
   const symbols = await market.symbols();
   const codes = await market.membershipCodes();
@@ -128,22 +139,28 @@ export async function runDeskSession(ports: DataPorts, o: DeskRunOptions): Promi
   // 3. The stories, each through the same job as `indexwire story`.
   const storiesDir = join(o.outDir, 'stories');
   const stories: DeskRunStory[] = [];
+  // a story's thumbnails render while the next story is written; every story's files are in place before the site
+  const writing: Promise<void>[] = [];
   for (const w of wanted) {
     const members: readonly MembershipInterval[] = w.kind === 'index' && codes.includes(asIndexCode(w.symbol)) ? await market.getMemberships(asIndexCode(w.symbol)) : [];
     const engine = w.kind === 'index' ? sessionFor.get(w.symbol) : undefined;
-    const r = await writeStoryFiles({
+    const job = await startStoryFiles({
       symbol: w.symbol, date: o.date, ports, outDir: storiesDir, shared,
       ...(series.has(w.symbol) ? { series: series.get(w.symbol) as StorySeries } : {}),
       ...(members.length > 0 ? { members } : {}),
       ...(engine && members.length > 0 ? { methodologyPath: engine.path, indexSession: engine.session } : {}),
       ...(o.langs ? { langs: o.langs } : {}),
+      png: (svg, widthPx) => png.render(svg, widthPx),
     });
+    writing.push(job.written);
+    const r = job.result;
     stories.push({
       symbol: w.symbol, kind: w.kind, why: w.why, slug: r.slug, published: r.published, lead: r.lead, headlines: r.headlines, files: r.files,
       reasons: [...r.gateFailures.map((g) => `${g.gate}: ${g.message}`), ...r.checkIssues.map((c) => `checker (${c.lang}) "${c.token}": ${c.reason}`)],
     });
     o.onProgress?.(done, total, `story ${w.symbol}`);
   }
+  await Promise.all(writing);
 
   // 4. The site, from every story in the folder (earlier sessions' too).
   let site: DeskRunReport['site'] = null;

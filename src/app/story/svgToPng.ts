@@ -1,5 +1,21 @@
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import { svgTextToPaths } from '../fonts/svgFonts.js';
+
+let resvgModule: typeof ResvgJs | undefined;
+/** resvg, loaded on the first PNG (its native binding costs tens of ms to load: a run that draws none never pays). */
+function resvg(): typeof ResvgJs {
+  resvgModule ??= createRequire(import.meta.url)(RESVG_PACKAGE) as typeof ResvgJs;
+  return resvgModule;
+}
+
+/** The package that rasterises (PngWorker.ts loads the same one in its thread). */
+export const RESVG_PACKAGE = '@resvg/resvg-js';
+
+/** resvg's options for a PNG `widthPx` wide (height keeps the aspect ratio): white background, no system fonts. */
+export function pngRenderOptions(widthPx: number): ResvgJs.ResvgRenderOptions {
+  return { fitTo: { mode: 'width', value: widthPx }, background: 'white', font: { loadSystemFonts: false } };
+}
 
 /**
  * Rasterises a chart SVG to PNG with resvg. Its text is first turned into glyph outlines from the fonts the
@@ -14,15 +30,9 @@ export function svgToPng(svg: string, widthPx = 1200): Buffer {
   return outlinedSvgToPng(svgTextToPaths(svg), widthPx);
 }
 
-const pngOptions = (widthPx: number): ResvgRenderOptions => ({
-  fitTo: { mode: 'width', value: widthPx },
-  background: 'white',
-  font: { loadSystemFonts: false },
-});
-
 /** Rasterises an SVG whose text is already glyph outlines (storyCharts' `indexOutlined`). */
 export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
-  return new Resvg(svg, pngOptions(widthPx)).render().asPng();
+  return new (resvg().Resvg)(svg, pngRenderOptions(widthPx)).render().asPng();
 }
 
 /**
@@ -30,5 +40,5 @@ export function outlinedSvgToPng(svg: string, widthPx = 1200): Buffer {
  * story job draws the next language's charts meanwhile; the PNG is encoded on this thread. The same bytes.
  */
 export async function outlinedSvgToPngAsync(svg: string, widthPx = 1200): Promise<Buffer> {
-  return (await renderAsync(svg, pngOptions(widthPx))).asPng();
+  return (await resvg().renderAsync(svg, pngRenderOptions(widthPx))).asPng();
 }

@@ -17,6 +17,8 @@ export interface StoryJobOptions extends StoryInputOptions {
   readonly confirmedMoves?: readonly string[];
   /** Draw the SVG charts and the PNG thumbnail (default true). */
   readonly charts?: boolean;
+  /** Rasterises a thumbnail (an outlined SVG, `widthPx` wide): default outlinedSvgToPngAsync (resvg on a libuv thread); desk run gives its PngWorker's. */
+  readonly png?: (outlinedSvg: string, widthPx: number) => Buffer | Promise<Buffer>;
 }
 
 /** What `indexwire story` did (its `--json` output). */
@@ -45,6 +47,26 @@ export interface StoryJobResult {
  * @throws SourceError / InputError from reading the inputs.
  */
 export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResult> {
+  const job = await startStoryFiles(o);
+  await job.written;
+  return job.result;
+}
+
+/** A story whose files are being written: its result now, `written` when every file is in place. */
+export interface StoryFilesJob {
+  readonly result: StoryJobResult;
+  /** Resolves when the files are written (after the thumbnails render); rejects, having written nothing, when one fails. */
+  readonly written: Promise<void>;
+}
+
+/**
+ * {@link writeStoryFiles} without waiting for the files: the story, its gates, checker and charts are done when
+ * this resolves, the thumbnails may still be rendering (o.png on a worker thread). A run of stories starts the next
+ * story meanwhile and waits for every `written` at the end. Files are written in the same order, after all of a
+ * story's thumbnails are rendered.
+ * @throws SourceError / InputError from reading the inputs.
+ */
+export async function startStoryFiles(o: StoryJobOptions): Promise<StoryFilesJob> {
   const input = await buildStoryInput(o);
   const charts = o.charts ?? true;
   // Each language gets its own charts (English keeps the plain file names).
@@ -63,33 +85,37 @@ export async function writeStoryFiles(o: StoryJobOptions): Promise<StoryJobResul
     ...(o.confirmedMoves ? { confirmedMoves: o.confirmedMoves } : {}),
     ...(charts ? { figures: slugFigures(slug, hasContrib), thumbnail: { en: files(slug).en.thumbnail, 'zh-Hant': files(slug)['zh-Hant'].thumbnail } } : {}),
   });
-  const written: string[] = [];
+  const out: { readonly name: string; readonly data: string | Buffer | Promise<Buffer> }[] = [];
   if (story.publishable) {
     ensureOutputDir(o.outDir);
-    const put = (name: string, data: string | Buffer) => {
-      const path = join(o.outDir, name);
-      writeFileSync(`${path}.tmp`, data);
-      renameSync(`${path}.tmp`, path);
-      written.push(path);
-    };
+    // each thumbnail is rasterised off this thread (a libuv thread, or desk run's PngWorker) while the next
+    // language's charts are drawn; the files are written in order once all are ready
+    const png = o.png ?? outlinedSvgToPngAsync;
     if (charts) {
-      // each thumbnail is rasterised on a worker thread while the next language's charts are drawn
-      const drawn = story.documents.map((d) => {
-        const c = storyCharts(input, story, d.lang);
-        const png = outlinedSvgToPngAsync(c.indexOutlined, THUMBNAIL_WIDTH_PX);
-        png.catch(() => undefined); // awaited below, in order; a failure is thrown there
-        return { lang: d.lang, c, png };
-      });
-      for (const { lang, c, png } of drawn) {
+      for (const lang of story.documents.map((d) => d.lang)) {
+        const c = storyCharts(input, story, lang);
         const names = chartFileNames(story.slug, lang);
-        put(names.index, c.indexSvg);
-        if (c.contributionSvg) put(names.contribution, c.contributionSvg);
-        put(names.thumbnail, await png);
+        out.push({ name: names.index, data: c.indexSvg });
+        if (c.contributionSvg) out.push({ name: names.contribution, data: c.contributionSvg });
+        out.push({ name: names.thumbnail, data: png(c.indexOutlined, THUMBNAIL_WIDTH_PX) });
       }
     }
-    put(`${story.slug}.ledger.json`, `${JSON.stringify(story.ledger, null, 2)}\n`);
-    for (const d of story.documents) put(d.fileName, d.markdown);
+    out.push({ name: `${story.slug}.ledger.json`, data: `${JSON.stringify(story.ledger, null, 2)}\n` });
+    for (const d of story.documents) out.push({ name: d.fileName, data: d.markdown });
   }
+  const paths = out.map((f) => join(o.outDir, f.name));
+  const written = Promise.all(out.map((f) => f.data)).then((data) => {
+    data.forEach((d, i) => {
+      const path = paths[i] as string;
+      writeFileSync(`${path}.tmp`, d);
+      renameSync(`${path}.tmp`, path);
+    });
+  });
+  written.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+  return { result: resultOf(story, paths), written };
+}
+
+function resultOf(story: ReturnType<typeof writeStory>, written: readonly string[]): StoryJobResult {
   return {
     slug: story.slug,
     symbol: story.symbol,

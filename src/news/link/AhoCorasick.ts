@@ -25,7 +25,11 @@ export class AhoCorasick {
   /** Patterns ending at each node, own and inherited through failure links. */
   private readonly out: number[][] = [[]];
   private readonly rootTable = new Int32Array(65536);
-  /** Complete transitions for ASCII (after folding), 128 per node: no failure-link walk on ASCII text. */
+  /**
+   * Transitions for ASCII (after folding), 128 per node, each stored as target + 1 and filled on first use (0: not
+   * yet known): ASCII text never walks failure links twice, and building the automaton does not pay for the
+   * 128 x nodes cells (about 640,000 for the security master's 1,165 names) that a few articles never reach.
+   */
   private ascii = new Int32Array(0);
   readonly lengths: readonly number[];
 
@@ -69,14 +73,20 @@ export class AhoCorasick {
         if (inherited.length > 0) this.out[child] = [...this.out[child]!, ...inherited];
       }
     }
-    // Breadth-first order: a node's failure target is shallower, so its row is complete before the node's.
     const ascii = new Int32Array(this.next.length * 128);
-    for (let c = 0; c < 128; c++) ascii[c] = this.rootTable[c]!;
-    for (const node of queue) {
-      const row = node * 128, failRow = this.fail[node]! * 128, kids = this.next[node]!;
-      for (let c = 0; c < 128; c++) ascii[row + c] = kids.get(c) ?? ascii[failRow + c]!;
-    }
+    for (let c = 0; c < 128; c++) ascii[c] = this.rootTable[c]! + 1;
     this.ascii = ascii;
+  }
+
+  /** The ASCII transition of `node` on `c` (< 128): its child, else its failure target's transition (shallower). */
+  private asciiStep(node: number, c: number): number {
+    const at = node * 128 + c;
+    let to = this.ascii[at]! - 1;
+    if (to < 0) {
+      to = this.next[node]!.get(c) ?? this.asciiStep(this.fail[node]!, c);
+      this.ascii[at] = to + 1;
+    }
+    return to;
   }
 
   /** Calls `onMatch` for every occurrence of every pattern, in order of end offset. */
@@ -86,7 +96,8 @@ export class AhoCorasick {
     for (let i = 0; i < text.length; i++) {
       const c = foldCode(text.charCodeAt(i));
       if (c < 128) {
-        node = ascii[node * 128 + c]!;
+        const to = ascii[node * 128 + c]! - 1;
+        node = to >= 0 ? to : this.asciiStep(node, c);
         const hits = out[node]!;
         for (let h = 0; h < hits.length; h++) onMatch(hits[h]!, i + 1);
         continue;

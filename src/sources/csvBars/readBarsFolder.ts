@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../../core/errors.js';
 import type { SessionDate } from '../../core/units.js';
-import { createHkexCalendar } from '../../calendar/hkexCalendar.js';
-import type { TradingCalendar } from '../../calendar/TradingCalendar.js';
+import { holidayCalendarFor } from '../../calendar/holidayCalendarFor.js';
 import { closedWeekdayKeys } from '../../calendar/closedWeekdayKeys.js';
 import { dayKey } from '../../core/dayKey.js';
 import { parseBarsColumns, type ColumnScreen, type ParsedBarColumns } from './parseBarsColumns.js';
@@ -51,31 +50,26 @@ export function readBarsFile(path: string, symbol?: string, actionDates?: Readon
 }
 
 /**
- * The plausibility screen of every reader (screenBars.ts): today from the system clock, and for Hong Kong
- * series (`*.HK`, HSI, HSTECH, HSCEI) the HKEX calendar's holidays; `actionDates`: the symbol's ex-dates.
+ * The plausibility screen of every reader (screenBars.ts): today from the system clock, and the holidays of the
+ * symbol's exchange ({@link holidayCalendarFor}: HKEX for Hong Kong series, NYSE for US ones from 1953, none for a
+ * symbol of unknown exchange); `actionDates`: the symbol's ex-dates.
  */
 export function screenParsed(parsed: ParsedBars, text: string, nowMs = Date.now(), actionDates?: ReadonlySet<string>): ParsedBars {
-  const hk = isHkSeries(parsed.symbol);
-  let cal: TradingCalendar | null = null;
+  const hol = holidayCalendarFor(parsed.symbol);
   return screenBars(parsed, {
     today: todayForScreening(nowMs),
     lineOf: lineIndex(text),
     ...(actionDates !== undefined ? { actionDates } : {}),
-    ...(hk
+    ...(hol !== null
       ? {
           closedReason: (d: SessionDate) => {
-            cal ??= createHkexCalendar();
-            const info = cal.dayInfo(d);
+            if (d < hol.from) return null;
+            const info = hol.calendar.dayInfo(d);
             return info.isSession ? null : (info.reason ?? 'closed');
           },
         }
       : {}),
   });
-}
-
-/** Hong Kong series: `*.HK` stocks and the Hang Seng indexes (HSI, HSTECH, HSCEI), screened against the HKEX calendar. */
-function isHkSeries(symbol: string): boolean {
-  return /\.HK$/i.test(symbol) || /^(HSI|HSTECH|HSCEI)$/i.test(symbol);
 }
 
 /**
@@ -92,9 +86,10 @@ export function readBarColumnsFile(path: string, symbol?: string, opts: { closes
     throw new SourceError(path, `cannot read file: ${(e as Error).message}`, false);
   }
   const nowMs = Date.now();
+  const hol = holidayCalendarFor(symbol ?? symbolFromFileName(path));
   const screen: ColumnScreen = {
     todayKey: dayKey(todayForScreening(nowMs)),
-    ...(isHkSeries(symbol ?? symbolFromFileName(path)) ? { closedKeys: (from: number, to: number) => closedWeekdayKeys(createHkexCalendar(), from, to) } : {}),
+    ...(hol !== null ? { closedKeys: (from: number, to: number) => closedWeekdayKeys(hol.calendar, Math.max(from, dayKey(hol.from)), to) } : {}),
     screen: (parsed, text) => screenParsed(parsed, text, nowMs, opts.actionDates),
   };
   return parseBarsColumns(bytes, path, symbol, { closesOnly: opts.closesOnly === true, screen });

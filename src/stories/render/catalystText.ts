@@ -11,7 +11,8 @@ function onDate(F: Formatters, date: LedgerEntry, sameDay: boolean, session: Led
 /**
  * The English catalyst: `RTHK reported on February 5 that mainland investors returned ...` (the article's clause,
  * reported, not quoted), then, when an attributed quote fits, `Andrew Sullivan, founder of Asian Market Sense, was
- * quoted by RTHK on January 28 as saying: "..."`.
+ * quoted by RTHK on January 28 as saying: "..."`. A second clause from the same source reads `It also reported on
+ * April 3 that ...`, from another source `<source> reported on April 3 that ...`.
  */
 export function catalystEn(c: CatalystLine, F: Formatters, session: LedgerEntry): string {
   const r = c.reported;
@@ -23,7 +24,9 @@ export function catalystEn(c: CatalystLine, F: Formatters, session: LedgerEntry)
   const a = c.also;
   if (a) {
     const alsoSaid = a.text.text ?? '';
-    out.push(`${a.source} reported ${onDate(F, a.date, a.sameDay, session)} that ${a.opensWithName ? alsoSaid : alsoSaid.charAt(0).toLowerCase() + alsoSaid.slice(1)}`);
+    // the same source twice is not named twice: "RTHK reported that ... It also reported on April 3 that ..."
+    const who = a.source === c.source ? 'It also' : a.source;
+    out.push(`${who} reported ${onDate(F, a.date, a.sameDay, session)} that ${a.opensWithName ? alsoSaid : alsoSaid.charAt(0).toLowerCase() + alsoSaid.slice(1)}`);
   }
   const q = c.quote;
   if (q) {
@@ -55,6 +58,8 @@ export function catalystZhHant(c: CatalystLine, F: Formatters, storyNameZh: stri
   }
   const a = c.also;
   const alsoFacts = a ? zhCatalystFacts(c.theme.id, a.text.text ?? '') : null;
-  if (a && alsoFacts) out += `${zhSourceName(a.source)}${a.sameDay ? '當日' : F.dayMonth(a.date)}報道，${alsoFacts.join('，')}。`;
+  // the same source twice is not named twice: 香港電台當日報道，……。該台4月3日亦報道，……
+  const again = a?.source === c.source;
+  if (a && alsoFacts) out += `${again ? (a.source === 'RTHK' ? '該台' : '該媒體') : zhSourceName(a.source)}${a.sameDay ? '當日' : F.dayMonth(a.date)}${again ? '亦' : ''}報道，${alsoFacts.join('，')}。`;
   return out;
 }

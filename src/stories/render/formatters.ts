@@ -28,6 +28,12 @@ export interface Formatters {
 
 const cache = new Map<StoryLang, Formatters>();
 
+/** `make()` on the first call, the same value after. */
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
 /** The formatters of `lang` (cached; Intl objects are costly to build). */
 export function formattersFor(lang: StoryLang): Formatters {
   const have = cache.get(lang);
@@ -39,15 +45,17 @@ export function formattersFor(lang: StoryLang): Formatters {
     if (!f) nf.set(dp, (f = new Intl.NumberFormat(loc, { minimumFractionDigits: dp, maximumFractionDigits: dp })));
     return f;
   };
-  const dm = new Intl.DateTimeFormat(loc, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+  // each date format is built on first use: a DateTimeFormat costs milliseconds (ICU's pattern generator), and a
+  // story uses a few of the ten of its two languages
+  const dm = lazy(() => new Intl.DateTimeFormat(loc, { month: 'long', day: 'numeric', timeZone: 'UTC' }));
   // English names a date of another year in full ("October 7, 2024"): exact, AP style, and never read as
   // "October 20" + "24" by a number checker. Chinese keeps month granularity (2024年10月).
-  const my = new Intl.DateTimeFormat(loc, lang === 'en'
+  const my = lazy(() => new Intl.DateTimeFormat(loc, lang === 'en'
     ? { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const mo = new Intl.DateTimeFormat(loc, { month: 'long', timeZone: 'UTC' });
-  const mY = new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const wd = new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' });
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const mo = lazy(() => new Intl.DateTimeFormat(loc, { month: 'long', timeZone: 'UTC' }));
+  const mY = lazy(() => new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const wd = lazy(() => new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' }));
   const dateOf = (e: LedgerEntry) => {
     const [y, m, d] = e.dateParts ?? [];
     return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
@@ -56,11 +64,11 @@ export function formattersFor(lang: StoryLang): Formatters {
   const f: Formatters = {
     num,
     pct: (e) => `${num(e)}%`,
-    dayMonth: (e) => dm.format(dateOf(e)),
-    monthYear: (e, omitYear) => ((e.dateParts?.[0] ?? 0) === omitYear ? mo : my).format(dateOf(e)),
-    month: (e) => mY.format(dateOf(e)),
-    weekday: (e) => wd.format(dateOf(e)),
-    since: (e, y) => (e.dateParts?.[0] === y ? dm.format(dateOf(e)) : my.format(dateOf(e))),
+    dayMonth: (e) => dm().format(dateOf(e)),
+    monthYear: (e, omitYear) => ((e.dateParts?.[0] ?? 0) === omitYear ? mo() : my()).format(dateOf(e)),
+    month: (e) => mY().format(dateOf(e)),
+    weekday: (e) => wd().format(dateOf(e)),
+    since: (e, y) => (e.dateParts?.[0] === y ? dm().format(dateOf(e)) : my().format(dateOf(e))),
     year: (e) => (lang === 'en' ? String(e.dateParts?.[0]) : `${e.dateParts?.[0]}年`),
     list: (items) => {
       if (items.length <= 1) return items.join('');
