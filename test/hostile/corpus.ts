@@ -253,6 +253,14 @@ export const CASES: readonly HostileCase[] = [
     line: 'data/BBB.csv:4: field "high": value "2000000000" outside the plausible price range [0.000001, 1000000000] (row skipped)',
     outcome: 'warned',
   },
+  // ---- news: an RSS title wholly inside markup whose content a body drops (<button>, <noscript>, <svg><text>...)
+  {
+    id: 'rss-title-wholly-markup', about: 'an RSS item whose title is wholly markup plus text was refused "title missing"',
+    files: { 'news/wire.xml': '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>\n<item><title><![CDATA[<b><button>Kingdee jumps 14.5%</button></b>]]></title><link>https://wire.example/k</link><pubDate>Fri, 07 Feb 2025 16:30:00 +0800</pubDate></item>\n</channel></rss>\n' },
+    args: ['news', 'ingest', 'news', '--db', 'n.duckdb'], exit: 0,
+    line: '1 source(s), 1 article(s) parsed into n.duckdb: 1 ingested, 0 unchanged, 0 duplicate(s) (0 same URL, 0 near-duplicate), 0 relinked, 0 rejected',
+    outcome: 'clear',
+  },
   // ---- hidden reasons: a skipped row says why
   ...([
     ['nan', 'NaN', 'open', 'not a number'],

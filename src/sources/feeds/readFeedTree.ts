@@ -1,5 +1,5 @@
 import type { RawArticle } from '../../news/parse/buildArticle.js';
-import { htmlToText } from '../../news/sanitize/htmlToText.js';
+import { CODE_TAGS, htmlToText } from '../../news/sanitize/htmlToText.js';
 import { sanitizeArticleHtml } from '../../news/sanitize/sanitizeArticleHtml.js';
 import { feedText, type FeedText } from './feedText.js';
 import { CONVENTIONAL_NS, elements, textContent, type XmlNode } from './xmlNode.js';
@@ -66,6 +66,18 @@ export function plainText(t: FeedText): string {
 }
 
 /**
+ * A title as plain text: {@link plainText}; when that leaves nothing although the markup holds text (a title wholly
+ * inside an element whose content a body drops: `<button>`, `<noscript>`, `<title>`, `<svg><text>`...), the text of
+ * every element but script and style. A title with text outside such elements is left as plainText reads it.
+ * @example titleText({ kind: 'html', value: '<b><button>Kingdee jumps</button></b>' }) // 'Kingdee jumps'
+ */
+export function titleText(t: FeedText): string {
+  const text = plainText(t);
+  if (text.trim() !== '') return text;
+  return htmlToText(t.value, { dropContentOf: CODE_TAGS });
+}
+
+/**
  * Maps a feed document to raw articles: RSS 0.9x/1.0/2.0 (with or without `version`, prefixed or not, RDF), and
  * Atom 0.3 and 1.0 (text, html and xhtml constructs, RFC 4287). Relative links resolve against `xml:base`, then
  * the feed's own link, then `documentUrl`. One item that cannot be read is rejected alone.
@@ -85,7 +97,7 @@ function readRss(root: XmlNode, origin: string, docBase: string | null): FeedRea
     ? (root.ns === RDF && elements(root).some((n) => n.ns === CONVENTIONAL_NS.rss) ? 'rss 1.0' : 'rss 0.9')
     : root.attrs.version ? `rss ${root.attrs.version.trim()}` : 'rss';
   const titleNode = channel ? first(channel, rss('title'), inNs('title', DC)) : undefined;
-  const title = titleNode ? plainText(feedText(titleNode)).trim() || null : null;
+  const title = titleNode ? titleText(feedText(titleNode)).trim() || null : null;
   const linkNode = channel ? first(channel, rss('link')) : undefined;
   const channelBase = channel ? baseOf(channel, docBase) : docBase;
   const feedLink = linkNode ? resolveUrl(textContent(linkNode), channelBase) : null;
@@ -123,7 +135,7 @@ function rssItem(node: XmlNode, origin: string, base: string | null, feedTitle: 
   const body = bodyOf(bodyNode ? (encoded ? { kind: 'html' as const, value: textContent(encoded) } : feedText(bodyNode)) : null);
   const summary = description && bodyNode !== description ? plainText(feedText(description)) : null;
   return {
-    title: titleNode ? plainText(feedText(titleNode)) : '',
+    title: titleNode ? titleText(feedText(titleNode)) : '',
     ...body,
     dateText,
     url,
@@ -140,7 +152,7 @@ function rssItem(node: XmlNode, origin: string, base: string | null, feedTitle: 
 function readAtom(root: XmlNode, origin: string, docBase: string | null): FeedRead {
   const version = root.ns === ATOM03 || root.attrs.version?.trim() === '0.3' ? 'atom 0.3' : 'atom 1.0';
   const titleNode = first(root, atom('title'), (n) => n.local === 'title');
-  const title = titleNode ? plainText(feedText(titleNode, false)).trim() || null : null;
+  const title = titleNode ? titleText(feedText(titleNode, false)).trim() || null : null;
   const linkNode = alternateLink(root);
   const feedLink = linkNode ? resolveUrl(linkNode.attrs.href, docBase) : null;
   const base = docBase ?? feedLink;
@@ -158,7 +170,7 @@ function readAtom(root: XmlNode, origin: string, docBase: string | null): FeedRe
       const summaryNode = first(node, atom('summary'));
       const bodyNode = content ?? summaryNode;
       items.push({
-        title: t ? plainText(feedText(t, false)) : '',
+        title: t ? titleText(feedText(t, false)) : '',
         ...bodyOf(bodyNode ? feedText(bodyNode, false) : null),
         dateText: dateOf(node, [atom('published'), atom('issued'), atom('created'), inNs('issued', DCTERMS), inNs('created', DCTERMS),
           inNs('date', DC)], [atom('updated'), atom('modified'), inNs('modified', DCTERMS)]),

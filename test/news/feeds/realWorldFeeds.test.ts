@@ -71,6 +71,24 @@ describe('titles keep their words; stored text is plain or sanitised', () => {
 <link href="https://a.example/b"/><id>b</id><published>2025-02-07T08:00:00Z</published></entry></feed>`;
     expect(build((await parseFeedXml(atom, 'a.atom')).items[0]!).title).toBe('History of the <blink> tag');
   });
+  it('an RSS title wholly inside markup whose content a body drops is read as its text (issue 15: was "title missing")', async () => {
+    const titles: [string, string][] = [
+      ['<![CDATA[<b><button>Kingdee jumps 14.5%</button></b>]]>', 'Kingdee jumps 14.5%'],
+      ['<![CDATA[<p><noscript>Kingdee jumps 14.5%</noscript></p>]]>', 'Kingdee jumps 14.5%'],
+      ['<b><title>Kingdee jumps 14.5%</title></b>', 'Kingdee jumps 14.5%'], // inline XML children
+      ['<![CDATA[<svg><text>Kingdee jumps 14.5%</text></svg>]]>', 'Kingdee jumps 14.5%'],
+      ['<![CDATA[<i><select><option>Kingdee</option></select> <textarea>jumps</textarea></i>]]>', 'Kingdee jumps'],
+      // text outside such elements: as before, the dropped content stays dropped (no change to a correct title)
+      ['<![CDATA[<b>Kingdee jumps</b><noscript>(enable JavaScript)</noscript>]]>', 'Kingdee jumps'],
+    ];
+    for (const [raw, want] of titles) {
+      const feed = await parseFeedXml(rss(item(raw)), 't.xml');
+      expect(build(feed.items[0]!).title, raw).toBe(want);
+    }
+    // code is never a title: a title of only a script is still refused
+    const code = await parseFeedXml(rss(item('<![CDATA[<p><script>alert(1)</script></p>]]>')), 's.xml');
+    expect(() => build(code.items[0]!)).toThrow('field "title": missing or empty');
+  });
   it('the feed title never carries active markup into Article.source', async () => {
     const feed = await parseFeedXml(rss(item('x'), '<title>Evil &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; Wire</title>'), 'e.xml');
     const a = build(feed.items[0]!);
