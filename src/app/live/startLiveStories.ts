@@ -21,7 +21,7 @@ export interface LiveStoriesOptions {
   readonly newsPath?: string;
   /** `--db F`: the store's news for the catalyst (when no `newsPath`). */
   readonly db?: string;
-  /** `--site DIR`: rebuild the static site of the stories folder after each version. */
+  /** `--site DIR`: update the static site of the stories folder after each version (only the changed pages are rewritten). */
   readonly siteDir?: string;
   readonly hub: LiveHub;
   readonly headline?: HeadlineOptions;
@@ -76,7 +76,8 @@ export async function startLiveStories(setup: LiveSetup, o: LiveStoriesOptions):
   let afterVersion: ((msg: StoryMessage) => void) | undefined;
   if (o.siteDir !== undefined || o.onVersion) {
     const siteDir = o.siteDir;
-    const build = siteDir !== undefined ? (await import('../site/buildSite.js')).buildSite : null;
+    // Only the pages whose bytes changed are rewritten (a server or CDN sees just those), the rest keep their time.
+    const build = siteDir !== undefined ? (await import('../site/updateSite.js')).updateSite : null;
     afterVersion = (msg) => {
       o.onVersion?.(msg);
       if (build && siteDir !== undefined) build({ storiesDir: o.storiesDir, outDir: siteDir });

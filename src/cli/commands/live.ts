@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--workers <n>', 'with --nats: workers in this process (0: run indexwire live-worker)', '0')
     .option('--stories <dir>', 'live story desk: a flash when a headline fact appears during trading, then updates (lunch, a further headline, the close)')
     .option('--news <path>', 'with --stories: news files or folder for the catalyst')
-    .option('--site <dir>', 'with --stories: rebuild this static site after each version')
+    .option('--site <dir>', 'with --stories: update this static site after each version (only the changed pages are rewritten)')
     .option('--host <host>', 'listen address', '127.0.0.1')
     .option('--port <port>', 'listen port (0 = any free port)', '8090')
     .action(async (o: Record<string, string | undefined> & { webhook?: string[] }) => {

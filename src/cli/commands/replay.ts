@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--db <file|url>', 'without --nats: read bars and members from this store instead of --data (and, with --stories, its news for the catalyst); with --nats: also store every level here (a postgresql:// URL: every API server on it answers the latest level)')
     .option('--stories <dir>', 'live story desk: write a flash when a headline fact appears during trading, then updates (lunch, a further headline, the close), each version in English and Traditional Chinese with its ledger')
     .option('--news <path>', 'with --stories: news files or folder for the catalyst')
-    .option('--site <dir>', 'with --stories: rebuild this static site after each version')
+    .option('--site <dir>', 'with --stories: update this static site after each version (only the changed pages are rewritten)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined> & { webhook?: string[] }) => {
       if (o.nats !== undefined) return replayOnNats(o);

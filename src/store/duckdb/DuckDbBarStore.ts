@@ -12,6 +12,7 @@ import { duplicateSessionKeys } from '../validateSessions.js';
 import { refused, stored } from '../writeResult.js';
 import { DuckDbConnection, type Row } from './DuckDbConnection.js';
 import { ensureBarSchema } from './schema.js';
+import { BAR_CHUNK_COLUMNS, readBarChunks } from './readBarChunks.js';
 
 const SAME_BAR = `b.symbol = s.symbol AND b.date = CAST(s.date AS DATE) AND b.open = s.open AND b.high = s.high
   AND b.low = s.low AND b.close = s.close AND b.adj_close IS NOT DISTINCT FROM s.adj_close
@@ -103,35 +104,28 @@ export class DuckDbBarStore implements BarStore {
   }
 
   async getBars(symbol: SecurityId, from?: SessionDate, to?: SessionDate): Promise<Bar[]> {
-    const { columns } = await this.db.columns(
-      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
-       WHERE symbol = $1 AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE) ORDER BY date`,
-      [symbol, from ?? '0001-01-01', to ?? '9999-12-31'],
-    );
-    return groupBars(columns).get(symbol) ?? [];
+    return (await this.getBarsMany([symbol], from, to)).get(symbol) ?? [];
   }
 
   async getBarsMany(symbols: readonly SecurityId[], from?: SessionDate, to?: SessionDate): Promise<Map<SecurityId, Bar[]>> {
     if (symbols.length === 0) return new Map();
-    const { columns } = await this.db.columns(
-      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM bars
+    const list = [...new Set(symbols)];
+    return readBarChunks(this.db,
+      `SELECT ${BAR_CHUNK_COLUMNS} FROM bars
        WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date >= CAST($2 AS DATE) AND date <= CAST($3 AS DATE)
        ORDER BY symbol, date`,
-      [listValue([...new Set(symbols)]), from ?? '0001-01-01', to ?? '9999-12-31'],
-    );
-    return groupBars(columns);
+      list, [listValue(list), from ?? '0001-01-01', to ?? '9999-12-31']);
   }
 
   async lastBars(symbols: readonly SecurityId[], on: SessionDate, count: number): Promise<Map<SecurityId, Bar[]>> {
     if (symbols.length === 0 || count <= 0) return new Map();
-    const { columns } = await this.db.columns(
-      `SELECT symbol, CAST(date AS VARCHAR) AS date, open, high, low, close, adj_close, volume FROM (
+    const list = [...new Set(symbols)];
+    return readBarChunks(this.db,
+      `SELECT ${BAR_CHUNK_COLUMNS} FROM (
          SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY date DESC) AS rn FROM bars
          WHERE symbol IN (SELECT unnest($1::VARCHAR[])) AND date <= CAST($2 AS DATE))
        WHERE rn <= $3 ORDER BY symbol, date`,
-      [listValue([...new Set(symbols)]), on, count],
-    );
-    return groupBars(columns);
+      list, [listValue(list), on, count]);
   }
 
   async symbols(): Promise<SecurityId[]> {
@@ -306,21 +300,4 @@ export class DuckDbBarStore implements BarStore {
   async close(): Promise<void> {
     await this.db.close();
   }
-}
-
-/** Columns symbol, date, open, high, low, close, adj_close, volume (ordered by symbol, then date) as series. */
-function groupBars(c: readonly unknown[][]): Map<SecurityId, Bar[]> {
-  const [sym, date, open, high, low, close, adj, vol] = c as [string[], string[], number[], number[], number[], number[], (number | null)[], (number | null)[]];
-  const out = new Map<SecurityId, Bar[]>();
-  let list: Bar[] = [];
-  let cur: string | null = null;
-  for (let i = 0; i < (sym?.length ?? 0); i++) {
-    const s = sym[i] as string;
-    if (s !== cur) out.set(s as SecurityId, (list = [])), (cur = s);
-    list.push({
-      date: date[i] as SessionDate, open: open[i] as number, high: high[i] as number, low: low[i] as number, close: close[i] as number,
-      adjClose: adj[i] ?? null, volume: vol[i] ?? null,
-    });
-  }
-  return out;
 }
