@@ -1,16 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { connect } from 'nats';
+import { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LiveHub } from '../../src/app/live/LiveHub.js';
-import { runReplay, type ReplaySummary } from '../../src/app/live/runReplay.js';
+import { loadLiveSetup } from '../../src/app/live/loadLiveSetup.js';
+import { runReplay, withOfficialLevels, type ReplaySummary } from '../../src/app/live/runReplay.js';
+import { runNatsLiveFeed } from '../../src/app/natsScale/runNatsLiveFeed.js';
+import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
+import { PublicationSchedule } from '../../src/realtime/PublicationSchedule.js';
 import { natsNames } from '../../src/app/natsScale/natsNames.js';
 import { runNatsReplay, type NatsReplaySummary } from '../../src/app/natsScale/runNatsReplay.js';
-import { systemClock } from '../../src/core/clock.js';
+import { ManualClock, systemClock } from '../../src/core/clock.js';
 import { asSessionDate } from '../../src/core/units.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
 import { tempDirs } from '../support/tempDirs.js';
 import { startNats, type NatsFixture } from './natsFixture.js';
+import { waitUntil } from './waitUntil.js';
 
 /** Every file of a folder (recursive), path -> bytes. */
 function filesOf(dir: string, sub = ''): Map<string, string> {
@@ -35,6 +42,20 @@ describeWithSharedData('live story desk on the NATS JetStream path: HSTECH 2025-
   const natsJson: string[] = [];
   let dirA: string;
   let dirB: string;
+  let dirC: string;
+  const liveNatsJson: string[] = [];
+
+  /** The story messages stored on a deployment's stories stream, in order. */
+  async function storedStories(prefix: string, into: string[]): Promise<void> {
+    const nc = await connect({ servers: nats.url });
+    try {
+      const oc = await nc.jetstream().consumers.get(natsNames(prefix).storyStream);
+      const batch = await oc.fetch({ max_messages: 100, expires: 2000 });
+      for await (const m of batch) into.push(m.string());
+    } finally {
+      await nc.drain();
+    }
+  }
 
   beforeAll(async () => {
     nats = await startNats();
@@ -47,13 +68,34 @@ describeWithSharedData('live story desk on the NATS JetStream path: HSTECH 2025-
     const prefix = `IWS${Date.now().toString(36).toUpperCase()}`;
     onNats = await runNatsReplay({ ...base, natsUrl: nats.url, prefix, partitions: 4, workers: 2, clock: systemClock, stories: { storiesDir: dirB, newsPath: NEWS_DATA } });
     // The versions as stored on JetStream, read back from the stories stream
-    const nc = await connect({ servers: nats.url });
+    await storedStories(prefix, natsJson);
+
+    // live --nats --stories: the same ticks from a WebSocket feed through the gateway, a manual clock at the open
+    const setup = await loadLiveSetup(base);
+    const events = withOfficialLevels(setup, generateSessionTicks(setup.days, setup.intervals, { seed: 1 }), { seed: 1 });
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (sock) => {
+      for (let i = 0; i < events.length; i += 2000) sock.send(JSON.stringify(events.slice(i, i + 2000)));
+    });
     try {
-      const oc = await nc.jetstream().consumers.get(natsNames(prefix).storyStream);
-      const batch = await oc.fetch({ max_messages: 100, expires: 2000 });
-      for await (const m of batch) natsJson.push(m.string());
+      const clock = new ManualClock(setup.intervals[0]!.startMs);
+      dirC = tmp('iw-natsstory-c-');
+      const livePrefix = `IWSL${Date.now().toString(36).toUpperCase()}`;
+      const run = await runNatsLiveFeed({
+        ...base, feedUrl: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, natsUrl: nats.url, prefix: livePrefix, workers: 2, clock,
+        maxAheadMs: Infinity, stories: { storiesDir: dirC, newsPath: NEWS_DATA },
+      });
+      // every tick through the gateway before the clock reaches the close (else the close watermark overtakes them)
+      // (the gateway's count holds the watermarks too: 4 partitions × the publication times up to the last event)
+      const marks = 4 * new PublicationSchedule(setup.intervalsWithAuction, EVERY_MS).due(events.at(-1)!.timeMs).length;
+      await waitUntil(() => run.gateway.published >= events.length + marks, 'the feed\'s ticks stored by the gateway', { maxWaitMs: 300_000 });
+      clock.set(setup.intervalsWithAuction.at(-1)!.endMs);
+      await run.done;
+      await run.stop();
+      await storedStories(livePrefix, liveNatsJson);
     } finally {
-      await nc.drain();
+      wss.close();
     }
   }, 600_000);
   afterAll(async () => nats?.stop());
@@ -75,6 +117,11 @@ describeWithSharedData('live story desk on the NATS JetStream path: HSTECH 2025-
     expect(filesOf(dirB)).toEqual(a);
     // the close version says the official close on both
     expect(a.get('hstech-2025-02-07.en.md')).toContain('5,150.35');
+  });
+
+  it('live --nats --stories on a WebSocket feed publishes the same versions and files too', () => {
+    expect(liveNatsJson).toEqual(localJson);
+    expect(filesOf(dirC)).toEqual(filesOf(dirA));
   });
 
   it('the levels still all arrive (the story desk is one more consumer, not in their way)', () => {

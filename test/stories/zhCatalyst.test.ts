@@ -7,7 +7,8 @@ import { LedgerBuilder } from '../../src/stories/ledger/LedgerBuilder.js';
 import { checkCatalyst } from '../../src/stories/ledger/checkCatalyst.js';
 import { catalystEn, catalystZhHant } from '../../src/stories/render/catalystText.js';
 import { formattersFor } from '../../src/stories/render/formatters.js';
-import { zhCatalystFacts, zhSourceName } from '../../src/stories/render/zhCatalystFacts.js';
+import { ZH_CATALYST_TOPICS, zhCatalystFacts, zhCatalystTopics, zhSourceName } from '../../src/stories/render/zhCatalystFacts.js';
+import { THEME_LEXICON } from '../../src/news/why/themeLexicon.js';
 import { planCatalyst } from '../../src/stories/select/planCatalyst.js';
 
 const RTHK = 'RTHK (Radio Television Hong Kong), English finance news';
@@ -100,4 +101,31 @@ describe('the Chinese catalyst: a Hong Kong reporter\'s sentence from the clause
     const forged = write({ ...claim, also: { ...claim.also!, text: 'Hong Kong stocks sank after Trump announced tariffs.' } }, '2025-04-07', [monday, thursday]);
     expect(forged.check('en', forged.en).map((i) => i.reason)).toEqual(['catalyst.also: not one contiguous clause of the article (move figures aside)']);
   });
+
+  it('themes without a template say the topics the clause names, in Chinese (stimulus: 人民銀行, 北京的刺激經濟措施), checked', () => {
+    const a = article('s1', "Hong Kong stocks jumped after the People's Bank of China cut a key rate and Beijing unveiled stimulus measures.", '2024-09-24T10:00:00+08:00');
+    const claim: CatalystClaim = {
+      theme: { id: 'stimulus_policy', en: 'stimulus and policy', zhHant: '刺激經濟及政策措施' },
+      reported: { ...src(a, '2024-09-24'), text: a.body, opensWithName: true },
+      quote: null,
+      also: null,
+    };
+    // "People's Bank of China" -> 人民銀行; "stimulus measures" + "Beijing" -> 北京的刺激經濟措施 (刺激經濟措施 alone is then not said again)
+    expect(zhCatalystTopics('stimulus_policy', a.body)).toEqual(['人民銀行', '北京的刺激經濟措施']);
+    const w = write(claim, '2024-09-24', [a]);
+    expect(w.zh).toBe('香港電台當日有關大市的報道中，提到人民銀行及北京的刺激經濟措施。');
+    expect(w.check('zh-Hant', w.zh)).toEqual([]);
+    // a topic the clause does not hold is refused by the checker (no "Federal Reserve" nor "rate cut" in it)
+    expect(w.check('zh-Hant', '香港電台當日有關大市的報道中，提到美國聯儲局減息。').map((i) => i.token)).toEqual(['美國聯儲局減息']);
+    // a clause with none of the theme's topics names the theme, as before
+    expect(zhCatalystTopics('stimulus_policy', 'Hong Kong stocks rose on Tuesday.')).toEqual([]);
+  });
+
+  it("no topic's Chinese is part of a theme's Chinese name or a source's (the fallback sentence would trip the checker)", () => {
+    const names = [...THEME_LEXICON.map((t) => t.zhHant), zhSourceName('RTHK')];
+    for (const [theme, topics] of Object.entries(ZH_CATALYST_TOPICS)) for (const t of topics) for (const n of names) expect(n.includes(t.zh), `${theme}: ${t.zh} in ${n}`).toBe(false);
+    // every lexicon theme has a template or topics
+    for (const t of THEME_LEXICON.filter((x) => x.id !== 'deepseek')) expect(ZH_CATALYST_TOPICS[t.id], t.id).toBeDefined();
+  });
 });
+

@@ -11,6 +11,8 @@ import { LevelAggregatorService } from './LevelAggregatorService.js';
 import { natsNames } from './natsNames.js';
 import { NatsGateway } from './NatsGateway.js';
 import { setupStreams } from './setupStreams.js';
+import type { LiveStoriesOptions } from '../live/startLiveStories.js';
+import { NatsStoryDesk } from './NatsStoryDesk.js';
 
 export interface NatsLiveFeedOptions extends LiveSetupOptions {
   readonly feedUrl: string;
@@ -27,14 +29,17 @@ export interface NatsLiveFeedOptions extends LiveSetupOptions {
   readonly onIssue?: (message: string) => void;
   /** Where the aggregator also stores each level (`--db`: PostgreSQL for a shared desk). */
   readonly levels?: LiveLevelStore;
+  /** The live story desk (`--stories DIR`): a consumer of the tick partitions; its versions on `stories.<index>`. */
+  readonly stories?: Omit<LiveStoriesOptions, 'hub'>;
 }
 
 /**
  * Live on the scale-out: ticks from the WebSocket feed go through the NATS gateway (partitioned by symbol,
  * watermarks on the clock's publication grid), workers compute the shares, the aggregator here publishes the
- * levels on `levels.<index>` and hands them to `onLevel`. Resolves `done` after the close level.
+ * levels on `levels.<index>` and hands them to `onLevel`; with `stories`, the story desk follows the partitions
+ * (`NatsStoryDesk`). Resolves `done` after the close level (and the close version).
  */
-export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: Promise<void>; stop(): Promise<void>; gateway: NatsGateway }> {
+export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: Promise<void>; stop(): Promise<void>; gateway: NatsGateway; stories: NatsStoryDesk | null }> {
   const setup = await loadLiveSetup(o);
   const P = o.partitions ?? 4;
   const W = Math.max(0, Math.min(o.workers ?? 0, P));
@@ -43,7 +48,10 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
   await setupStreams(await nc.jetstreamManager(), names, { partitions: P });
   const base = { servers: o.natsUrl, names, partitions: P, states: [setup.state], onError: (e: Error) => o.onIssue?.(`nats: ${e.message} (retrying)`) };
   let closeSeen: () => void = () => {};
-  const done = new Promise<void>((r) => (closeSeen = r));
+  const closeLevel = new Promise<void>((r) => (closeSeen = r));
+  const stories = o.stories ? await NatsStoryDesk.start({ ...base, setup, everyMs: o.everyMs ?? 2000, stories: o.stories }) : null;
+  // the close level, and with the story desk its close version written and published
+  const done = Promise.all([closeLevel, stories?.done]).then(() => undefined);
   const agg = await LevelAggregatorService.start({
     ...base,
     ...(o.levels ? { levels: o.levels } : {}),
@@ -73,7 +81,8 @@ export async function runNatsLiveFeed(o: NatsLiveFeedOptions): Promise<{ done: P
     await gateway.flush();
     await Promise.all(workers.map((w) => w.stop()));
     await agg.stop();
+    await stories?.stop();
     await nc.drain().catch(() => undefined);
   };
-  return { done, stop, gateway };
+  return { done, stop, gateway, stories };
 }

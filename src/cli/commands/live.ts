@@ -42,6 +42,17 @@ export function register(program: Command): void {
           ...(o.methodology ? { methodologyPath: o.methodology } : {}),
           feedUrl: String(o.feed), natsUrl: o.nats, prefix: String(o.prefix), partitions: Number(o.partitions), workers: Number(o.workers),
           everyMs, clock: systemClock,
+          ...(o.stories !== undefined
+            ? {
+                stories: {
+                  storiesDir: o.stories,
+                  ...(o.news !== undefined ? { newsPath: o.news } : {}),
+                  ...(o.site !== undefined ? { siteDir: o.site } : {}),
+                  onVersion: (m) => process.stderr.write(`story: version ${m.version} at ${m.published}: ${m.documents[0]?.title ?? ''}\n`),
+                  onIssue: (line) => process.stderr.write(`story: ${line}\n`),
+                },
+              }
+            : {}),
           onLevel: (l) => process.stdout.write(`${JSON.stringify(l)}\n`),
           onIssue: (m) => process.stderr.write(`feed: ${m}\n`),
         });

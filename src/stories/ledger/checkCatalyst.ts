@@ -77,9 +77,12 @@ export function checkCatalyst(ledger: FactLedger, articles: readonly LinkedArtic
     // A Chinese fact of a catalyst sentence (one that says 報道) stands for English words: a recorded clause must hold them all.
     const clauses = entries.filter((e) => e.id !== 'catalyst.quote').map((e) => e.text ?? '');
     const reports = text.split(/(?<=。)/).filter((s) => s.includes('報道'));
-    for (const f of allZhFacts()) {
-      if (!reports.some((s) => s.includes(f.zh))) continue;
-      if (!clauses.some((c) => factHolds(f, c))) issue(f.zh, `catalyst fact "${f.zh}" needs "${f.needs.join('", "')}" in a reported clause`);
+    // One Chinese phrase may stand for several alternatives of English words: one of them must hold.
+    const byZh = new Map<string, ReturnType<typeof allZhFacts>>();
+    for (const f of allZhFacts()) byZh.set(f.zh, [...(byZh.get(f.zh) ?? []), f]);
+    for (const [zh, fs] of byZh) {
+      if (!reports.some((s) => s.includes(zh))) continue;
+      if (!fs.some((f) => clauses.some((c) => factHolds(f, c)))) issue(zh, `catalyst fact "${zh}" needs ${fs.map((f) => `"${f.needs.join('", "')}"`).join(' or ')} in a reported clause`);
     }
     const english = /[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){4,}/.exec(text);
     if (english) issue(english[0], 'English sentence in Chinese text');

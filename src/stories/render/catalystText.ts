@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../domain/story.js';
 import type { Formatters } from './formatters.js';
 import type { CatalystLine } from '../select/planTypes.js';
-import { zhCatalystFacts, zhSourceName } from './zhCatalystFacts.js';
+import { zhCatalystFacts, zhCatalystTopics, zhSourceName } from './zhCatalystFacts.js';
 
 /** `on Friday` for the session's own date, `on February 5` in its year, `on December 30, 2024` before. */
 function onDate(F: Formatters, date: LedgerEntry, sameDay: boolean, session: LedgerEntry): string {
@@ -54,7 +54,9 @@ export function catalystZhHant(c: CatalystLine, F: Formatters, storyNameZh: stri
   else {
     const when = r.sameDay ? '當日' : `在${F.dayMonth(r.date)}`;
     const subject = r.subject.tie === 'symbol' ? storyNameZh : r.subject.tie === 'mover' && r.subject.names ? r.subject.names['zh-Hant'] : '大市';
-    out = `${source}${when}有關${subject}的報道中，提到${c.theme.zhHant}。`;
+    // what the report mentioned, when the clause names the theme's topics; else the theme itself
+    const topics = zhCatalystTopics(c.theme.id, r.text.text ?? '');
+    out = `${source}${when}有關${subject}的報道中，提到${topics.length > 0 ? F.list(topics) : c.theme.zhHant}。`;
   }
   const a = c.also;
   const alsoFacts = a ? zhCatalystFacts(c.theme.id, a.text.text ?? '') : null;

@@ -54,6 +54,10 @@ export const ZH_CATALYST_TEMPLATES: Readonly<Record<string, readonly ZhSlot[]>> 
       ],
     },
     {
+      core: true,
+      alternatives: [{ needs: ['Asian and European markets', 'recover', "previous day's tariff-fuelled collapse"], zh: '亞洲及歐洲股市力圖從前一日關稅引發的暴跌中反彈' }],
+    },
+    {
       core: false,
       alternatives: [
         { needs: ['Hong Kong stocks sank', 'opening trades'], zh: '港股早段下跌' },
@@ -79,6 +83,75 @@ export const ZH_CATALYST_TEMPLATES: Readonly<Record<string, readonly ZhSlot[]>> 
     },
   ],
 };
+
+/** A topic the clause names, as a Chinese noun phrase, and the alternatives of English words that stand for it. */
+export interface ZhTopic {
+  readonly zh: string;
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+/**
+ * Topics per lexicon theme, for a clause that holds none of its theme's template facts (or a theme without a
+ * template): the sentence then says what the report mentioned, `香港電台在9月24日有關大市的報道中，提到人民銀行及
+ * 刺激經濟措施。`, each topic only when the clause holds all the words of one of its alternatives. A topic's Chinese is
+ * never part of a theme's own Chinese name (the sentence names the theme when no topic holds, and the checker
+ * looks for every topic's Chinese in it).
+ */
+export const ZH_CATALYST_TOPICS: Readonly<Record<string, readonly ZhTopic[]>> = {
+  stimulus_policy: [
+    { zh: '美國聯儲局減息', alternatives: [['Federal Reserve', 'rate cut'], ['Federal Reserve', 'rate cuts']] },
+    { zh: '歐洲央行減息', alternatives: [['European Central Bank', 'rate cut'], ['ECB', 'rate cut']] },
+    { zh: '人民銀行', alternatives: [["People's Bank of China"], ['PBOC']] },
+    { zh: '中央政治局會議', alternatives: [['Politburo']] },
+    { zh: '北京的刺激經濟措施', alternatives: [['stimulus measures', 'Beijing'], ['stimulus', 'Beijing']] },
+    { zh: '內地的刺激經濟措施', alternatives: [['stimulus measures', 'mainland'], ['stimulus', 'mainland']] },
+    { zh: '刺激經濟措施', alternatives: [['stimulus measures'], ['stimulus']] },
+  ],
+  ai: [
+    { zh: '英偉達', alternatives: [['Nvidia']] },
+    { zh: '聊天機械人', alternatives: [['chatbot'], ['chatbots']] },
+  ],
+  regulation: [
+    { zh: '中國證監會', alternatives: [['China Securities Regulatory Commission'], ['CSRC']] },
+    { zh: '香港證監會', alternatives: [['Securities and Futures Commission'], ['SFC']] },
+    { zh: '反壟斷調查', alternatives: [['antitrust probe'], ['antitrust investigation']] },
+    { zh: '監管機構', alternatives: [['regulators'], ['regulator']] },
+  ],
+  evs: [
+    { zh: '電動車價格戰', alternatives: [['price war', 'electric vehicle'], ['price war', 'EV']] },
+    { zh: '比亞迪', alternatives: [['BYD']] },
+    { zh: '電動車銷量', alternatives: [['electric vehicle sales'], ['EV sales']] },
+    { zh: '交付量', alternatives: [['deliveries']] },
+  ],
+  chips: [
+    { zh: '美國出口管制', alternatives: [['export controls', 'US'], ['export curbs', 'US'], ['export controls', 'Washington']] },
+    { zh: '英偉達', alternatives: [['Nvidia']] },
+    { zh: '晶片製造商', alternatives: [['chipmakers'], ['chipmaker']] },
+  ],
+  earnings: [
+    { zh: '盈利勝預期', alternatives: [['forecast-topping'], ['beat expectations'], ['better-than-expected']] },
+    { zh: '盈利遜預期', alternatives: [['disappointing results'], ['missed expectations'], ['worse-than-expected']] },
+  ],
+  tariffs_trade: [
+    { zh: '中美貿易緊張局勢', alternatives: [['trade tensions', "world's two largest economies"], ['trade tensions', 'China', 'US']] },
+    { zh: '貿易緊張局勢', alternatives: [['trade tensions']] },
+    { zh: '美國加徵關稅', alternatives: [['tariffs', 'Trump'], ['tariffs', 'Washington'], ['tariff', 'Trump']] },
+  ],
+};
+
+/**
+ * The topics the clause names for the theme, in the table's order, at most one a place (a topic whose Chinese holds
+ * an earlier one's is left out: 北京的刺激經濟措施 then not 刺激經濟措施); empty when none.
+ * @example zhCatalystTopics('stimulus_policy', "The People's Bank of China unveiled stimulus measures.") // ['人民銀行', '刺激經濟措施']
+ */
+export function zhCatalystTopics(themeId: string, clause: string): string[] {
+  const out: string[] = [];
+  for (const t of ZH_CATALYST_TOPICS[themeId] ?? []) {
+    if (out.some((z) => z.includes(t.zh) || t.zh.includes(z))) continue;
+    if (t.alternatives.some((needs) => needs.every((p) => holdsPhrase(clause, p)))) out.push(t.zh);
+  }
+  return out;
+}
 
 /** Chinese names of news sources Hong Kong readers know (`RTHK` is `香港電台`); other sources keep their name. */
 export const ZH_SOURCE_NAMES: Readonly<Record<string, string>> = { RTHK: '香港電台' };
@@ -117,7 +190,10 @@ export function zhCatalystFacts(themeId: string, clause: string): string[] | nul
   return filled.flatMap((f) => (f.fact ? [f.fact.zh] : []));
 }
 
-/** Every fact of every template, for the checker. */
+/** Every fact of every template and every topic alternative, for the checker. */
 export function allZhFacts(): ZhFact[] {
-  return Object.values(ZH_CATALYST_TEMPLATES).flatMap((slots) => slots.flatMap((s) => s.alternatives));
+  return [
+    ...Object.values(ZH_CATALYST_TEMPLATES).flatMap((slots) => slots.flatMap((s) => s.alternatives)),
+    ...Object.values(ZH_CATALYST_TOPICS).flatMap((ts) => ts.flatMap((t) => t.alternatives.map((needs) => ({ needs, zh: t.zh })))),
+  ];
 }
