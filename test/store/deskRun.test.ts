@@ -44,6 +44,8 @@ describeWithSharedData('desk run --on 2025-02-07 on the HK store (real data)', (
     expect(stocks.map((s) => s.symbol)).toEqual(expect.arrayContaining(['0992.HK', '1810.HK', '0268.HK']));
     expect(stocks.find((s) => s.symbol === '0268.HK')?.why).toEqual(['biggest one-session gain since 2022-12-05']);
     expect(stocks.every((s) => s.why.length > 0)).toBe(true);
+    // every story the desk chose passes its gates and the checker (BYD's was once refused by the Chinese catalyst check)
+    expect(report.stories.filter((s) => !s.published).map((s) => [s.symbol, s.reasons])).toEqual([]);
     expect(report.stories.some((s) => s.symbol === 'HSTECH.investing')).toBe(false); // another source of HSTECH, not a stock
   });
 

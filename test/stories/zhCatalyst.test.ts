@@ -121,6 +121,21 @@ describe('the Chinese catalyst: a Hong Kong reporter\'s sentence from the clause
     expect(zhCatalystTopics('stimulus_policy', 'Hong Kong stocks rose on Tuesday.')).toEqual([]);
   });
 
+  it('a stock story names its company as what the report was about, which needs no English words (BYD, 2025-02-06)', () => {
+    // RTHK of 2025-02-06, tied to BYD: the clause names tariffs and Trump but not BYD; the sentence's subject 比亞迪 is the
+    // article's tie, so the checker does not ask the clause for "BYD"; a topic 比亞迪 after 提到 still needs it
+    const a = article('b1', 'The tie-up talks have coincided with disruption posed by potential tariffs from US President Donald Trump.', '2025-02-06T10:00:00+08:00');
+    const claim: CatalystClaim = {
+      theme: { id: 'tariffs_trade', en: 'tariffs and trade', zhHant: '關稅及貿易戰' },
+      reported: { ...src(a, '2025-02-06'), text: a.body, opensWithName: false },
+      quote: null,
+      also: null,
+    };
+    const w = write(claim, '2025-02-07', [a]);
+    expect(w.check('zh-Hant', '香港電台2月6日有關比亞迪的報道中，提到美國加徵關稅。')).toEqual([]);
+    expect(w.check('zh-Hant', '香港電台2月6日有關大市的報道中，提到比亞迪。').map((i) => i.token)).toEqual(['比亞迪']);
+  });
+
   it("no topic's Chinese is part of a theme's Chinese name or a source's (the fallback sentence would trip the checker)", () => {
     const names = [...THEME_LEXICON.map((t) => t.zhHant), zhSourceName('RTHK')];
     for (const [theme, topics] of Object.entries(ZH_CATALYST_TOPICS)) for (const t of topics) for (const n of names) expect(n.includes(t.zh), `${theme}: ${t.zh} in ${n}`).toBe(false);

@@ -76,7 +76,8 @@ export function checkCatalyst(ledger: FactLedger, articles: readonly LinkedArtic
   if (lang === 'zh-Hant') {
     // A Chinese fact of a catalyst sentence (one that says 報道) stands for English words: a recorded clause must hold them all.
     const clauses = entries.filter((e) => e.id !== 'catalyst.quote').map((e) => e.text ?? '');
-    const reports = text.split(/(?<=。)/).filter((s) => s.includes('報道'));
+    // What the report was about (`有關比亞迪的報道中，`) is the article's tie, not a fact of its clause: left out here.
+    const reports = text.split(/(?<=。)/).filter((s) => s.includes('報道')).map((s) => s.replace(/有關[^，。]*?的報道中，/, '報道中，'));
     // One Chinese phrase may stand for several alternatives of English words: one of them must hold.
     const byZh = new Map<string, ReturnType<typeof allZhFacts>>();
     for (const f of allZhFacts()) byZh.set(f.zh, [...(byZh.get(f.zh) ?? []), f]);
