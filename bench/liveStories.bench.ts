@@ -4,13 +4,15 @@
  * index's own levels, 2 s publications with the analytics live facts): events through `LiveDesk.onEvent`, every
  * publication to the hub. With the desk: the official levels' tap, a moment per publication (the "as much as"
  * steps, the analytics detectors on the official bar at new extremes and once a minute), and the versions written
- * (writeStory, files in a temporary folder, right after the tick batch: the runs' times include them). Three figures, the load average beside: the best wall time of 7
- * alternating runs each way, the median CPU time (user + system) of the same runs, and the desk's own time inside a
+ * (writeStory, files in a temporary folder, right after the tick batch: the runs' times include them). Three figures, the load average beside: the best wall time of 11
+ * alternating runs each way (a full garbage collection before each), the median CPU time (user + system) of the same runs, and the desk's own time inside a
  * run (its tap and publication listener timed with hrtime) against the rest of the path: on a shared, loaded
  * machine the first two swing with other processes, the third is the steadiest.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join, resolve } from 'node:path';
 import { liveFactsOptions } from '../src/app/live/analyticsLiveFacts.js';
 import { LiveDesk } from '../src/app/live/LiveDesk.js';
@@ -31,6 +33,11 @@ const own = setup.official;
 if (!own?.day) throw new Error('no HSTECH bar on 2025-02-07');
 const events: LiveEvent[] = [...generateSessionTicks(setup.days, setup.intervals, { seed: 1 }), ...generateTickPath(asSecurityId(own.code), own.day, setup.intervals, { seed: 1, hkexTicks: false })]
   .sort((x, y) => x.timeMs - y.timeMs || (x.symbol < y.symbol ? -1 : x.symbol > y.symbol ? 1 : (x.seq ?? 0) - (y.seq ?? 0)));
+
+// A full collection before each timed run, both ways: the garbage of the set-up (the story desk feeds its milestone
+// detectors the whole history once) and of the previous run is not charged to the ticks that follow.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** CPU time of this process (user + system, seconds): less disturbed by other processes than wall time on a loaded machine. */
 const cpuSeconds = (): number => {
@@ -55,6 +62,7 @@ async function run(withDesk: boolean, split = false): Promise<{ seconds: number;
     const desk = new LiveDesk([session], hub, taps);
     if (stories && split) hub.subscribe(setup.state.code, timed((pub) => stories.desk.onPublication(pub)));
     else stories?.attach();
+    collectGarbage();
     const c0 = cpuSeconds();
     const t0 = process.hrtime.bigint();
     for (const ev of events) desk.onEvent(ev);
@@ -74,7 +82,7 @@ async function run(withDesk: boolean, split = false): Promise<{ seconds: number;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 await run(false);
 await run(true); // warm-up (JIT, the story writer's Intl formats)
-const RUNS = 7;
+const RUNS = 11;
 const off: { seconds: number; cpu: number }[] = [];
 const on: { seconds: number; cpu: number }[] = [];
 let versions = 0;
