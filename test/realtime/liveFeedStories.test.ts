@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,17 +13,7 @@ import { generateSessionTicks } from '../../src/realtime/generateTickPath.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
 import { tempDirs } from '../support/tempDirs.js';
 import { waitUntil } from './waitUntil.js';
-
-/** Every file of a folder (recursive), path -> bytes. */
-function filesOf(dir: string, sub = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
-  }
-  return out;
-}
+import { filesOf } from '../support/filesOf.js';
 
 describeWithSharedData('live --stories on a WebSocket feed: HSTECH 2025-02-07 (real data) from a loopback source', () => {
   const tmp = tempDirs();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,17 +9,7 @@ import { asSessionDate } from '../../src/core/units.js';
 import type { FactLedger, StoryLang } from '../../src/domain/story.js';
 import { checkStoryText } from '../../src/stories/ledger/checkStoryText.js';
 import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../support/sharedData.js';
-
-/** Every file of a folder (recursive), path -> bytes. */
-function filesOf(dir: string, sub = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
-  }
-  return out;
-}
+import { filesOf } from '../support/filesOf.js';
 
 /** A story file's title, date and text paragraphs (the byline, which holds no claim, left out). */
 function readStory(md: string): { title: string; date: string; paragraphs: string[] } {

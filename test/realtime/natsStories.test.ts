@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'nats';
@@ -18,17 +17,7 @@ import { describeWithSharedData, HK_DATA, NEWS_DATA, REPO_ROOT } from '../suppor
 import { tempDirs } from '../support/tempDirs.js';
 import { startNats, type NatsFixture } from './natsFixture.js';
 import { waitUntil } from './waitUntil.js';
-
-/** Every file of a folder (recursive), path -> bytes. */
-function filesOf(dir: string, sub = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
-  }
-  return out;
-}
+import { filesOf } from '../support/filesOf.js';
 
 // A publication a minute on both paths keeps the watermarks few (340 a partition); the desk is the same either way.
 const EVERY_MS = 60_000;

@@ -5,16 +5,7 @@ import { buildSite } from '../../src/app/site/buildSite.js';
 import { updateSite, type UpdateSiteResult } from '../../src/app/site/updateSite.js';
 import { tempDirs } from '../support/tempDirs.js';
 import { writeFixtureStories } from './siteFixture.js';
-
-function filesOf(dir: string, sub = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-    const rel = sub ? `${sub}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel), 'latin1'));
-  }
-  return out;
-}
+import { filesOf } from '../support/filesOf.js';
 
 describe('site update after a story changed (the live desk\'s --site)', () => {
   const tmp = tempDirs();
@@ -34,12 +25,12 @@ describe('site update after a story changed (the live desk\'s --site)', () => {
     out = join(root, 'site');
     writeFixtureStories(stories, 3); // tech0 (2025-02-07), tech1 (02-06), tech2 (02-05), en + zh-Hant each
     first = updateSite({ storiesDir: stories, outDir: out });
-    filesAfterFirst = filesOf(out).size;
-    for (const f of filesOf(out).keys()) utimesSync(join(out, f), OLD, OLD);
+    filesAfterFirst = filesOf(out, 'latin1').size;
+    for (const f of filesOf(out, 'latin1').keys()) utimesSync(join(out, f), OLD, OLD);
     // a later version of tech2's English story: one more paragraph (title, date and tags unchanged)
     appendFileSync(join(stories, 'tech2-2025-02-07.en.md'), '\nThe index held its gains into the close.\n');
     second = updateSite({ storiesDir: stories, outDir: out });
-    for (const [rel, t] of [...filesOf(out).keys()].map((f) => [f, statSync(join(out, f)).mtimeMs] as const)) mtimeAfterSecond.set(rel, t);
+    for (const [rel, t] of [...filesOf(out, 'latin1').keys()].map((f) => [f, statSync(join(out, f)).mtimeMs] as const)) mtimeAfterSecond.set(rel, t);
     rmSync(join(stories, 'tech1-2025-02-07.zh-Hant.md'));
     third = updateSite({ storiesDir: stories, outDir: out });
   });
@@ -65,7 +56,7 @@ describe('site update after a story changed (the live desk\'s --site)', () => {
     expect(third.removed).toEqual(expect.arrayContaining([expect.stringMatching(/^stories\/tech1-.*\.zh-Hant\.html$/)]));
     const fresh = join(root, 'fresh');
     buildSite({ storiesDir: stories, outDir: fresh });
-    expect(filesOf(out)).toEqual(filesOf(fresh));
+    expect(filesOf(out, 'latin1')).toEqual(filesOf(fresh, 'latin1'));
     expect(existsSync(`${out}.next`)).toBe(false);
     expect(existsSync(`${out}.tmp`)).toBe(false);
   });

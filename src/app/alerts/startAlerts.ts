@@ -80,3 +80,19 @@ function readRules(path: string): AlertRule[] {
   }
   return parseAlertRules(doc, path);
 }
+
+/**
+ * The alerts of `replay` and `live`: `--alerts FILE` and `--webhook URL...`, each outcome and failure as one line on
+ * `log` (stderr); null when neither flag was given.
+ */
+export function startAlertsFromFlags(flags: { readonly alerts: string | undefined; readonly webhook: readonly string[] | undefined }, hub: LiveHub, clock: Clock, log: (line: string) => void): Alerts | null {
+  if (flags.alerts === undefined && flags.webhook === undefined) return null;
+  return startAlerts({
+    ...(flags.alerts !== undefined ? { rulesPath: flags.alerts } : {}),
+    storyWebhooks: flags.webhook ?? [],
+    hub,
+    clock,
+    onOutcome: (a) => log(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)`),
+    log,
+  });
+}

@@ -65,21 +65,13 @@ export function register(program: Command): void {
         }
         return;
       }
-      const [{ LiveHub }, { startAlerts }, { runLiveFeed }, { startLiveServer }] = await Promise.all([
+      const [{ LiveHub }, { startAlertsFromFlags }, { runLiveFeed }, { startLiveServer }] = await Promise.all([
         import('../../app/live/LiveHub.js'), import('../../app/alerts/startAlerts.js'),
         import('../../app/live/runLiveFeed.js'), import('../../server/live/liveRoutes.js'),
       ]);
       const hub = new LiveHub();
-      const alerts = o.alerts !== undefined || o.webhook !== undefined
-        ? startAlerts({
-            ...(o.alerts !== undefined ? { rulesPath: o.alerts } : {}),
-            storyWebhooks: o.webhook ?? [],
-            hub,
-            clock: systemClock,
-            onOutcome: (a) => process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`),
-            log: (line) => process.stderr.write(`${line}\n`),
-          })
-        : null;
+      const alerts = startAlertsFromFlags({ alerts: o.alerts === undefined ? undefined : o.alerts, webhook: o.webhook }, hub, systemClock,
+        (line) => process.stderr.write(`${line}\n`));
       const server = await startLiveServer({ hub, host: String(o.host), port: Number(o.port) });
       process.stderr.write(`live: serving ${server.wsUrl}; latest level at ${server.url}/live/levels/${o.index}\n`);
       // --db without --nats: the session's data from the store (bars, members, the engine), not the folder

@@ -53,21 +53,13 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (o: Record<string, string | number | boolean | undefined> & { webhook?: string[] }) => {
       if (o.nats !== undefined) return replayOnNats(o);
-      const [{ LiveHub }, { startAlerts }, { runReplay }, { startLiveServer }] = await Promise.all([
+      const [{ LiveHub }, { startAlertsFromFlags }, { runReplay }, { startLiveServer }] = await Promise.all([
         import('../../app/live/LiveHub.js'), import('../../app/alerts/startAlerts.js'),
         import('../../app/live/runReplay.js'), import('../../server/live/liveRoutes.js'),
       ]);
       const hub = new LiveHub();
-      const alerts = o.alerts !== undefined || o.webhook !== undefined
-        ? startAlerts({
-            ...(o.alerts !== undefined ? { rulesPath: String(o.alerts) } : {}),
-            storyWebhooks: o.webhook ?? [],
-            hub,
-            clock: systemClock,
-            onOutcome: (a) => process.stderr.write(`alert ${a.ruleId} ${a.factKey}: ${a.result.ok ? 'delivered' : `failed (${a.result.error ?? ''})`} after ${a.result.attempts} attempt(s)\n`),
-            log: (line) => process.stderr.write(`${line}\n`),
-          })
-        : null;
+      const alerts = startAlertsFromFlags({ alerts: o.alerts === undefined ? undefined : String(o.alerts), webhook: o.webhook }, hub, systemClock,
+        (line) => process.stderr.write(`${line}\n`));
       // With --stories the whole desk is served (dashboard, API over --data and the stories folder, /live);
       // without, /live alone.
       const server = o.serve === undefined ? null : o.stories !== undefined ? await startStoryServer(o, hub) : await startLiveServer({ hub, port: o.serve as number });
