@@ -33,15 +33,8 @@ export interface LiveStoryMessage {
 
 /** Reads a `{"type":"story",...}` message; null otherwise (or when malformed). */
 export function parseLiveStory(data: unknown): LiveStoryMessage | null {
-  if (typeof data !== 'string') return null;
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (m === null || typeof m !== 'object') return null;
-  const r = m as Record<string, unknown>;
+  const r = jsonObject(data);
+  if (r === null) return null;
   if (r.type !== 'story' || typeof r.index !== 'string' || typeof r.slug !== 'string' || typeof r.version !== 'number' || typeof r.timeMs !== 'number') return null;
   if (!Array.isArray(r.indexes) || !Array.isArray(r.documents)) return null;
   const documents = r.documents.filter((d): d is LiveStoryMessage['documents'][number] => {
@@ -108,15 +101,8 @@ export function connectLive(onLevel: (l: LiveLevel) => void, onStatus: (s: 'conn
 
 /** Reads a `{"type":"level","index","sessionDate","level","changePct","time"}` message; null otherwise. */
 export function parseLive(data: unknown): LiveLevel | null {
-  if (typeof data !== 'string') return null;
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (m === null || typeof m !== 'object') return null;
-  const r = m as Record<string, unknown>;
+  const r = jsonObject(data);
+  if (r === null) return null;
   if (r.type !== 'level' || typeof r.index !== 'string' || typeof r.sessionDate !== 'string') return null;
   if (typeof r.level !== 'number' || !Number.isFinite(r.level)) return null;
   return {
@@ -145,4 +131,15 @@ export function parseLiveFacts(data: unknown): LiveFactMessage[] {
     const x = f as Record<string, unknown>;
     return typeof x.key === 'string' && typeof x.index === 'string' && typeof x.timeMs === 'number' && x.fact !== null && typeof x.fact === 'object' && typeof (x.fact as Record<string, unknown>).type === 'string';
   });
+}
+
+/** A WebSocket text frame's JSON object; null for anything else (binary, malformed JSON, an array or a scalar). */
+function jsonObject(data: unknown): Record<string, unknown> | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const m: unknown = JSON.parse(data);
+    return m !== null && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
